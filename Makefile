@@ -1,0 +1,97 @@
+# Every target that needs Python creates .venv on demand from nothing but
+# python3, installing the versions pinned in requirements.lock. Node tools
+# come from package-lock.json. `make help` lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+ENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+UV_VERSION := 0.13.8
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+URL ?= http://$(HOST):$(PORT)/v0.4
+
+SPEC := openapi.yaml
+CLIENT_SPEC := build/client-openapi.json
+GENERATED := generated
+GEN_CONFIG := openapi-python-client.yaml
+GEN_TEMPLATES := codegen/templates
+
+
+export PATH := $(BIN):$(PATH)
+
+.DEFAULT_GOAL := help
+.PHONY: help install generate check-generated lint lint-python lint-spec format test pytest \
+        serve contract contract-self bench lock clean
+
+help: ## List the targets.
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(ENV_STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e ./$(GENERATED) -e .
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(ENV_STAMP) ## Create .venv with the pinned dependencies (done on demand by the other targets).
+
+lock: ## Re-resolve requirements.lock from pyproject.toml files (after changing dependencies).
+	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev \
+	    pyproject.toml $(GENERATED)/pyproject.toml -o requirements.lock
+
+$(CLIENT_SPEC): $(SPEC) codegen/client_spec.py | $(ENV_STAMP)
+	$(BIN)/python codegen/client_spec.py $(SPEC) $@
+
+# generate into $(1): the one recipe both `generate` and the drift check use.
+define run_generator
+	$(BIN)/openapi-python-client generate --path $(CLIENT_SPEC) --config $(GEN_CONFIG) \
+	    --custom-template-path $(GEN_TEMPLATES) --meta uv --overwrite --output-path $(1) >/dev/null
+endef
+
+generate: $(CLIENT_SPEC) ## Regenerate the client in generated/ from openapi.yaml.
+	$(call run_generator,$(GENERATED))
+	@echo "generated/ is up to date with $(SPEC)."
+
+check-generated: $(CLIENT_SPEC) ## Fail when generated/ differs from what openapi.yaml generates.
+	@rm -rf build/generated-check
+	@$(call run_generator,build/generated-check)
+	@diff -r -q -x __pycache__ $(GENERATED) build/generated-check >/dev/null || { \
+	    diff -r -u -x __pycache__ $(GENERATED) build/generated-check | head -n 40; \
+	    echo; echo "generated/ is stale or was edited by hand: run 'make generate' and commit the result."; \
+	    exit 1; }
+	@echo "generated/ matches $(SPEC)."
+
+lint-python: $(ENV_STAMP) ## ruff (lint and format check) and mypy --strict on hand-written code.
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+lint-spec: $(ENV_STAMP) $(NODE_STAMP) ## Validate openapi.yaml (openapi-spec-validator, Redocly CLI).
+	$(BIN)/openapi-spec-validator $(SPEC)
+	@# Redocly prints a Node.js support banner and npm a config notice; the findings stay.
+	@npx --no-install redocly lint $(SPEC) --format=stylish 2>&1 | { grep -v -E 'nodedir|║|╔|╚' || true; }
+
+lint: lint-python lint-spec ## Every static check.
+
+format: $(ENV_STAMP) ## Apply ruff's fixes and formatting to hand-written code.
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+pytest: $(ENV_STAMP) ## The pytest suites only.
+	$(BIN)/pytest
+
+test: lint check-generated pytest ## Everything CI runs: lint, spec lint, drift check, all tests.
+
+clean: ## Remove the environment and build output.
+	rm -rf $(VENV) build node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis

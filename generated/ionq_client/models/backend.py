@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.backend_name import BackendName
+from ..models.backend_status import BackendStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Backend")
+
+
+@_attrs_define
+class Backend:
+    """A backend that a program can be run on, and its current state."""
+
+    average_queue_time: float
+    """ How long work currently waits in this backend's queue, in
+    milliseconds. IonQ labels the format `unix-timestamp`, but the
+    value is a duration, not a point in time: 1181215 is about 20
+    minutes.
+     """
+    backend: BackendName
+    """ A backend that jobs can run on: one of IonQ's QPUs (`qpu.<family>-<n>`)
+    or `simulator`, IonQ's cloud simulator. The simulator is not listed in
+    IonQ's documentation of this operation, but the service serves it and
+    SDKs such as qiskit-ionq ask for it, so it is part of this contract.
+    IonQ adds backends over time; the generated client keeps names it does
+    not know.
+     """
+    degraded: bool
+    """ True while the backend runs with reduced performance. """
+    last_updated: datetime.datetime
+    """ When the backend's state last changed (RFC 3339). """
+    qubits: int
+    """ How many qubits the backend offers. """
+    status: BackendStatus
+    """ Whether the backend accepts work now. IonQ's newer descriptions add
+    `retired`; the generated client keeps values it does not know.
+     """
+    characterization_id: str | Unset = UNSET
+    """ The id (a UUID) of the characterization that describes this
+    backend's current performance.
+     """
+    kw: float | Unset = UNSET
+    """ The energy the backend uses, in kilowatt-hours. """
+    location: str | Unset = UNSET
+    """ Where the backend is housed. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        average_queue_time = self.average_queue_time
+
+        backend = self.backend.value
+
+        degraded = self.degraded
+
+        last_updated = self.last_updated.isoformat()
+
+        qubits = self.qubits
+
+        status = self.status.value
+
+        characterization_id = self.characterization_id
+
+        kw = self.kw
+
+        location = self.location
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "average_queue_time": average_queue_time,
+                "backend": backend,
+                "degraded": degraded,
+                "last_updated": last_updated,
+                "qubits": qubits,
+                "status": status,
+            }
+        )
+        if characterization_id is not UNSET:
+            field_dict["characterization_id"] = characterization_id
+        if kw is not UNSET:
+            field_dict["kw"] = kw
+        if location is not UNSET:
+            field_dict["location"] = location
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        average_queue_time = d.pop("average_queue_time")
+
+        backend = BackendName(d.pop("backend"))
+
+        degraded = d.pop("degraded")
+
+        last_updated = datetime.datetime.fromisoformat(d.pop("last_updated"))
+
+        qubits = d.pop("qubits")
+
+        status = BackendStatus(d.pop("status"))
+
+        characterization_id = d.pop("characterization_id", UNSET)
+
+        kw = d.pop("kw", UNSET)
+
+        location = d.pop("location", UNSET)
+
+        backend = cls(
+            average_queue_time=average_queue_time,
+            backend=backend,
+            degraded=degraded,
+            last_updated=last_updated,
+            qubits=qubits,
+            status=status,
+            characterization_id=characterization_id,
+            kw=kw,
+            location=location,
+        )
+
+        backend.additional_properties = d
+        return backend
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
