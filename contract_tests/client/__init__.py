@@ -1,0 +1,1 @@
+"""Contract tests of the generated client (generated/ionq_client) and its validation layer."""

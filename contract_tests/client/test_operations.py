@@ -1,0 +1,110 @@
+"""ionq_contract.operations: from a sent request back to the operation of the spec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from contract_tests.client.contract import SPEC
+from ionq_contract.operations import find_operation, operations
+
+MINI: dict[str, Any] = {
+    "paths": {
+        "/a/{x}": {
+            "get": {
+                "operationId": "getA",
+                "responses": {"200": {"$ref": "#/components/responses/Ok"}},
+            },
+            "parameters": [],
+        },
+        "/a/b": {
+            "get": {"responses": {"4XX": {"description": "x"}, "default": {"description": "y"}}}
+        },
+        "/c/{x}/d/{y}": {
+            "post": {"operationId": "postD", "responses": {"201": {"description": "z"}}}
+        },
+    },
+    "components": {
+        "responses": {"Ok": {"$ref": "#/components/responses/Real"}, "Real": {"description": "ok"}}
+    },
+}
+MINI_OPERATIONS = operations(MINI)
+
+
+def test_reads_every_operation_of_the_spec() -> None:
+    (get_backend,) = operations(SPEC)
+    assert (get_backend.operation_id, get_backend.method, get_backend.path) == (
+        "getBackend",
+        "GET",
+        "/backends/{backend}",
+    )
+    assert sorted(get_backend.responses) == ["200", "400", "404", "500"]
+    # The 400/404/500 refs to components/responses are followed.
+    assert "application/json" in get_backend.responses["404"]["content"]
+
+
+def test_operations_without_an_id_are_named_by_method_and_path() -> None:
+    assert [operation.operation_id for operation in MINI_OPERATIONS] == [
+        "getA",
+        "GET /a/b",
+        "postD",
+    ]
+    assert MINI_OPERATIONS[0].responses["200"] == {"description": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("GET", "/v0.4/backends/qpu.aria-1", "getBackend"),
+        ("get", "/backends/simulator", "getBackend"),
+        ("GET", "/ionq/v0.4/backends/qpu%2Fodd", "getBackend"),
+        ("GET", "/v0.4/backends/qpu.aria-1/", "getBackend"),
+        ("GET", "/v0.4/backends/", None),
+        ("GET", "/v0.4/backends/qpu.aria-1/characterizations", None),
+        ("POST", "/v0.4/backends/qpu.aria-1", None),
+        ("GET", "/v0.4/mybackends/qpu.aria-1", None),
+    ],
+)
+def test_finds_the_operation_of_a_request(method: str, path: str, expected: str | None) -> None:
+    found = find_operation(operations(SPEC), method, path)
+    assert (found.operation_id if found else None) == expected
+
+
+def test_fixed_text_wins_over_a_parameter() -> None:
+    found = find_operation(MINI_OPERATIONS, "GET", "/v1/a/b")
+    assert found is not None
+    assert found.operation_id == "GET /a/b"
+    found = find_operation(MINI_OPERATIONS, "GET", "/v1/a/z")
+    assert found is not None
+    assert found.operation_id == "getA"
+    found = find_operation(MINI_OPERATIONS, "POST", "/c/1/d/2")
+    assert found is not None
+    assert found.operation_id == "postD"
+
+
+@pytest.mark.parametrize(
+    ("status", "key"), [(200, "200"), (404, "404"), (500, "500"), (201, None), (302, None)]
+)
+def test_response_key_of_the_spec(status: int, key: str | None) -> None:
+    (get_backend,) = operations(SPEC)
+    assert get_backend.response_key(status) == key
+
+
+@pytest.mark.parametrize(
+    ("status", "key"), [(404, "4XX"), (499, "4XX"), (500, "default"), (200, "default")]
+)
+def test_response_key_falls_back_to_ranges_then_default(status: int, key: str) -> None:
+    assert MINI_OPERATIONS[1].response_key(status) == key
+
+
+@pytest.mark.parametrize(
+    "ref", ["https://example.com/responses.yaml#/Ok", "#/components/responses/Loop"]
+)
+def test_refuses_references_it_cannot_follow(ref: str) -> None:
+    spec = {
+        "paths": {"/x": {"get": {"responses": {"200": {"$ref": ref}}}}},
+        "components": {"responses": {"Loop": {"$ref": "#/components/responses/Loop"}}},
+    }
+    with pytest.raises(ValueError, match="cannot follow"):
+        operations(spec)
