@@ -91,7 +91,23 @@ format: $(ENV_STAMP) ## Apply ruff's fixes and formatting to hand-written code.
 pytest: $(ENV_STAMP) ## The pytest suites only.
 	$(BIN)/pytest
 
-test: lint check-generated pytest ## Everything CI runs: lint, spec lint, drift check, all tests.
+serve: $(ENV_STAMP) ## Serve the fake IonQ on granian at http://HOST:PORT/v0.4 (127.0.0.1:8000; FIXTURES=dir for your own).
+	$(BIN)/ionq-mock serve --host $(HOST) --port $(PORT) $(if $(FIXTURES),--fixtures $(FIXTURES))
+
+CONTRACT_REPORT := build/schemathesis/events.ndjson
+
+# The key goes through the shell, so make never echoes it.
+contract: $(ENV_STAMP) ## schemathesis CLI against a live server: make contract URL=<base url> (sends IONQ_API_KEY if set).
+	@mkdir -p $(dir $(CONTRACT_REPORT))
+	$(BIN)/schemathesis --config-file schemathesis.toml run $(SPEC) --url $(URL) \
+	    --report ndjson --report-ndjson-path $(CONTRACT_REPORT) \
+	    $${IONQ_API_KEY:+--header "Authorization: apiKey $$IONQ_API_KEY"}
+	@$(BIN)/python -m contract_tests.fake.phase_counts $(CONTRACT_REPORT)
+
+contract-self: $(ENV_STAMP) ## `make contract` against a fake started on a free port and stopped afterwards.
+	$(BIN)/python -m contract_tests.fake.run_against_fake -- $(MAKE) --no-print-directory contract URL={url}
+
+test: lint check-generated pytest contract-self ## Everything CI runs: lint, spec lint, drift check, all tests, the CLI contract run.
 
 clean: ## Remove the environment and build output.
 	rm -rf $(VENV) build node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis

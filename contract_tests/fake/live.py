@@ -1,0 +1,127 @@
+"""Run `ionq-mock serve` as a real server on a free port, for tests and `make contract-self`.
+
+The server gets its own session (process group), so stopping it stops the
+granian workers it forked, and only those. Output goes to a file, not a pipe:
+an access log line per request would fill a pipe nobody reads and stall the
+server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+READY_PATH = "/__admin/backends"
+
+
+def free_port(host: str = HOST) -> int:
+    """A port nothing listens on right now (the kernel's pick)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class LiveFake:
+    """A running fake: where it listens and where its output goes."""
+
+    origin: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    started_in_s: float
+
+    @property
+    def base_url(self) -> str:
+        """The API's base URL, as clients are configured with it."""
+        return f"{self.origin}/v0.4"
+
+    def output(self) -> str:
+        """Everything the server printed so far."""
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def serve_command(port: int, extra: Sequence[str] = ()) -> list[str]:
+    """The command line of `ionq-mock serve` in this environment."""
+    return [
+        sys.executable,
+        "-m",
+        "mock_server.cli",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        *extra,
+    ]
+
+
+def wait_until_ready(fake: LiveFake, timeout_s: float = 30.0) -> float:
+    """Poll until the fake answers 200; the seconds since launch. Fails if it exits."""
+    deadline = time.monotonic() + timeout_s
+    with httpx.Client(timeout=1.0) as client:
+        while time.monotonic() < deadline:
+            if fake.process.poll() is not None:
+                raise RuntimeError(
+                    f"ionq-mock exited with {fake.process.returncode}:\n{fake.output()}"
+                )
+            try:
+                if client.get(fake.origin + READY_PATH).status_code == 200:
+                    return time.monotonic()
+            except httpx.TransportError:
+                time.sleep(0.01)
+    raise TimeoutError(f"ionq-mock did not answer within {timeout_s} s:\n{fake.output()}")
+
+
+def stop(process: subprocess.Popen[bytes], grace_s: float = 10.0) -> int:
+    """SIGTERM the server's process group, SIGKILL it if it lingers; its exit status."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(grace_s)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(grace_s)
+    with contextlib.suppress(ProcessLookupError):  # workers may outlive their leader
+        os.killpg(process.pid, signal.SIGKILL)
+    return process.returncode
+
+
+@contextmanager
+def running_fake(
+    extra_args: Sequence[str] = (), env: dict[str, str] | None = None
+) -> Iterator[LiveFake]:
+    """A fake serving on a free port for the duration of the block, stopped even on failure."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="ionq-mock-") as tmp:
+        log_path = Path(tmp) / "server.log"
+        with log_path.open("wb") as log:
+            launched = time.monotonic()
+            process = subprocess.Popen(
+                serve_command(port, extra_args),
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env={**os.environ, **(env or {})},
+            )
+            fake = LiveFake(f"http://{HOST}:{port}", process, log_path, 0.0)
+            try:
+                ready = wait_until_ready(fake)
+                yield LiveFake(fake.origin, process, log_path, ready - launched)
+            finally:
+                stop(process)

@@ -1,0 +1,115 @@
+"""`ionq-mock`: the command line, and the fake served for real on granian."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from contract_tests.fake.live import LiveFake, free_port, running_fake, serve_command
+from contract_tests.fake.support import ROOT, fixture_record
+from mock_server.cli import build_parser, main
+
+
+def test_serve_defaults_to_one_local_worker() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.fixtures, args.workers, args.threads) == (
+        "127.0.0.1",
+        8000,
+        None,
+        1,
+        1,
+    )
+    assert args.no_access_log is False
+
+
+def test_the_console_script_is_installed() -> None:
+    script = Path(sys.executable).with_name("ionq-mock")
+    result = subprocess.run([script, "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "serve" in result.stdout
+
+
+def test_check_fixtures_accepts_the_packaged_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-fixtures", str(ROOT / "mock_server" / "fixtures")]) == 0
+    assert "are valid" in capsys.readouterr().out
+
+
+def test_check_fixtures_names_file_and_field(
+    fixtures_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = fixtures_dir / "backends" / "qpu.aria-1.json"
+    path.write_text(json.dumps({**fixture_record("qpu.aria-1"), "qubits": "many"}))
+    assert main(["check-fixtures", str(fixtures_dir)]) == 2
+    assert f"{path}: $.qubits: 'many' is not of type 'integer'" in capsys.readouterr().err
+
+
+def test_serve_stops_before_listening_on_a_bad_fixture(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "backends" / "simulator.json"
+    path.write_text('{\n  "backend": "simulator",\n}\n')
+    result = subprocess.run(
+        serve_command(free_port(), ["--fixtures", str(fixtures_dir)]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{path}, line 3, column 1: not valid JSON" in result.stderr
+    assert "Listening" not in result.stdout + result.stderr
+
+
+def test_start_up_prints_the_api_url(live_fake: LiveFake) -> None:
+    assert f"ionq-mock: fake IonQ API at {live_fake.base_url} " in live_fake.output()
+
+
+def test_serves_the_fixtures_over_a_socket(live_fake: LiveFake) -> None:
+    response = httpx.get(f"{live_fake.base_url}/backends/qpu.aria-1")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["content-length"] == str(len(response.content))
+    assert response.json() == fixture_record("qpu.aria-1")
+
+
+def test_head_over_a_socket_has_the_length_of_get(live_fake: LiveFake) -> None:
+    url = f"{live_fake.base_url}/backends/simulator"
+    head = httpx.head(url)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == str(len(httpx.get(url).content))
+
+
+def test_each_request_is_logged(live_fake: LiveFake) -> None:
+    httpx.get(f"{live_fake.base_url}/backends/access-log-probe")
+    deadline = time.monotonic() + 5
+    pattern = re.compile(r'"GET /v0\.4/backends/access-log-probe HTTP/1\.1" 400')
+    while not pattern.search(live_fake.output()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pattern.search(live_fake.output())
+
+
+def test_the_environment_names_the_fixtures(fixtures_dir: Path) -> None:
+    (fixtures_dir / "backends" / "qpu.aria-2.json").unlink()
+    with running_fake(env={"IONQ_MOCK_FIXTURES": str(fixtures_dir)}) as fake:
+        assert httpx.get(f"{fake.base_url}/backends/qpu.aria-2").status_code == 404
+        assert httpx.get(f"{fake.base_url}/backends/qpu.aria-1").status_code == 200
+        assert f"fixtures: {fixtures_dir}" in fake.output()
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_the_server_cleanly(stop_signal: signal.Signals) -> None:
+    with running_fake() as fake:
+        fake.process.send_signal(stop_signal)
+        assert fake.process.wait(timeout=15) == 0
+        output = fake.output()
+    assert "Traceback" not in output
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{fake.base_url}/backends/qpu.aria-1", timeout=1)

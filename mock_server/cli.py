@@ -1,0 +1,128 @@
+"""`ionq-mock`: run the fake IonQ on granian, a production WSGI server.
+
+    ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
+    ionq-mock check-fixtures DIR
+
+The app is built (and its fixtures validated) in the main process before
+granian starts, so a bad fixture stops start-up with its message and exit
+status 2 instead of a crash loop of workers. Granian forks its workers from
+that process, so they start serving without importing anything again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mock_server.settings import FIXTURES_ENV
+
+WSGI_TARGET = "mock_server.wsgi:app"
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, kept apart from main() so that tests can read it."""
+    parser = argparse.ArgumentParser(
+        prog="ionq-mock", description="A fake IonQ quantum cloud API v0.4 for offline work and CI."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the fake on granian")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument(
+        "--fixtures",
+        type=Path,
+        default=None,
+        help=f"directory with backends/<name>.json (default: ${FIXTURES_ENV} or the packaged ones)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (1); admin API changes apply to the worker that receives them",
+    )
+    serve.add_argument(
+        "--threads", type=int, default=1, help="Python threads per worker that run requests (1)"
+    )
+    serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+
+    check = commands.add_parser("check-fixtures", help="validate a fixtures directory and exit")
+    check.add_argument("directory", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `ionq-mock` script."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check-fixtures":
+        return check_fixtures(args.directory)
+    return serve(args)
+
+
+def check_fixtures(directory: Path) -> int:
+    """Validate a fixtures directory the way start-up does, without serving."""
+    from mock_server.app import create_app  # noqa: PLC0415 - keeps `--help` fast
+    from mock_server.contract import SpecError  # noqa: PLC0415
+    from mock_server.fixtures import FixtureError  # noqa: PLC0415
+
+    try:
+        create_app({"FIXTURES_DIR": directory})
+    except (FixtureError, SpecError) as exc:
+        print(f"ionq-mock: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"ionq-mock: fixtures in {directory} are valid")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Build the app, print where it listens, and serve until SIGINT or SIGTERM."""
+    from mock_server.contract import SpecError  # noqa: PLC0415
+    from mock_server.fixtures import FixtureError  # noqa: PLC0415
+
+    if args.fixtures is not None:
+        # Through the environment, so that workers started by `spawn` see it too.
+        os.environ[FIXTURES_ENV] = str(args.fixtures.resolve())
+    # Nothing imports the WSGI module before this line, so this builds the app
+    # (validating the fixtures) here, and forked workers inherit it ready-made.
+    try:
+        importlib.import_module(WSGI_TARGET.partition(":")[0])
+    except (FixtureError, SpecError) as exc:
+        print(f"ionq-mock: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    from granian.constants import HTTPModes, Interfaces  # noqa: PLC0415
+    from granian.server import Server  # noqa: PLC0415
+
+    # One worker with one Python thread and HTTP/1 only measured fastest on two
+    # cores (bench/tune.py): the GIL serialises Python anyway, and more
+    # threads only add switching. Websockets do not exist in WSGI.
+    server = Server(
+        target=WSGI_TARGET,
+        address=args.host,
+        port=args.port,
+        interface=Interfaces.WSGI,
+        workers=args.workers,
+        blocking_threads=args.threads,
+        runtime_threads=1,
+        http=HTTPModes.http1,
+        websockets=False,
+        log_access=not args.no_access_log,
+    )
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    source = os.environ.get(FIXTURES_ENV) or "the packaged fixtures"
+    print(
+        f"ionq-mock: fake IonQ API at http://{host}:{args.port}/v0.4 "
+        f"(fixtures: {source}; admin API: http://{host}:{args.port}/__admin)",
+        flush=True,
+    )
+    server.serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""What the fake needs from openapi.yaml, read once when an app is created.
+
+The fake never looks at the description while it serves a request:
+`read_operations` turns it into small immutable records first, with every
+`$ref` already inlined, so that the request path only touches precompiled
+data. Everything here is a pure function of the parsed description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ionq_contract.spec import Spec
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+JSON_MEDIA_TYPE = "application/json"
+
+
+class SpecError(ValueError):
+    """openapi.yaml uses something the fake cannot serve; raised at start-up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One documented request parameter, with its schema's `$ref`s inlined."""
+
+    name: str
+    location: str  # path, query, header or cookie, as in the description
+    required: bool
+    schema: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentedResponse:
+    """A status an operation documents, with its named JSON examples in spec order."""
+
+    status: int
+    examples: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of the description, as the fake routes and validates it."""
+
+    operation_id: str
+    method: str  # upper case, as HTTP sends it
+    path: str  # the template of the description, e.g. /backends/{backend}
+    parameters: tuple[Parameter, ...]
+    body_schema: Mapping[str, Any] | None
+    body_required: bool
+    responses: Mapping[int, DocumentedResponse]
+
+    @property
+    def success_status(self) -> int:
+        """The lowest documented 2xx status: what a request gets when all goes well."""
+        return min(status for status in self.responses if 200 <= status < 300)
+
+
+def resolve_pointer(root: Mapping[str, Any], ref: str) -> Any:
+    """The node a local `$ref` (`#/a/b`) points at."""
+    if not ref.startswith("#/"):
+        raise SpecError(f"only local $refs are supported, not {ref!r}")
+    node: Any = root
+    for token in ref[2:].split("/"):
+        key = token.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, Mapping) or key not in node:
+            raise SpecError(f"$ref {ref!r} points at nothing")
+        node = node[key]
+    return node
+
+
+def inline_refs(node: Any, root: Mapping[str, Any], _trail: tuple[str, ...] = ()) -> Any:
+    """A copy of `node` with every local `$ref` replaced by what it points at.
+
+    Validators compiled from inlined schemas resolve nothing per call, which
+    keeps request validation cheap. A `$ref` cycle cannot be inlined and is
+    reported instead of recursing forever.
+    """
+    if isinstance(node, Mapping):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if ref in _trail:
+                raise SpecError(f"$ref cycle through {ref!r} cannot be inlined")
+            return inline_refs(resolve_pointer(root, ref), root, (*_trail, ref))
+        return {key: inline_refs(value, root, _trail) for key, value in node.items()}
+    if isinstance(node, list):
+        return [inline_refs(item, root, _trail) for item in node]
+    return node
+
+
+def component_schema(spec: Spec, name: str) -> dict[str, Any]:
+    """A schema of `components/schemas`, inlined so it validates on its own."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    if name not in schemas:
+        raise SpecError(f"openapi.yaml has no schema named {name!r}")
+    return dict(inline_refs(schemas[name], spec))
+
+
+def read_operations(spec: Spec) -> tuple[Operation, ...]:
+    """Every operation of the description, in the order it lists them."""
+    operations = []
+    for path, path_item in spec.get("paths", {}).items():
+        item = inline_refs(path_item, spec)
+        shared = item.get("parameters", [])
+        for method in HTTP_METHODS:
+            if method in item:
+                operations.append(_operation(path, method, item[method], shared))
+    return tuple(operations)
+
+
+def _operation(
+    path: str, method: str, raw: Mapping[str, Any], shared: list[Mapping[str, Any]]
+) -> Operation:
+    label = f"{method.upper()} {path}"
+    operation_id = raw.get("operationId")
+    if not operation_id:
+        raise SpecError(f"{label} has no operationId, which the fake needs to find its handler")
+    body_schema, body_required = _request_body(raw.get("requestBody"), label)
+    return Operation(
+        operation_id=operation_id,
+        method=method.upper(),
+        path=path,
+        parameters=_parameters(shared, raw.get("parameters", []), label),
+        body_schema=body_schema,
+        body_required=body_required,
+        responses=MappingProxyType(_responses(raw.get("responses", {}))),
+    )
+
+
+def _parameters(
+    shared: list[Mapping[str, Any]], own: list[Mapping[str, Any]], label: str
+) -> tuple[Parameter, ...]:
+    # Operation-level parameters override path-level ones of the same name and place.
+    merged = {(p["name"], p["in"]): p for p in shared}
+    merged.update({(p["name"], p["in"]): p for p in own})
+    parameters = []
+    for (name, location), raw in merged.items():
+        if "schema" not in raw:
+            raise SpecError(f"{label}: parameter {name!r} has no schema (content is not supported)")
+        parameters.append(
+            Parameter(
+                name=name,
+                location=location,
+                required=bool(raw.get("required", location == "path")),
+                schema=MappingProxyType(dict(raw["schema"])),
+            )
+        )
+    return tuple(parameters)
+
+
+def _request_body(
+    raw: Mapping[str, Any] | None, label: str
+) -> tuple[Mapping[str, Any] | None, bool]:
+    if raw is None:
+        return None, False
+    content = raw.get("content", {})
+    if JSON_MEDIA_TYPE not in content:
+        raise SpecError(f"{label}: only {JSON_MEDIA_TYPE} request bodies are supported")
+    schema = content[JSON_MEDIA_TYPE].get("schema", {})
+    return MappingProxyType(dict(schema)), bool(raw.get("required", False))
+
+
+def _responses(raw: Mapping[str, Any]) -> dict[int, DocumentedResponse]:
+    # Only exact statuses can be answered; ranges ("4XX") and "default" have no single code.
+    responses = {}
+    for key, response in raw.items():
+        if not str(key).isdigit():
+            continue
+        media = response.get("content", {}).get(JSON_MEDIA_TYPE, {})
+        examples = {
+            name: example["value"]
+            for name, example in media.get("examples", {}).items()
+            if "value" in example  # an externalValue is a URL the fake will not fetch
+        }
+        if not examples and "example" in media:
+            examples = {"example": media["example"]}
+        responses[int(key)] = DocumentedResponse(
+            status=int(key), examples=MappingProxyType(examples)
+        )
+    return responses

@@ -1,0 +1,34 @@
+"""JSON responses with the headers IonQ's clients rely on.
+
+Bodies are encoded to bytes before the response is built, so werkzeug sets
+an exact Content-Length, and HEAD answers carry the same one as GET.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Response
+
+JSON_MEDIA_TYPE = "application/json"
+
+
+def encode(document: Any) -> bytes:
+    """A document as compact UTF-8 JSON, the way IonQ sends it."""
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def json_response(
+    body: bytes, status: int = 200, headers: Mapping[str, str] | None = None
+) -> Response:
+    """An already-encoded JSON body as a response with the right Content-Type."""
+    return Response(body, status=status, mimetype=JSON_MEDIA_TYPE, headers=headers)
+
+
+def empty_response(status: int = 204, headers: Mapping[str, str] | None = None) -> Response:
+    """A response without a body, and so without Content-Type (204 No Content)."""
+    response = Response(status=status, headers=headers)
+    del response.headers["Content-Type"]
+    return response

@@ -1,0 +1,111 @@
+"""Flask routes derived from openapi.yaml, one per operation, under the spec's base path.
+
+Nothing here names a path of the API: each operation of the description
+becomes a URL rule (`/v0.4` from `servers`, `{param}` turned into
+`<param>`), and its view runs the same steps for every operation: validate
+the request against the precompiled schemas, honour a `Prefer` scenario, and
+only then call the operation's handler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from flask import Flask, Response, request
+
+from mock_server.contract import Operation, SpecError
+from mock_server.errors import rejection_response
+from mock_server.handlers import Handler
+from mock_server.responses import encode, json_response
+from mock_server.scenarios import (
+    PREFER_HEADER,
+    Preference,
+    ScenarioError,
+    documented_response,
+    parse_prefer,
+)
+from mock_server.store import MockState
+from mock_server.validation import RequestValidator
+
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}/]+)\}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def flask_rule(base_path: str, path: str) -> str:
+    """The Flask URL rule of a spec path under the base path.
+
+    `/v0.4` and `/backends/{backend}` give `/v0.4/backends/<backend>`.
+    """
+
+    def variable(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not _IDENTIFIER.fullmatch(name):
+            raise SpecError(f"path parameter {name!r} of {path} is not a valid identifier")
+        return f"<{name}>"
+
+    return base_path.rstrip("/") + _TEMPLATE_VARIABLE.sub(variable, path)
+
+
+def register_operations(
+    app: Flask,
+    base_path: str,
+    operations: tuple[Operation, ...],
+    handlers: Mapping[str, Handler],
+    state: MockState,
+) -> None:
+    """Add a URL rule for every operation; refuse to start if one has no handler."""
+    missing = [op for op in operations if op.operation_id not in handlers]
+    if missing:
+        listed = ", ".join(f"{op.operation_id} ({op.method} {op.path})" for op in missing)
+        raise SpecError(
+            f"openapi.yaml has operations without a handler in mock_server/handlers.py: {listed}"
+        )
+    for operation in operations:
+        app.add_url_rule(
+            flask_rule(base_path, operation.path),
+            endpoint=operation.operation_id,
+            view_func=operation_view(operation, handlers[operation.operation_id], state),
+            methods=[operation.method],
+        )
+
+
+def operation_view(
+    operation: Operation, handler: Handler, state: MockState
+) -> Callable[..., Response]:
+    """The view of one operation: validate, then a scenario or the handler.
+
+    The validators are compiled here, once, so that the view itself does no
+    work that depends on the description.
+    """
+    validator = RequestValidator(operation)
+
+    def view(**path_values: str) -> Response:
+        rejection = validator.check(path_values, request)
+        if rejection is not None:
+            return rejection_response(rejection)
+        prefer = request.headers.get(PREFER_HEADER)
+        if prefer:
+            scenario = scenario_response(operation, prefer, path_values)
+            if scenario is not None:
+                return scenario
+        return handler(state, **path_values)
+
+    view.__name__ = operation.operation_id
+    view.__doc__ = f"{operation.method} {operation.path} ({operation.operation_id})."
+    return view
+
+
+def scenario_response(
+    operation: Operation, prefer: str, path_values: Mapping[str, str]
+) -> Response | None:
+    """The documented response a `Prefer` header picks, a 400 listing the choices,
+    or None when the header asks for nothing (then the handler answers)."""
+    try:
+        preference = parse_prefer(prefer)
+        if preference == Preference():
+            return None
+        status, body = documented_response(operation, preference, path_values)
+    except ScenarioError as exc:
+        return rejection_response(exc.rejection())
+    return json_response(encode(body), status)

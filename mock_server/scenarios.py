@@ -1,0 +1,91 @@
+"""`Prefer` scenarios: answer a documented response instead of the stored state.
+
+Compatible with Stoplight Prism, so that tests written against Prism keep
+working: `Prefer: code=404` answers that status's documented example,
+`Prefer: example=degraded` a named example of the success response, and
+`Prefer: code=400, example=invalidBackend` both. The examples are the ones
+in openapi.yaml; a field named like a path parameter (`backend`) is set to
+the value of the request, so a response never contradicts its URL. Anything
+openapi.yaml does not document is refused with a 400 that lists the choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mock_server.contract import Operation
+from mock_server.validation import SOURCES, Rejection
+
+PREFER_HEADER = "Prefer"
+PREFERENCES = ("code", "example")
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    """What a `Prefer` header asks for; None where it does not say."""
+
+    code: int | None = None
+    example: str | None = None
+
+
+class ScenarioError(ValueError):
+    """A `Prefer` header the fake cannot honour, with a message listing the choices."""
+
+    def rejection(self) -> Rejection:
+        """The 400 body part that names the header as the culprit."""
+        return Rejection(keys=(PREFER_HEADER,), source=SOURCES["header"], message=str(self))
+
+
+def parse_prefer(header: str) -> Preference:
+    """Read `code=404, example=notFound` (`,` or `;` between preferences, values may be quoted)."""
+    values: dict[str, str] = {}
+    for token in header.replace(";", ",").split(","):
+        token = token.strip()  # noqa: PLW2901 - the stripped token is the token
+        if not token:
+            continue
+        name, equals, value = token.partition("=")
+        name = name.strip().lower()
+        if not equals or name not in PREFERENCES:
+            raise ScenarioError(
+                f"Prefer {token!r} is not supported; use code=<status> and/or example=<name>"
+            )
+        if name in values:
+            raise ScenarioError(f"Prefer names {name} more than once")
+        values[name] = value.strip().strip('"')
+    code = values.get("code")
+    if code is not None and not code.isdigit():
+        raise ScenarioError(f"Prefer code must be an HTTP status, not {code!r}")
+    return Preference(code=int(code) if code is not None else None, example=values.get("example"))
+
+
+def documented_response(
+    operation: Operation, preference: Preference, path_values: Mapping[str, str]
+) -> tuple[int, Any]:
+    """The status and body openapi.yaml documents for this preference."""
+    choices = {status: r for status, r in operation.responses.items() if r.examples}
+    status = operation.success_status if preference.code is None else preference.code
+    if status not in choices:
+        listed = ", ".join(str(code) for code in sorted(choices))
+        raise ScenarioError(
+            f"Prefer code={status} is not documented for {operation.operation_id}; "
+            f"choose one of [{listed}]"
+        )
+    examples = choices[status].examples
+    name = preference.example if preference.example is not None else next(iter(examples))
+    if name not in examples:
+        listed = ", ".join(examples)
+        raise ScenarioError(
+            f"Prefer example={name} is not documented for status {status} of "
+            f"{operation.operation_id}; choose one of [{listed}]"
+        )
+    return status, with_path_values(examples[name], path_values)
+
+
+def with_path_values(example: Any, path_values: Mapping[str, str]) -> Any:
+    """The example with each top-level field named like a path parameter set from the URL."""
+    if not isinstance(example, Mapping):
+        return example
+    overrides = {name: value for name, value in path_values.items() if name in example}
+    return {**example, **overrides} if overrides else example

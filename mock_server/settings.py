@@ -1,0 +1,18 @@
+"""How the fake is configured from outside: the environment of a server process.
+
+Kept apart from the app (and free of heavy imports) so that the command line
+can read it without building an app: a WSGI server's workers only see the
+environment, so `ionq-mock serve --fixtures DIR` passes DIR through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+FIXTURES_ENV = "IONQ_MOCK_FIXTURES"
+
+
+def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The create_app config the environment asks for."""
+    return {"FIXTURES_DIR": environ.get(FIXTURES_ENV) or None}

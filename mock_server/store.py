@@ -1,0 +1,127 @@
+"""The backends one app serves: fixtures at first, then whatever the admin API changed.
+
+State lives in a BackendStore per app (never in a module), so two apps in one
+process, such as two tests, cannot see each other's changes. Reads happen on
+every request and take no lock: each record is kept with its encoded JSON and
+the whole table is replaced, never mutated, when a write (under a lock)
+changes it. A reader therefore sees either the old table or the new one.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from mock_server.fixtures import NAME_FIELD
+from mock_server.responses import encode
+from mock_server.validation import FieldProblem
+
+Record = dict[str, Any]
+Checker = Callable[[Record], list[FieldProblem]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    record: Mapping[str, Any]
+    body: bytes
+
+
+class PatchError(ValueError):
+    """A change that would make a record break the contract; nothing was changed."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7396 JSON Merge Patch: objects merge recursively and null removes a field."""
+    if not isinstance(patch, Mapping):
+        return copy.deepcopy(patch)
+    merged = dict(target) if isinstance(target, Mapping) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def _entries(records: Mapping[str, Record]) -> Mapping[str, _Entry]:
+    return MappingProxyType(
+        {name: _Entry(MappingProxyType(dict(r)), encode(r)) for name, r in records.items()}
+    )
+
+
+class BackendStore:
+    """Thread-safe table of backend records, reset-able to the fixtures it started from."""
+
+    def __init__(self, fixtures: Mapping[str, Record], check: Checker) -> None:
+        self._fixtures = copy.deepcopy(dict(fixtures))
+        self._check = check
+        self._lock = threading.Lock()
+        self._entries = _entries(self._fixtures)
+
+    def body(self, name: str) -> bytes | None:
+        """The record's JSON as served, or None when no record has this name. Lock-free."""
+        entry = self._entries.get(name)
+        return entry.body if entry is not None else None
+
+    def get(self, name: str) -> Record | None:
+        """A copy of one record, or None."""
+        entry = self._entries.get(name)
+        return copy.deepcopy(dict(entry.record)) if entry is not None else None
+
+    def all(self) -> list[Record]:
+        """Copies of all records, sorted by name."""
+        entries = self._entries
+        return [copy.deepcopy(dict(entries[name].record)) for name in sorted(entries)]
+
+    def patch(self, name: str, changes: Mapping[str, Any]) -> Record:
+        """Merge `changes` into the record `name` (creating it from nothing if absent).
+
+        The result must satisfy the contract and keep its name; otherwise
+        PatchError names the fields and the record stays as it was.
+        """
+        with self._lock:
+            current = self._entries.get(name)
+            base = dict(current.record) if current is not None else {NAME_FIELD: name}
+            merged = merge_patch(base, changes)
+            problems = self._check(merged)
+            if merged.get(NAME_FIELD) != name:
+                problems.append(
+                    FieldProblem(f"$.{NAME_FIELD}", NAME_FIELD, f"cannot be changed from {name!r}")
+                )
+            if problems:
+                raise PatchError(problems)
+            self._entries = MappingProxyType(
+                {**self._entries, name: _entries({name: merged})[name]}
+            )
+            return copy.deepcopy(merged)
+
+    def remove(self, name: str) -> bool:
+        """Forget a record until the next reset; False when there was none."""
+        with self._lock:
+            if name not in self._entries:
+                return False
+            self._entries = MappingProxyType({k: v for k, v in self._entries.items() if k != name})
+            return True
+
+    def reset(self) -> None:
+        """Back to the fixtures the app started with."""
+        with self._lock:
+            self._entries = _entries(self._fixtures)
+
+
+EXTENSION = "ionq_mock"
+
+
+@dataclass(frozen=True, slots=True)
+class MockState:
+    """Everything one app instance serves from; kept in `app.extensions[EXTENSION]`."""
+
+    backends: BackendStore

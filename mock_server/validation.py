@@ -1,0 +1,214 @@
+"""Request and document validation against openapi.yaml, compiled once per app.
+
+Every schema becomes an `OAS30Validator` when the app is created, never while
+a request is served: a valid request costs one `is_valid` call per parameter,
+and the slower error reporting only runs for what is refused. Messages follow
+IonQ's wording (`"backend" must be one of [...]`), because SDKs and people
+compare them with what the real service says.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from flask import Request
+from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
+from openapi_schema_validator import OAS30Validator
+
+from mock_server.contract import Operation, Parameter, SpecError
+
+# IonQ's name for the part of a request a rejected key was found in.
+SOURCES = {"path": "params", "query": "query", "header": "headers", "body": "payload"}
+
+
+class _Values(Protocol):
+    """Query arguments or headers: whatever can look a parameter up by name."""
+
+    def get(self, key: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a request is refused: the `validation` part of IonQ's 400 body and its message."""
+
+    keys: tuple[str, ...]
+    source: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One way a JSON document breaks a schema, named by the JSON path of the field."""
+
+    json_path: str
+    key: str  # the top-level field it concerns; empty for the document itself
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.json_path}: {self.message}"
+
+
+def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
+    """A validator that also checks formats (date-time), as clients parse them."""
+    return OAS30Validator(schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+
+
+def field_problems(validator: OAS30Validator, document: Any) -> list[FieldProblem]:
+    """Everything wrong with `document`, each naming the field, in a stable order."""
+    problems = [problem for error in validator.iter_errors(document) for problem in _explain(error)]
+    return sorted(problems, key=lambda problem: (problem.json_path, problem.message))
+
+
+def _explain(error: ValidationError) -> list[FieldProblem]:
+    # `required` and `additionalProperties` are reported on the parent object;
+    # name the field itself instead, which is what a person looks for.
+    path = error.json_path
+    if error.validator == "required" and isinstance(error.instance, Mapping):
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [_problem(f"{path}.{name}", "is required") for name in missing]
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(name for name in error.instance if name not in known)
+        return [_problem(f"{path}.{name}", "is not a documented field") for name in extra]
+    return [_problem(path, error.message)]
+
+
+def _problem(json_path: str, message: str) -> FieldProblem:
+    key = json_path[2:].split(".", 1)[0].split("[", 1)[0] if json_path.startswith("$.") else ""
+    return FieldProblem(json_path=json_path, key=key, message=message)
+
+
+def _coercer(parameter: Parameter, label: str) -> Callable[[str], Any] | None:
+    """How a parameter's text on the wire becomes the value its schema describes."""
+    kind = parameter.schema.get("type")
+    if kind in (None, "string"):
+        return None  # already the right type: nothing to do on the hot path
+    if kind == "integer":
+        return int
+    if kind == "number":
+        return float
+    if kind == "boolean":
+        return _boolean
+    raise SpecError(f"{label}: parameter {parameter.name!r} of type {kind} is not supported")
+
+
+# How a message names the type a parameter's text failed to parse as.
+_KINDS = {"integer": "an integer", "number": "a number", "boolean": "true or false"}
+
+
+def _boolean(text: str) -> bool:
+    if text in ("true", "false"):
+        return text == "true"
+    raise ValueError(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledParameter:
+    name: str
+    required: bool
+    validator: OAS30Validator
+    coerce: Callable[[str], Any] | None
+    source: str
+
+    def check(self, text: str) -> Rejection | None:
+        value: Any = text
+        if self.coerce is not None:
+            try:
+                value = self.coerce(text)
+            except ValueError:
+                kind = _KINDS.get(self.validator.schema.get("type"), "valid")
+                return self.reject(f'"{self.name}" must be {kind}')
+        if self.validator.is_valid(value):
+            return None
+        return self.reject(
+            _parameter_message(self.name, best_match(self.validator.iter_errors(value)))
+        )
+
+    def reject(self, message: str) -> Rejection:
+        return Rejection(keys=(self.name,), source=self.source, message=message)
+
+
+def _parameter_message(name: str, error: ValidationError | None) -> str:
+    if error is not None and error.validator == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        return f'"{name}" must be one of [{choices}]'
+    return f'"{name}" {error.message if error is not None else "is invalid"}'
+
+
+class RequestValidator:
+    """The checks openapi.yaml asks of one operation's requests, precompiled."""
+
+    __slots__ = ("_body", "_body_required", "_headers", "_path", "_query")
+
+    def __init__(self, operation: Operation) -> None:
+        label = f"{operation.method} {operation.path}"
+        compiled: dict[str, list[_CompiledParameter]] = {"path": [], "query": [], "header": []}
+        for parameter in operation.parameters:
+            if parameter.location not in compiled:
+                raise SpecError(f"{label}: {parameter.location} parameters are not supported")
+            compiled[parameter.location].append(
+                _CompiledParameter(
+                    name=parameter.name,
+                    required=parameter.required,
+                    validator=new_validator(parameter.schema),
+                    coerce=_coercer(parameter, label),
+                    source=SOURCES[parameter.location],
+                )
+            )
+        self._path = tuple(compiled["path"])
+        self._query = tuple(compiled["query"])
+        self._headers = tuple(compiled["header"])
+        self._body = new_validator(operation.body_schema) if operation.body_schema else None
+        self._body_required = operation.body_required
+
+    def check(self, path_values: Mapping[str, str], request: Request) -> Rejection | None:
+        """The first reason to refuse the request, in IonQ's order (path, query, headers, body)."""
+        for parameter in self._path:
+            rejection = parameter.check(path_values[parameter.name])
+            if rejection is not None:
+                return rejection
+        if self._query or self._headers:
+            rejection = self._check_optional(self._query, request.args)
+            if rejection is None:
+                rejection = self._check_optional(self._headers, request.headers)
+            if rejection is not None:
+                return rejection
+        if self._body is not None:
+            return self._check_body(self._body, request)
+        return None
+
+    @staticmethod
+    def _check_optional(
+        parameters: tuple[_CompiledParameter, ...], values: _Values
+    ) -> Rejection | None:
+        for parameter in parameters:
+            text = values.get(parameter.name)
+            if text is None:
+                if parameter.required:
+                    return parameter.reject(f'"{parameter.name}" is required')
+                continue
+            rejection = parameter.check(text)
+            if rejection is not None:
+                return rejection
+        return None
+
+    def _check_body(self, validator: OAS30Validator, request: Request) -> Rejection | None:
+        if not request.get_data(cache=True):
+            if self._body_required:
+                return Rejection(keys=(), source=SOURCES["body"], message="A JSON body is required")
+            return None
+        try:
+            document = json.loads(request.get_data(cache=True))
+        except ValueError:
+            return Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
+        problems = field_problems(validator, document)
+        if not problems:
+            return None
+        return Rejection(
+            keys=tuple(dict.fromkeys(problem.key for problem in problems if problem.key)),
+            source=SOURCES["body"],
+            message="; ".join(str(problem) for problem in problems),
+        )
