@@ -10,6 +10,7 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 ENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+BENCH_NODE_STAMP := bench/node_modules/.installed
 UV_VERSION := 0.13.8
 
 HOST ?= 127.0.0.1
@@ -35,7 +36,7 @@ help: ## List the targets.
 $(ENV_STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e ./$(GENERATED) -e .
 	@touch $@
 
@@ -47,7 +48,7 @@ install: $(ENV_STAMP) ## Create .venv with the pinned dependencies (done on dema
 
 lock: ## Re-resolve requirements.lock from pyproject.toml files (after changing dependencies).
 	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
-	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev \
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --extra dev --extra bench --extra sdk \
 	    pyproject.toml $(GENERATED)/pyproject.toml -o requirements.lock
 
 $(CLIENT_SPEC): $(SPEC) codegen/client_spec.py | $(ENV_STAMP)
@@ -107,7 +108,20 @@ contract: $(ENV_STAMP) ## schemathesis CLI against a live server: make contract 
 contract-self: $(ENV_STAMP) ## `make contract` against a fake started on a free port and stopped afterwards.
 	$(BIN)/python -m contract_tests.fake.run_against_fake -- $(MAKE) --no-print-directory contract URL={url}
 
+# Prism has its own package.json (bench/), so the linting tools stay apart from it.
+$(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# wrk comes from Debian's packages; CI machines run as root, elsewhere sudo asks.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+bench: $(ENV_STAMP) $(BENCH_NODE_STAMP) ## Load the fake, Prism and a bare route with wrk; print the table, write bench/results/<date>.json.
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/pytest -q -p no:cacheprovider bench/wrk_tests
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 test: lint check-generated pytest contract-self ## Everything CI runs: lint, spec lint, drift check, all tests, the CLI contract run.
 
 clean: ## Remove the environment and build output.
-	rm -rf $(VENV) build node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) build node_modules bench/node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -7,7 +7,18 @@ a long queue, a missing backend) and to go back afterwards:
     GET    /__admin/backends/<name>   one record
     PATCH  /__admin/backends/<name>   JSON Merge Patch (RFC 7396) of its fields
     DELETE /__admin/backends/<name>   forget it (GET /v0.4/... answers 404)
-    POST   /__admin/reset             back to the fixtures
+    POST   /__admin/reset             back to the fixtures, no faults, an empty log
+
+The test tools (mock_server/faults.py, ratelimit.py, request_log.py):
+
+    GET    /__admin/faults            the fault rules, with how often each matched
+    POST   /__admin/faults            add a rule (201 with its id)
+    DELETE /__admin/faults[/<id>]     remove every rule, or one
+    GET    /__admin/rate-limit        the rate limit per API key
+    PUT    /__admin/rate-limit        {"rate": <per second>, "burst": <n>}
+    DELETE /__admin/rate-limit        no rate limit
+    GET    /__admin/requests[?limit=] the requests received, oldest first
+    DELETE /__admin/requests          forget them
 
 A change is checked against the spec's Backend schema before it is stored,
 so the fake cannot be talked into breaking its own contract; the record's
@@ -21,7 +32,10 @@ from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, request
 
+from mock_server import instruments
 from mock_server.errors import not_found, rejection_response
+from mock_server.faults import RuleError
+from mock_server.ratelimit import parse_limit
 from mock_server.responses import empty_response, encode, json_response
 from mock_server.store import EXTENSION, MockState, PatchError
 from mock_server.validation import SOURCES, Rejection
@@ -74,12 +88,95 @@ def delete_backend(name: str) -> Response:
 
 @blueprint.post("/reset")
 def reset() -> Response:
-    """Undo every change: serve the fixtures again."""
-    _state().backends.reset()
+    """Undo every change: serve the fixtures again, without faults, with an empty log."""
+    state = _state()
+    state.backends.reset()
+    instruments.reset(state)
     return empty_response(204)
 
 
-def _json_object() -> dict[str, Any] | Rejection:
+@blueprint.get("/faults")
+def list_faults() -> Response:
+    """The fault rules in the order they apply, each with how many requests it matched."""
+    return json_response(encode(_state().faults.rules()))
+
+
+@blueprint.post("/faults")
+def add_fault() -> Response:
+    """Add a fault rule; 400 naming the fields when openapi.yaml or the rule schema forbid it."""
+    document = _json_object("fault rule fields")
+    if isinstance(document, Rejection):
+        return rejection_response(document)
+    try:
+        rule = _state().faults.add(document)
+    except RuleError as exc:
+        return rejection_response(exc.rejection())
+    return json_response(encode(rule), 201)
+
+
+@blueprint.delete("/faults")
+def clear_faults() -> Response:
+    """Remove every fault rule."""
+    _state().faults.clear()
+    return empty_response(204)
+
+
+@blueprint.delete("/faults/<int:rule_id>")
+def remove_fault(rule_id: int) -> Response:
+    """Remove one fault rule."""
+    if not _state().faults.remove(rule_id):
+        return not_found(f"There is no fault rule {rule_id}.")
+    return empty_response(204)
+
+
+@blueprint.get("/rate-limit")
+def get_rate_limit() -> Response:
+    """The rate limit per API key: `{"enabled": false}` or the rate and burst."""
+    limit = _state().rate_limit.limit
+    document = {"enabled": False} if limit is None else {"enabled": True, **limit.to_json()}
+    return json_response(encode(document))
+
+
+@blueprint.put("/rate-limit")
+def set_rate_limit() -> Response:
+    """Limit every API key to `rate` requests per second with bursts of `burst`."""
+    document = _json_object("rate limit fields")
+    if isinstance(document, Rejection):
+        return rejection_response(document)
+    limit = parse_limit(document)
+    if isinstance(limit, Rejection):
+        return rejection_response(limit)
+    _state().rate_limit.configure(limit)
+    return json_response(encode({"enabled": True, **limit.to_json()}))
+
+
+@blueprint.delete("/rate-limit")
+def remove_rate_limit() -> Response:
+    """No rate limit, until the next reset brings back the configured one."""
+    _state().rate_limit.configure(None)
+    return empty_response(204)
+
+
+@blueprint.get("/requests")
+def list_requests() -> Response:
+    """The requests received (oldest first), `?limit=N` for the last N only."""
+    text = request.args.get("limit")
+    if text is not None and not text.isdigit():
+        return rejection_response(
+            Rejection(("limit",), SOURCES["query"], '"limit" must be a whole number')
+        )
+    limit = int(text) if text is not None else None
+    return json_response(encode(_state().requests.entries(limit)))
+
+
+@blueprint.delete("/requests")
+def clear_requests() -> Response:
+    """Forget the requests received so far."""
+    _state().requests.clear()
+    return empty_response(204)
+
+
+def _json_object(what: str = "Backend fields") -> dict[str, Any] | Rejection:
     # Any content type is accepted: curl users often forget it, and the body must be JSON anyway.
     try:
         document = json.loads(request.get_data(cache=True) or b"null")
@@ -89,6 +186,6 @@ def _json_object() -> dict[str, Any] | Rejection:
         return Rejection(
             keys=(),
             source=SOURCES["body"],
-            message="The body must be a JSON object of Backend fields",
+            message=f"The body must be a JSON object of {what}",
         )
     return document

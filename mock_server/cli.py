@@ -1,6 +1,7 @@
 """`ionq-mock`: run the fake IonQ on granian, a production WSGI server.
 
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
+                    [--api-key KEY ...] [--api-keys-file FILE]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mock_server.settings import FIXTURES_ENV
+from mock_server.settings import API_KEYS_ENV, API_KEYS_FILE_ENV, FIXTURES_ENV
 
 WSGI_TARGET = "mock_server.wsgi:app"
 EXIT_BAD_INPUT = 2
@@ -50,6 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--threads", type=int, default=1, help="Python threads per worker that run requests (1)"
     )
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    serve.add_argument(
+        "--api-key",
+        action="append",
+        default=None,
+        metavar="KEY",
+        help=(
+            "accept only this API key on operations that need one (repeatable; default: "
+            f"${API_KEYS_ENV}, or any well-formed key). Others can read a command line: "
+            f"prefer --api-keys-file or ${API_KEYS_ENV}"
+        ),
+    )
+    serve.add_argument(
+        "--api-keys-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"accept only the API keys in FILE, one a line (default: ${API_KEYS_FILE_ENV})",
+    )
 
     check = commands.add_parser("check-fixtures", help="validate a fixtures directory and exit")
     check.add_argument("directory", type=Path)
@@ -67,12 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check_fixtures(directory: Path) -> int:
     """Validate a fixtures directory the way start-up does, without serving."""
     from mock_server.app import create_app  # noqa: PLC0415 - keeps `--help` fast
+    from mock_server.auth import ApiKeyError  # noqa: PLC0415
     from mock_server.contract import SpecError  # noqa: PLC0415
     from mock_server.fixtures import FixtureError  # noqa: PLC0415
 
     try:
         create_app({"FIXTURES_DIR": directory})
-    except (FixtureError, SpecError) as exc:
+    except (FixtureError, SpecError, ApiKeyError) as exc:
         print(f"ionq-mock: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(f"ionq-mock: fixtures in {directory} are valid")
@@ -81,17 +101,22 @@ def check_fixtures(directory: Path) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Build the app, print where it listens, and serve until SIGINT or SIGTERM."""
+    from mock_server.auth import ApiKeyError  # noqa: PLC0415
     from mock_server.contract import SpecError  # noqa: PLC0415
     from mock_server.fixtures import FixtureError  # noqa: PLC0415
 
     if args.fixtures is not None:
         # Through the environment, so that workers started by `spawn` see it too.
         os.environ[FIXTURES_ENV] = str(args.fixtures.resolve())
+    if args.api_key:
+        os.environ[API_KEYS_ENV] = ",".join(args.api_key)
+    if args.api_keys_file is not None:
+        os.environ[API_KEYS_FILE_ENV] = str(args.api_keys_file.resolve())
     # Nothing imports the WSGI module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:
         importlib.import_module(WSGI_TARGET.partition(":")[0])
-    except (FixtureError, SpecError) as exc:
+    except (FixtureError, SpecError, ApiKeyError) as exc:
         print(f"ionq-mock: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
@@ -117,11 +142,21 @@ def serve(args: argparse.Namespace) -> int:
     source = os.environ.get(FIXTURES_ENV) or "the packaged fixtures"
     print(
         f"ionq-mock: fake IonQ API at http://{host}:{args.port}/v0.4 "
-        f"(fixtures: {source}; admin API: http://{host}:{args.port}/__admin)",
+        f"(fixtures: {source}; API keys: {_keys_summary()}; "
+        f"admin API: http://{host}:{args.port}/__admin)",
         flush=True,
     )
     server.serve()
     return 0
+
+
+def _keys_summary() -> str:
+    """Which keys are accepted, without a single one of them."""
+    from mock_server import wsgi  # noqa: PLC0415 - already imported by serve()
+    from mock_server.auth import POLICY_EXTENSION  # noqa: PLC0415
+
+    keys = getattr(wsgi.app.extensions.get(POLICY_EXTENSION), "keys", None)
+    return "any well-formed key" if keys is None else f"{len(keys)} accepted"
 
 
 if __name__ == "__main__":

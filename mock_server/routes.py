@@ -16,15 +16,9 @@ from flask import Flask, Response, request
 
 from mock_server.contract import Operation, SpecError
 from mock_server.errors import rejection_response
+from mock_server.faults import intercept
 from mock_server.handlers import Handler
-from mock_server.responses import encode, json_response
-from mock_server.scenarios import (
-    PREFER_HEADER,
-    Preference,
-    ScenarioError,
-    documented_response,
-    parse_prefer,
-)
+from mock_server.scenarios import PREFER_HEADER, scenario_response
 from mock_server.store import MockState
 from mock_server.validation import RequestValidator
 
@@ -81,6 +75,10 @@ def operation_view(
     validator = RequestValidator(operation)
 
     def view(**path_values: str) -> Response:
+        # Rate limit and fault rules first, as a gateway would (mock_server/faults.py).
+        injected = intercept(state, operation)
+        if injected is not None:
+            return injected
         rejection = validator.check(path_values, request)
         if rejection is not None:
             return rejection_response(rejection)
@@ -94,18 +92,3 @@ def operation_view(
     view.__name__ = operation.operation_id
     view.__doc__ = f"{operation.method} {operation.path} ({operation.operation_id})."
     return view
-
-
-def scenario_response(
-    operation: Operation, prefer: str, path_values: Mapping[str, str]
-) -> Response | None:
-    """The documented response a `Prefer` header picks, a 400 listing the choices,
-    or None when the header asks for nothing (then the handler answers)."""
-    try:
-        preference = parse_prefer(prefer)
-        if preference == Preference():
-            return None
-        status, body = documented_response(operation, preference, path_values)
-    except ScenarioError as exc:
-        return rejection_response(exc.rejection())
-    return json_response(encode(body), status)

@@ -7,6 +7,11 @@ working: `Prefer: code=404` answers that status's documented example,
 in openapi.yaml; a field named like a path parameter (`backend`) is set to
 the value of the request, so a response never contradicts its URL. Anything
 openapi.yaml does not document is refused with a 400 that lists the choices.
+
+Two more preferences inject faults into one request (mock_server/faults.py
+has the rules that do it for many): `delay=<ms>` answers that much later,
+and `drop` cuts the connection after the headers. They combine with the
+others: `Prefer: delay=2000, code=503` is a slow 503.
 """
 
 from __future__ import annotations
@@ -15,11 +20,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask import Response, request
+
 from mock_server.contract import Operation
+from mock_server.errors import rejection_response
+from mock_server.faults import DROP, DROP_KEY, note, pause, retry_after_headers
+from mock_server.responses import encode, json_response
 from mock_server.validation import SOURCES, Rejection
 
 PREFER_HEADER = "Prefer"
-PREFERENCES = ("code", "example")
+PREFERENCES = ("code", "example", "delay")
+MAX_DELAY_MS = 60_000
+_CHOICES = "use code=<status>, example=<name>, delay=<ms> and/or drop"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +40,13 @@ class Preference:
 
     code: int | None = None
     example: str | None = None
+    delay_ms: int | None = None  # answer this much later
+    drop: bool = False  # cut the connection after the headers
+
+    @property
+    def picks_a_response(self) -> bool:
+        """Whether a documented response answers instead of the handler."""
+        return self.code is not None or self.example is not None
 
 
 class ScenarioError(ValueError):
@@ -39,7 +58,8 @@ class ScenarioError(ValueError):
 
 
 def parse_prefer(header: str) -> Preference:
-    """Read `code=404, example=notFound` (`,` or `;` between preferences, values may be quoted)."""
+    """Read `code=404, example=notFound, delay=500, drop` (`,` or `;` between
+    preferences, values may be quoted)."""
     values: dict[str, str] = {}
     for token in header.replace(";", ",").split(","):
         token = token.strip()  # noqa: PLW2901 - the stripped token is the token
@@ -47,23 +67,64 @@ def parse_prefer(header: str) -> Preference:
             continue
         name, equals, value = token.partition("=")
         name = name.strip().lower()
-        if not equals or name not in PREFERENCES:
-            raise ScenarioError(
-                f"Prefer {token!r} is not supported; use code=<status> and/or example=<name>"
-            )
+        if name == DROP and not equals:
+            value = "true"
+        elif not equals or name not in PREFERENCES:
+            raise ScenarioError(f"Prefer {token!r} is not supported; {_CHOICES}")
         if name in values:
             raise ScenarioError(f"Prefer names {name} more than once")
         values[name] = value.strip().strip('"')
     code = values.get("code")
     if code is not None and not code.isdigit():
         raise ScenarioError(f"Prefer code must be an HTTP status, not {code!r}")
-    return Preference(code=int(code) if code is not None else None, example=values.get("example"))
+    delay = values.get("delay")
+    if delay is not None and not (delay.isdigit() and int(delay) <= MAX_DELAY_MS):
+        raise ScenarioError(
+            f"Prefer delay must be a whole number of milliseconds up to {MAX_DELAY_MS}, "
+            f"not {delay!r}"
+        )
+    return Preference(
+        code=int(code) if code is not None else None,
+        example=values.get("example"),
+        delay_ms=int(delay) if delay is not None else None,
+        drop=DROP in values,
+    )
+
+
+def scenario_response(
+    operation: Operation, prefer: str, path_values: Mapping[str, str]
+) -> Response | None:
+    """The answer a `Prefer` header asks for: a documented response (after a
+    delay, or cut off by `drop`), a 400 listing the choices, or None when the
+    handler answers (possibly delayed or cut off too)."""
+    try:
+        preference = parse_prefer(prefer)
+        if preference == Preference():
+            return None
+        picked = documented_response(operation, preference, path_values)
+    except ScenarioError as exc:
+        return rejection_response(exc.rejection())
+    environ = request.environ
+    note(environ, f"Prefer: {prefer.strip()}")
+    if preference.delay_ms:
+        timed_out = pause(preference.delay_ms / 1000, environ)
+        if timed_out is not None:
+            return timed_out
+    if preference.drop:
+        environ[DROP_KEY] = "Prefer: drop"
+    if picked is None:
+        return None
+    status, body = picked
+    return json_response(encode(body), status, retry_after_headers(status))
 
 
 def documented_response(
     operation: Operation, preference: Preference, path_values: Mapping[str, str]
-) -> tuple[int, Any]:
-    """The status and body openapi.yaml documents for this preference."""
+) -> tuple[int, Any] | None:
+    """The status and body openapi.yaml documents for this preference; None
+    when it picks none (only `delay` or `drop`)."""
+    if not preference.picks_a_response:
+        return None
     choices = {status: r for status, r in operation.responses.items() if r.examples}
     status = operation.success_status if preference.code is None else preference.code
     if status not in choices:

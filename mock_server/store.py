@@ -12,11 +12,15 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from mock_server.characterizations import CharacterizationStore
+from mock_server.faults import FaultTable
 from mock_server.fixtures import NAME_FIELD
+from mock_server.ratelimit import RateLimiter
+from mock_server.request_log import RequestLog
 from mock_server.responses import encode
 from mock_server.validation import FieldProblem
 
@@ -70,6 +74,15 @@ class BackendStore:
         """The record's JSON as served, or None when no record has this name. Lock-free."""
         entry = self._entries.get(name)
         return entry.body if entry is not None else None
+
+    def list_body(self) -> bytes:
+        """Every record's JSON in one array, sorted by name, as GET /backends serves it.
+
+        Joined from the bodies GET /backends/{backend} serves, so an admin
+        change shows in the list and the single view alike. Lock-free.
+        """
+        entries = self._entries
+        return b"[" + b",".join(entries[name].body for name in sorted(entries)) + b"]"
 
     def get(self, name: str) -> Record | None:
         """A copy of one record, or None."""
@@ -125,3 +138,11 @@ class MockState:
     """Everything one app instance serves from; kept in `app.extensions[EXTENSION]`."""
 
     backends: BackendStore
+    # Generated once at start-up from the fixtures; the admin API does not change them.
+    characterizations: CharacterizationStore = field(
+        default_factory=lambda: CharacterizationStore({})
+    )
+    # Test tools (issue 5): fault rules, the rate limit and the request log of this app only.
+    faults: FaultTable = field(default_factory=FaultTable)
+    rate_limit: RateLimiter = field(default_factory=RateLimiter)
+    requests: RequestLog = field(default_factory=RequestLog)

@@ -2,16 +2,20 @@
 
 Every schema becomes an `OAS30Validator` when the app is created, never while
 a request is served: a valid request costs one `is_valid` call per parameter,
-and the slower error reporting only runs for what is refused. Messages follow
-IonQ's wording (`"backend" must be one of [...]`), because SDKs and people
-compare them with what the real service says.
+and the slower error reporting only runs for what is refused. A parameter
+whose schema is a plain string enum (the backend name) is checked by set
+membership instead, which is exactly what the schema means at a tenth of the
+cost: `is_valid` was the largest share of the fake's own time in the profile
+of `python -m bench.profile`. Messages follow IonQ's wording (`"backend"
+must be one of [...]`), because SDKs and people compare them with what the
+real service says.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from flask import Request
@@ -81,6 +85,28 @@ def _problem(json_path: str, message: str) -> FieldProblem:
     return FieldProblem(json_path=json_path, key=key, message=message)
 
 
+# Keywords that describe a schema without constraining what it accepts.
+_ANNOTATIONS = frozenset(
+    {"description", "example", "title", "default", "deprecated", "externalDocs"}
+)
+
+
+def _string_enum(schema: Mapping[str, Any]) -> frozenset[str] | None:
+    """The allowed values when `schema` is exactly a string enum, else None.
+
+    Only then is membership the whole of what the schema asks; any other
+    keyword (a format, a pattern, `nullable`, an extension) leaves the check
+    to the validator.
+    """
+    constraints = {key for key in schema if key not in _ANNOTATIONS}
+    enum = schema.get("enum")
+    if constraints != {"type", "enum"} or schema.get("type") != "string":
+        return None
+    if not isinstance(enum, list) or not all(isinstance(value, str) for value in enum):
+        return None
+    return frozenset(enum)
+
+
 def _coercer(parameter: Parameter, label: str) -> Callable[[str], Any] | None:
     """How a parameter's text on the wire becomes the value its schema describes."""
     kind = parameter.schema.get("type")
@@ -105,6 +131,12 @@ def _boolean(text: str) -> bool:
     raise ValueError(text)
 
 
+# How many distinct values of one parameter keep their verdict, and how long
+# one may be (see _CompiledParameter): at most about 256 KiB per parameter.
+_VERDICTS_KEPT = 1024
+_LONGEST_KEPT = 256
+
+
 @dataclass(frozen=True, slots=True)
 class _CompiledParameter:
     name: str
@@ -112,8 +144,26 @@ class _CompiledParameter:
     validator: OAS30Validator
     coerce: Callable[[str], Any] | None
     source: str
+    # The schema's values when it is a plain string enum (see _string_enum).
+    allowed: frozenset[str] | None = None
+    # Verdicts already reached, by text: the schema never changes, so neither
+    # does the verdict, and clients repeat the same values (and the same
+    # mistakes) over and over. Bounded, so odd values cannot grow it forever.
+    verdicts: dict[str, Rejection | None] = field(default_factory=dict)
 
     def check(self, text: str) -> Rejection | None:
+        if self.allowed is not None and text in self.allowed:
+            return None
+        try:
+            return self.verdicts[text]
+        except KeyError:
+            pass
+        verdict = self._judge(text)
+        if len(self.verdicts) < _VERDICTS_KEPT and len(text) <= _LONGEST_KEPT:
+            self.verdicts[text] = verdict
+        return verdict
+
+    def _judge(self, text: str) -> Rejection | None:
         value: Any = text
         if self.coerce is not None:
             try:
@@ -156,6 +206,7 @@ class RequestValidator:
                     validator=new_validator(parameter.schema),
                     coerce=_coercer(parameter, label),
                     source=SOURCES[parameter.location],
+                    allowed=_string_enum(parameter.schema),
                 )
             )
         self._path = tuple(compiled["path"])

@@ -4,13 +4,26 @@ Configured from the environment (mock_server/settings.py), because that is
 what reaches a server's worker processes: IONQ_MOCK_FIXTURES names a
 fixtures directory (default: the packaged one). Importing this module builds
 the app, so a bad fixture fails the import with its message.
+
+Everything built here (the parsed spec, the compiled validators, fixtures
+and generated records) lives as long as the process. It is moved out of the
+garbage collector's sight: otherwise each full collection (one every 15,000
+requests or so) walks those tens of thousands of objects again, a stall of
+about 30 ms for every request waiting at the time, against under 1 ms once
+frozen. Frozen before the server forks its workers, it also stays in pages
+they share with the parent.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 
 from mock_server.app import create_app
 from mock_server.settings import config_from_env
 
 app = create_app(config_from_env(os.environ))
+
+# No gc.collect() first: start-up leaves no cyclic garbage to free (none was
+# found), and a full collection here would add 15-25 ms to every cold start.
+gc.freeze()

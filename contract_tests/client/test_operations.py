@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from contract_tests.client.contract import SPEC
-from ionq_contract.operations import find_operation, operations
+from ionq_contract.operations import Operation, find_operation, operations
 
 MINI: dict[str, Any] = {
     "paths": {
@@ -32,14 +32,26 @@ MINI: dict[str, Any] = {
 MINI_OPERATIONS = operations(MINI)
 
 
+def by_id(operation_id: str) -> Operation:
+    (found,) = (op for op in operations(SPEC) if op.operation_id == operation_id)
+    return found
+
+
 def test_reads_every_operation_of_the_spec() -> None:
-    (get_backend,) = operations(SPEC)
+    assert [op.operation_id for op in operations(SPEC)] == [
+        "getBackends",
+        "getBackend",
+        "getCharacterizationsForBackend",
+        "getCharacterization",
+        "getWhoami",
+    ]
+    get_backend = by_id("getBackend")
     assert (get_backend.operation_id, get_backend.method, get_backend.path) == (
         "getBackend",
         "GET",
         "/backends/{backend}",
     )
-    assert sorted(get_backend.responses) == ["200", "400", "404", "500"]
+    assert sorted(get_backend.responses) == ["200", "400", "404", "429", "500", "502", "503"]
     # The 400/404/500 refs to components/responses are followed.
     assert "application/json" in get_backend.responses["404"]["content"]
 
@@ -60,8 +72,12 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
         ("get", "/backends/simulator", "getBackend"),
         ("GET", "/ionq/v0.4/backends/qpu%2Fodd", "getBackend"),
         ("GET", "/v0.4/backends/qpu.aria-1/", "getBackend"),
-        ("GET", "/v0.4/backends/", None),
-        ("GET", "/v0.4/backends/qpu.aria-1/characterizations", None),
+        ("GET", "/v0.4/backends/", "getBackends"),
+        ("GET", "/v0.4/backends", "getBackends"),
+        ("GET", "/v0.4/backends/qpu.aria-1/characterizations", "getCharacterizationsForBackend"),
+        ("GET", "/v0.4/backends/qpu.aria-1/characterizations/x", "getCharacterization"),
+        ("GET", "/v0.4/backends/qpu.aria-1/characterizations/x/y", None),
+        ("GET", "/v0.4/whoami", "getWhoami"),
         ("POST", "/v0.4/backends/qpu.aria-1", None),
         ("GET", "/v0.4/mybackends/qpu.aria-1", None),
     ],
@@ -87,8 +103,7 @@ def test_fixed_text_wins_over_a_parameter() -> None:
     ("status", "key"), [(200, "200"), (404, "404"), (500, "500"), (201, None), (302, None)]
 )
 def test_response_key_of_the_spec(status: int, key: str | None) -> None:
-    (get_backend,) = operations(SPEC)
-    assert get_backend.response_key(status) == key
+    assert by_id("getBackend").response_key(status) == key
 
 
 @pytest.mark.parametrize(

@@ -123,14 +123,13 @@ def test_lenient_validation_still_catches_broken_types_and_gaps() -> None:
     assert found.field == "status"
 
 
-@pytest.mark.parametrize("status", [401, 429, 503])
+@pytest.mark.parametrize("status", [401, 418, 504])
 def test_an_undocumented_status_is_a_violation_unless_lenient(status: int) -> None:
     body = {"statusCode": status, "error": "Some Error", "message": "..."}
     found = check(default_validator(), response(status, json=body))
     assert (found.operation, found.status, found.field) == (GET_BACKEND, status, "(status)")
-    assert "(status): not documented for this operation (documented: 200, 400, 404, 500)" in str(
-        found
-    )
+    documented = "documented: 200, 400, 404, 429, 500, 502, 503"
+    assert f"(status): not documented for this operation ({documented})" in str(found)
     ResponseValidator(lenient=True).check(response(status, json=body))
 
 
@@ -166,7 +165,7 @@ def test_media_type_parameters_and_case_are_ignored() -> None:
 @pytest.mark.parametrize(
     ("method", "url"),
     [
-        ("GET", "https://api.ionq.co/v0.4/whoami"),
+        ("GET", "https://api.ionq.co/v0.4/jobs"),
         ("DELETE", "https://api.ionq.co/v0.4/backends/qpu.aria-1"),
     ],
 )

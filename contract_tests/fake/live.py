@@ -8,10 +8,7 @@ server.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,16 +20,10 @@ from pathlib import Path
 
 import httpx
 
+from mock_server.launcher import HOST, free_port, stop
+
 ROOT = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
 READY_PATH = "/__admin/backends"
-
-
-def free_port(host: str = HOST) -> int:
-    """A port nothing listens on right now (the kernel's pick)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -84,20 +75,6 @@ def wait_until_ready(fake: LiveFake, timeout_s: float = 30.0) -> float:
             except httpx.TransportError:
                 time.sleep(0.01)
     raise TimeoutError(f"ionq-mock did not answer within {timeout_s} s:\n{fake.output()}")
-
-
-def stop(process: subprocess.Popen[bytes], grace_s: float = 10.0) -> int:
-    """SIGTERM the server's process group, SIGKILL it if it lingers; its exit status."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(grace_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(grace_s)
-    with contextlib.suppress(ProcessLookupError):  # workers may outlive their leader
-        os.killpg(process.pid, signal.SIGKILL)
-    return process.returncode
 
 
 @contextmanager

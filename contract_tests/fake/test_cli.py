@@ -13,9 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.fake.live import LiveFake, free_port, running_fake, serve_command
+from contract_tests.fake.live import LiveFake, running_fake, serve_command
 from contract_tests.fake.support import ROOT, fixture_record
 from mock_server.cli import build_parser, main
+from mock_server.launcher import free_port
 
 
 def test_serve_defaults_to_one_local_worker() -> None:

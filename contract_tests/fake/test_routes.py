@@ -177,13 +177,21 @@ def test_an_operation_without_an_operation_id_stops_start_up(
 
 def test_operations_carry_the_spec_parameters_and_examples() -> None:
     spec = load_spec()
-    (operation,) = read_operations(spec)
+    operations = read_operations(spec)
+    assert [op.operation_id for op in operations] == [
+        "getBackends",
+        "getBackend",
+        "getCharacterizationsForBackend",
+        "getCharacterization",
+        "getWhoami",
+    ]
+    operation = operations[1]
     assert operation.operation_id == "getBackend"
     assert operation.method == "GET"
     assert [p.name for p in operation.parameters] == ["backend"]
     enum = spec["components"]["schemas"]["BackendName"]["enum"]
     assert operation.parameters[0].schema["enum"] == enum
-    assert sorted(operation.responses) == [200, 400, 404, 500]
+    assert sorted(operation.responses) == [200, 400, 404, 429, 500, 502, 503]
     assert list(operation.responses[200].examples) == [
         "seed",
         "available",

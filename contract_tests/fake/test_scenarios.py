@@ -15,7 +15,7 @@ from contract_tests.fake.support import (
 )
 from mock_server.scenarios import Preference, ScenarioError, parse_prefer, with_path_values
 
-DOCUMENTED_STATUSES = "[200, 400, 404, 500]"  # of getBackend in openapi.yaml
+DOCUMENTED_STATUSES = "[200, 400, 404, 429, 500, 502, 503]"  # of getBackend in openapi.yaml
 UNDOCUMENTED = "is not documented for getBackend; choose one of " + DOCUMENTED_STATUSES
 
 
@@ -114,7 +114,11 @@ def test_a_scenario_does_not_need_a_fixture(make_app: AppFactory, fixtures_dir: 
             "Prefer example=seed is not documented for status 404 of getBackend; "
             "choose one of [notFound]",
         ),
-        ("wait=10", "Prefer 'wait=10' is not supported; use code=<status> and/or example=<name>"),
+        (
+            "wait=10",
+            "Prefer 'wait=10' is not supported; "
+            "use code=<status>, example=<name>, delay=<ms> and/or drop",
+        ),
     ],
 )
 def test_an_undocumented_choice_is_a_bad_request_listing_the_choices(

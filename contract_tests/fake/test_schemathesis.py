@@ -2,32 +2,47 @@
 
 The examples, coverage and fuzzing phases generate valid and invalid
 requests from the description and run every check schemathesis.toml enables
-(the same file the CLI of `make contract` reads). Deterministic: the toml
-fixes the seed and derandomizes generation.
+(the same file the CLI of `make contract` reads). The stateful phase walks
+the description's OpenAPI links (a backend to its current characterization,
+a page to one of its characterizations, a characterization back to its
+backend) through scenarios of several calls, with the same checks.
+Deterministic: the toml fixes the seed and derandomizes generation.
+
+/whoami needs a key: the fake accepts only API_KEY here, and schemathesis
+sends it as the explicit credentials of `apiKeyAuth`, so `ignored_auth` can
+check that the fake refuses the same request without it and with a wrong one.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
+import hypothesis
 import pytest
 import schemathesis
 from schemathesis import Case
 from schemathesis.config import SchemathesisConfig
+from schemathesis.config._auth import OpenAPIAuthConfig
+from schemathesis.core.result import Ok
+from schemathesis.generation.stateful.state_machine import StepInput, StepOutput, Transition
 
 from contract_tests.fake.support import ROOT
-from ionq_contract.spec import spec_path
+from ionq_contract.spec import load_spec, spec_path
 from mock_server.app import create_app
+from mock_server.contract import read_operations
 
 PHASES = {"examples", "coverage", "fuzzing"}
+API_KEY = "in-process-contract-key"
 
-schema = schemathesis.openapi.from_path(
-    spec_path(), config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+config = SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
+config.projects.default.auth.openapi = OpenAPIAuthConfig(
+    schemes={"apiKeyAuth": {"api_key": f"apiKey {API_KEY}"}}
 )
+schema = schemathesis.openapi.from_path(spec_path(), config=config)
 # Calls go straight to the WSGI app: no server, no port.
-schema.app = create_app()
+schema.app = create_app({"API_KEYS": API_KEY})
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +50,7 @@ def cases_per_phase() -> Iterator[Counter[str]]:
     """Counts the cases of each phase; fails the module if a phase generated none."""
     counts: Counter[str] = Counter()
     yield counts
+    print(f"\nschemathesis in-process cases per phase: {dict(counts)}")
     assert set(counts) == PHASES, f"phases that ran: {dict(counts)}"
 
 
@@ -43,3 +59,82 @@ def test_the_fake_keeps_the_contract(case: Case[Any], cases_per_phase: Counter[s
     case.call_and_validate()
     assert case.meta is not None
     cases_per_phase[case.meta.phase.name.value] += 1
+
+
+def documented_links() -> set[tuple[str, str]]:
+    """(operationId of the source, link name) of every link in openapi.yaml."""
+    links = set()
+    for item in load_spec()["paths"].values():
+        for operation in item.values():
+            for response in operation["responses"].values():
+                for name in response.get("links", {}):
+                    links.add((operation["operationId"], name))
+    return links
+
+
+class Walk(schema.as_state_machine()):  # type: ignore[misc]
+    """The stateful phase, counting scenarios and the links each step followed."""
+
+    scenarios: ClassVar[int] = 0
+    followed: ClassVar[Counter[str]] = Counter()
+    broken: ClassVar[list[str]] = []
+
+    def setup(self) -> None:
+        type(self).scenarios += 1
+
+    def step(self, input: StepInput) -> StepOutput:
+        output: StepOutput = super().step(input)
+        transition = input.transition
+        if (
+            transition is not None
+            and not transition.is_inferred
+            and fully_applied(transition, input.case)
+        ):
+            # "GET /backends -> [200] getFirstBackend -> GET /backends/{backend}"
+            source, link, _ = transition.id.split(" -> ")
+            type(self).followed[f"{source} {link.split()[-1]}"] += 1
+            # Every value the link handed on came from the fake itself: it must resolve.
+            if output.response.status_code == 404:
+                type(self).broken.append(f"{transition.id}: {output.response.text}")
+        return output
+
+
+def fully_applied(transition: Transition, case: Case[Any]) -> bool:
+    """Whether the request carries every value the link took from the earlier response.
+
+    A link into an empty page (or from the simulator, which names no
+    characterization) has nothing to hand on, and schemathesis now and then
+    swaps a handed-on id for a fresh one on purpose; then the value is
+    generated, which proves nothing about the link.
+    """
+    sent = {
+        "path_parameters": case.path_parameters or {},
+        "query": case.query or {},
+    }
+    checks = [
+        isinstance(param.value, Ok)
+        and str(sent.get(str(container), {}).get(name)) == str(param.value.ok())
+        for container, params in transition.parameters.items()
+        for name, param in params.items()
+    ]
+    return bool(checks) and all(checks)
+
+
+def test_the_stateful_phase_follows_every_link() -> None:
+    Walk.run(
+        settings=hypothesis.settings(
+            max_examples=60,
+            stateful_step_count=config.projects.default.phases.stateful.max_steps,
+            derandomize=True,
+            database=None,
+            deadline=None,
+            phases=[hypothesis.Phase.generate],
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
+    )
+    print(f"stateful: {Walk.scenarios} scenarios, links followed: {dict(Walk.followed)}")
+    assert Walk.broken == []
+    followed = {tuple(link.split(" ")) for link in Walk.followed}
+    by_path = {(op.method, op.path): op.operation_id for op in read_operations(load_spec())}
+    named = {(by_path[method, path], name) for method, path, name in followed}
+    assert named == documented_links(), dict(Walk.followed)

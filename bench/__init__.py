@@ -1,0 +1,12 @@
+"""Benchmarks of the fake IonQ against Stoplight Prism and a bare Flask route.
+
+`make bench` runs `python -m bench`: each server is started on a free port,
+loaded with wrk with the same settings, and measured for throughput, latency,
+errors, memory and cold start; then the generated client is timed against a
+raw httpx loop. The numbers land in bench/results/<date>.json.
+
+Two tools sit beside it: `python -m bench.profile` (pyinstrument over the
+fake's request path or its start-up: where the time goes) and `python -m
+bench.tune` (candidate servers and worker models under the same load: why
+`ionq-mock serve` runs granian the way it does).
+"""

@@ -1,0 +1,314 @@
+"""`make bench`: the fake against Stoplight Prism and a bare Flask route.
+
+One server at a time, each on a free port and under the same load: start it
+and time the first 200 (cold start), put it in the state the mix needs, send
+each mix request once (preflight: does every scenario answer what it
+should?), warm up, then two wrk runs, a single request repeated and the mix,
+while a thread samples the process tree's memory. Then the generated client
+against raw httpx. Finally the ratios and the issue's targets, printed and
+written to bench/results/<date>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import client_bench, report
+from bench.load import LoadSettings, Scenario, run_wrk
+from bench.procmem import PeakSampler, tree_cpu_seconds
+from bench.servers import (
+    BARE_COMMAND,
+    FAKE_COMMAND,
+    HOST,
+    PRISM_BIN,
+    PRISM_COMMAND,
+    ROOT,
+    RunningServer,
+    ServerSpec,
+    get_status,
+    launch,
+)
+from bench.targets import check_targets, ratio
+
+SINGLE_PATH = "/backends/qpu.aria-1"
+NO_RECORD = "qpu.forte-enterprise-3"
+MIX = (
+    Scenario("known backend", SINGLE_PATH, 200),
+    Scenario("name outside the enum", "/backends/qpu.nonexistent-9", 400),
+    Scenario("known name, no record", f"/backends/{NO_RECORD}", 404),
+    Scenario("Prefer: example=degraded", SINGLE_PATH, 200, ("Prefer", "example=degraded")),
+)
+MB = 2**20
+
+
+def server_specs(fake_command: str, bare_command: str) -> dict[str, ServerSpec]:
+    """The three servers of the issue, in the order they run."""
+    return {
+        "fake": ServerSpec(
+            "fake",
+            fake_command,
+            description="the fake, as `make serve` runs it",
+            # The packaged fixtures have every backend; the admin API removes
+            # one so that the mix has a real 404 (one worker holds the state).
+            setup=(("DELETE", f"/__admin/backends/{NO_RECORD}"),),
+        ),
+        "prism": ServerSpec(
+            "prism",
+            PRISM_COMMAND,
+            prefix="",
+            description="Stoplight Prism mocking openapi.yaml (paths at the root)",
+            # Prism keeps no records: any name of the enum gets the 200 example.
+            expected_overrides=(("known name, no record", 200),),
+        ),
+        "bare": ServerSpec(
+            "bare",
+            bare_command,
+            description="one Flask route with a constant body, on the fake's server settings",
+            expected_overrides=(("name outside the enum", 200), ("known name, no record", 200)),
+        ),
+    }
+
+
+def scenarios_for(spec: ServerSpec) -> list[Scenario]:
+    """The mix with this server's prefix and the statuses it should answer."""
+    overrides = dict(spec.expected_overrides)
+    return [
+        Scenario(s.name, spec.prefix + s.path, overrides.get(s.name, s.expected_status), s.header)
+        for s in MIX
+    ]
+
+
+def preflight(server: RunningServer, scenarios: list[Scenario]) -> dict[str, dict[str, int]]:
+    """Each scenario once: the status it got and the one it should get."""
+    result = {}
+    for s in scenarios:
+        headers = dict([s.header]) if s.header else None
+        status = get_status(server.host, server.port, s.path, headers)
+        result[s.name] = {"status": status, "expected": s.expected_status}
+    return result
+
+
+def measured_run(
+    server: RunningServer, settings: LoadSettings, mix: list[Scenario] | None = None
+) -> dict[str, Any]:
+    """One wrk run, plus the server's CPU time per request during it."""
+    cpu_before = tree_cpu_seconds(server.pid)
+    result = run_wrk(server.url(SINGLE_PATH), settings, mix)
+    cpu_s = tree_cpu_seconds(server.pid) - cpu_before
+    figures = result.as_dict()
+    figures["cpu_us_per_request"] = (
+        round(cpu_s / result.requests * 1e6, 1) if result.requests else None
+    )
+    return figures
+
+
+def bench_server(
+    spec: ServerSpec, settings: LoadSettings, warmup_s: float, log_dir: Path
+) -> dict[str, Any]:
+    """Start one server, measure it, stop it."""
+    scenarios = scenarios_for(spec)
+    with launch(spec, log_dir) as server, PeakSampler(server.pid) as memory:
+        cold_start_s = server.wait_ready(SINGLE_PATH)
+        for method, path in spec.setup:
+            status = get_status(server.host, server.port, path, method=method)
+            if status >= 300:
+                raise RuntimeError(f"{spec.name}: set-up {method} {path} answered {status}")
+        checks = preflight(server, scenarios)
+        if warmup_s > 0:
+            run_wrk(server.url(SINGLE_PATH), LoadSettings(warmup_s, settings.connections))
+        single = measured_run(server, settings)
+        mix = measured_run(server, settings, scenarios)
+    peak = memory.peak
+    return {
+        "command": " ".join(spec.argv(server.host, server.port)),
+        "description": spec.description,
+        "cold_start_s": round(cold_start_s, 3),
+        "peak_rss_mb": round(peak.rss_bytes / MB, 1),
+        "peak_pss_mb": round(peak.pss_bytes / MB, 1),
+        "processes": peak.processes,
+        # The largest single process: with a supervisor and forked workers,
+        # a worker (the supervisor holds no more than a worker does).
+        "peak_rss_mb_per_worker": round(memory.largest_process_bytes / MB, 1),
+        "memory_samples": memory.samples,
+        "preflight": checks,
+        "preflight_mismatches": sum(c["status"] != c["expected"] for c in checks.values()),
+        "single": single,
+        "mix": mix,
+    }
+
+
+def bench_client(
+    app_target: str, spec: ServerSpec, log_dir: Path, rounds: int, round_s: float
+) -> list[dict[str, Any]]:
+    """The generated client against raw httpx, in-process and over a socket."""
+    figures = [client_bench.in_process(app_target, spec.prefix, rounds=rounds, round_s=round_s)]
+    with launch(spec, log_dir) as server:
+        server.wait_ready(SINGLE_PATH)
+        base_url = f"http://{server.host}:{server.port}{spec.prefix}"
+        figures.append(client_bench.over_socket(base_url, rounds=rounds, round_s=round_s))
+    return [f.as_dict() for f in figures]
+
+
+def _version(argv: list[str]) -> str:
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=10, check=False)
+    except OSError:
+        return "missing"
+    text = (done.stdout or done.stderr).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def environment() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    prism_pkg = ROOT / "bench/node_modules/@stoplight/prism-cli/package.json"
+    return {
+        "cpus": os.cpu_count(),
+        "loadavg_before": os.getloadavg()[0],
+        "python": platform.python_version(),
+        "granian": importlib.metadata.version("granian"),
+        "flask": importlib.metadata.version("flask"),
+        "wrk": _version(["wrk", "--version"]),
+        "node": _version(["node", "--version"]),
+        "prism": json.loads(prism_pkg.read_text())["version"] if prism_pkg.is_file() else None,
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line of `python -m bench`."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run (10)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (32)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up load (2)")
+    parser.add_argument(
+        "--servers", default="fake,prism,bare", help="which to run, in order (fake,prism,bare)"
+    )
+    parser.add_argument("--fake-command", default=FAKE_COMMAND, help="argv template of the fake")
+    parser.add_argument("--bare-command", default=BARE_COMMAND, help="argv template of the bare")
+    parser.add_argument(
+        "--client-app",
+        default="mock_server.wsgi:app",
+        help="WSGI target for the in-process client run (module:attr or module:factory())",
+    )
+    parser.add_argument(
+        "--client-server",
+        default="fake",
+        choices=("fake", "bare"),
+        help="server for the client run over a socket",
+    )
+    parser.add_argument("--client-rounds", type=int, default=5)
+    parser.add_argument("--client-round-s", type=float, default=0.5)
+    parser.add_argument("--no-client", action="store_true", help="skip the client benchmark")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/results")
+    parser.add_argument("--logs", type=Path, default=ROOT / "build/bench", help="server logs")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    return parser.parse_args(argv)
+
+
+def available(name: str, spec: ServerSpec) -> str | None:
+    """Why a server cannot run here, or None if it can."""
+    program = spec.argv(HOST, 0)[0]
+    if not Path(program).exists():
+        return f"{program} does not exist"
+    if name == "prism" and not PRISM_BIN.exists():
+        return "Prism is not installed in bench/node_modules (make bench installs it)"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the table, write the JSON."""
+    args = parse_args(argv)
+    started = time.perf_counter()
+    settings = LoadSettings(args.duration, args.connections, args.threads)
+    specs = server_specs(args.fake_command, args.bare_command)
+    env = environment()
+    if env["loadavg_before"] > 0.5:
+        print(
+            f"warning: load average is {env['loadavg_before']:.2f} before the run; "
+            "something else is using the CPU and the figures will be low and noisy",
+            file=sys.stderr,
+        )
+    servers: dict[str, Any] = {}
+    skipped: dict[str, str] = {}
+    for name in args.servers.split(","):
+        spec = specs[name]
+        reason = available(name, spec)
+        if reason is not None:
+            skipped[name] = reason
+            print(f"skip {name}: {reason}", file=sys.stderr)
+            continue
+        print(f"{name}: {spec.description} ...", file=sys.stderr, flush=True)
+        servers[name] = bench_server(spec, settings, args.warmup, args.logs)
+
+    client: list[dict[str, Any]] = []
+    if not args.no_client:
+        spec = specs[args.client_server]
+        print(f"client: against {args.client_app} and {spec.name} ...", file=sys.stderr, flush=True)
+        client = bench_client(
+            args.client_app, spec, args.logs, args.client_rounds, args.client_round_s
+        )
+
+    def rps(name: str, run: str = "single") -> float | None:
+        return servers[name][run]["requests_per_s"] if name in servers else None
+
+    def cpu_us(name: str) -> float | None:
+        return servers[name]["single"]["cpu_us_per_request"] if name in servers else None
+
+    ratios = {
+        "fake/prism req/s": ratio(rps("fake"), rps("prism")),
+        "fake/bare req/s": ratio(rps("fake"), rps("bare")),
+        "fake/prism req/s, mix": ratio(rps("fake", "mix"), rps("prism", "mix")),
+        "fake/bare req/s, mix": ratio(rps("fake", "mix"), rps("bare", "mix")),
+        # The same comparison in CPU time per request (the inverse, so that
+        # above 1 still means the fake is ahead): other load on the machine
+        # slows the wall clock of whichever server runs beside it, not this.
+        "prism/fake CPU per request": ratio(cpu_us("prism"), cpu_us("fake")),
+        "bare/fake CPU per request": ratio(cpu_us("bare"), cpu_us("fake")),
+    }
+    targets = check_targets(servers, client, settings.connections)
+    elapsed = time.perf_counter() - started
+    now = dt.datetime.now(dt.UTC)
+    document = {
+        "date": now.date().isoformat(),
+        "finished_at": now.isoformat(timespec="seconds"),
+        "elapsed_s": round(elapsed, 1),
+        "environment": env,
+        "load": {**settings.__dict__, "single_path": SINGLE_PATH},
+        "mix": [{"name": s.name, "path": s.path, "header": s.header} for s in MIX],
+        "servers": servers,
+        "skipped": skipped,
+        "ratios": {k: None if v is None else round(v, 3) for k, v in ratios.items()},
+        "client": client,
+        "targets": [t.as_dict() for t in targets],
+    }
+    path = report.write_json(document, args.out, now.date().isoformat())
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+    lines = [
+        f"wrk: {settings.threads} threads, {settings.connections} connections, "
+        f"{settings.duration_s:g} s per run, keep-alive; GET {SINGLE_PATH} and a "
+        f"{len(MIX)}-request mix",
+        "",
+        *report.server_table(servers),
+        "",
+        *report.ratio_lines(ratios),
+        "",
+        *report.client_lines(client),
+        "",
+        *report.target_lines(targets),
+        "",
+        f"total {elapsed:.0f} s; results in {shown}",
+    ]
+    print("\n".join(lines))
+    failed = any(t.passed is False for t in targets)
+    return 1 if args.strict and failed else 0

@@ -1,0 +1,88 @@
+"""The issue's targets, checked against one run's figures.
+
+Kept apart from the measuring so that the rules are plain functions of
+numbers, testable without starting anything. A target whose input is
+missing (the fake was not measured, say) is reported as n/a, never as a
+pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target: the figure, the limit, and whether it holds."""
+
+    name: str
+    value: float | None
+    limit: float
+    unit: str
+    at_least: bool  # True: value >= limit passes; False: value <= limit passes
+
+    @property
+    def passed(self) -> bool | None:
+        """True, False, or None when there is nothing to judge."""
+        if self.value is None:
+            return None
+        return self.value >= self.limit if self.at_least else self.value <= self.limit
+
+    @property
+    def verdict(self) -> str:
+        """PASS, FAIL or n/a."""
+        return {True: "PASS", False: "FAIL", None: "n/a"}[self.passed]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {
+            "name": self.name,
+            "value": None if self.value is None else round(self.value, 3),
+            "limit": self.limit,
+            "unit": self.unit,
+            "rule": ">=" if self.at_least else "<=",
+            "verdict": self.verdict,
+        }
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """numerator / denominator, or None when either is missing or zero."""
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def check_targets(
+    servers: Mapping[str, Mapping[str, Any]],
+    client: Sequence[Mapping[str, Any]],
+    connections: int,
+) -> list[Target]:
+    """Every target of the issue, from the run's per-server and client figures.
+
+    `servers` maps a name (fake, prism, bare) to the dict that run.py
+    records for it; a server that was not measured is simply absent.
+    """
+    fake = servers.get("fake")
+
+    def rps(name: str) -> float | None:
+        figures = servers.get(name)
+        return None if figures is None else float(figures["single"]["requests_per_s"])
+
+    p99 = errors = cold = memory = None
+    if fake is not None:
+        p99 = max(fake["single"]["p99_ms"], fake["mix"]["p99_ms"])
+        errors = fake["single"]["errors"] + fake["mix"]["errors"] + fake["preflight_mismatches"]
+        cold = fake["cold_start_s"]
+        memory = fake["peak_rss_mb_per_worker"]
+    overhead = max((c["overhead"] for c in client), default=None)
+    return [
+        Target("fake >= 5x Prism req/s", ratio(rps("fake"), rps("prism")), 5.0, "x", True),
+        Target("fake >= 0.7x bare req/s", ratio(rps("fake"), rps("bare")), 0.7, "x", True),
+        Target(f"fake p99 at {connections} connections", p99, 10.0, "ms", False),
+        Target("fake errors (socket, timeout, unexpected status)", errors, 0, "", False),
+        Target("fake cold start (launch to first 200)", cold, 0.5, "s", False),
+        Target("fake peak RSS per worker", memory, 100.0, "MB", False),
+        Target("client overhead vs raw httpx (worst target)", overhead, 1.3, "x", False),
+    ]

@@ -1,0 +1,1 @@
+"""Unit tests of the benchmark harness (no timed assertions: only logic)."""

@@ -1,0 +1,1 @@
+"""Checks of bench/wrk/*.lua that need wrk itself; `make bench` runs them before the load."""

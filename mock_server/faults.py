@@ -1,0 +1,432 @@
+"""Injected faults: what a request gets instead of (or on top of) a normal answer.
+
+Tests of code that calls IonQ need the answers the real service gives
+rarely and never on demand: a slow answer, a 429, a 5xx, a connection that
+drops. A fault *rule* (added through the admin API or the pytest plugin)
+applies to one operation or to all of them and combines
+
+- `delay_ms`: a fixed latency, or `[min, max]` drawn uniformly per request;
+- `error`: `{"status": 503, "rate": 0.25}`, a status (or "drop") answered to
+  that share of the requests it matches;
+- `sequence`: `[503, 503]` answers the first matched requests in order ("fail
+  twice, then succeed"); `"pass"` lets one through, `"drop"` drops one.
+
+Random draws come from generators seeded with the rule's `seed`: the n-th
+request a rule matches gets the n-th draw of `random.Random(seed)`, one
+generator for the error rate and one for the latency, so a run can be
+repeated exactly. Rules apply in the order they were added: their latencies
+add up, and the first rule that picks an outcome answers. Statuses are
+limited to those openapi.yaml documents for the operation (429, 500, 502 and
+503), so an injected fault never breaks the contract.
+
+Each app keeps its rules in its own FaultTable (mock_server/store.py's
+MockState), so faults of two apps (two tests) never meet.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import threading
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+from time import sleep  # a module attribute: tests record delays instead of waiting
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from flask import Flask, Response, request
+
+from mock_server.contract import Operation
+from mock_server.errors import error_body
+from mock_server.ratelimit import retry_after_seconds
+from mock_server.responses import encode, json_response
+from mock_server.validation import SOURCES, FieldProblem, Rejection, field_problems, new_validator
+
+if TYPE_CHECKING:
+    from mock_server.store import MockState
+
+# The statuses a fault may answer, when the operation documents them.
+FAULT_STATUSES = (429, 500, 502, 503)
+DROP: Final = "drop"
+PASS: Final = "pass"  # noqa: S105 - an outcome, not a password
+Outcome = int | Literal["drop", "pass"]
+
+RETRY_AFTER_HEADER = "Retry-After"
+DEFAULT_RETRY_AFTER_S = 1
+
+# Keys of the WSGI environ that carry a request's fault along its way.
+SCENARIO_KEY = "ionq_mock.scenario"  # what answered, for the request log
+DROP_KEY = "ionq_mock.drop"  # set: the response is cut off after its headers
+READ_TIMEOUT_KEY = "ionq_mock.read_timeout"  # set by the in-process transport only
+
+_SCHEMA = json.loads(
+    (Path(__file__).with_name("schemas") / "fault-rule.schema.json").read_text("utf-8")
+)
+_RULE_VALIDATOR = new_validator(_SCHEMA)
+
+
+class Interrupted(Exception):  # noqa: N818 - named for what happens to the connection
+    """Raised while a response body is sent, so that the server cuts the connection."""
+
+
+class ConnectionDropped(Interrupted):
+    """A fault dropped the connection (granian closes it after the headers)."""
+
+
+class TimedOut(Interrupted):
+    """An injected delay outlasted the in-process client's read timeout."""
+
+
+@dataclass(frozen=True, slots=True)
+class FaultRule:
+    """One validated rule, as the admin API received it (plus its id)."""
+
+    id: int
+    operation: str | None  # None: every operation
+    delay_ms: tuple[float, float] | None  # (low, high); equal for a fixed delay
+    error_status: Outcome | None
+    error_rate: float
+    sequence: tuple[Outcome, ...]
+    seed: int
+    retry_after_s: int
+    times: int | None  # None: forever
+
+    def to_json(self) -> dict[str, Any]:
+        """The rule as the admin API shows it."""
+        document: dict[str, Any] = {"id": self.id, "operation": self.operation}
+        if self.delay_ms is not None:
+            low, high = self.delay_ms
+            document["delay_ms"] = low if low == high else [low, high]
+        if self.error_status is not None:
+            document["error"] = {"status": self.error_status, "rate": self.error_rate}
+        if self.sequence:
+            document["sequence"] = list(self.sequence)
+        document.update(seed=self.seed, retry_after=self.retry_after_s, times=self.times)
+        return document
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a request gets from the rules: a delay, then an outcome."""
+
+    delay_s: float = 0.0
+    outcome: Outcome = PASS
+    rule_id: int | None = None  # the rule that picked the outcome
+    retry_after_s: int = DEFAULT_RETRY_AFTER_S
+    labels: tuple[str, ...] = ()  # one per rule that applied, for the request log
+
+
+@dataclass(slots=True)
+class _LiveRule:
+    """A rule and its progress: how often it matched, and its random generators."""
+
+    rule: FaultRule
+    error_rng: random.Random
+    delay_rng: random.Random
+    matched: int = 0
+
+    def applies_to(self, operation_id: str) -> bool:
+        exhausted = self.rule.times is not None and self.matched >= self.rule.times
+        return not exhausted and self.rule.operation in (None, operation_id)
+
+    def step(self) -> tuple[float, Outcome]:
+        """The delay (s) and outcome of the next matched request; advances the rule."""
+        rule = self.rule
+        index = self.matched
+        self.matched += 1
+        delay_s = 0.0
+        if rule.delay_ms is not None:
+            low, high = rule.delay_ms
+            delay_s = (low if low == high else self.delay_rng.uniform(low, high)) / 1000
+        if index < len(rule.sequence):
+            return delay_s, rule.sequence[index]
+        if rule.error_status is not None and self.error_rng.random() < rule.error_rate:
+            return delay_s, rule.error_status
+        return delay_s, PASS
+
+
+def decide(rules: list[_LiveRule], operation_id: str) -> Decision:
+    """Apply the rules (in order) to one request of `operation_id`; advances them."""
+    delay_s = 0.0
+    labels: list[str] = []
+    for live in rules:
+        if not live.applies_to(operation_id):
+            continue
+        delay, outcome = live.step()
+        delay_s += delay
+        if delay or outcome != PASS:  # a rule that let the request through says nothing
+            labels.append(f"fault rule {live.rule.id}: {_describe(delay, outcome)}")
+        if outcome != PASS:
+            return Decision(delay_s, outcome, live.rule.id, live.rule.retry_after_s, tuple(labels))
+    return Decision(delay_s, PASS, None, DEFAULT_RETRY_AFTER_S, tuple(labels))
+
+
+def _describe(delay_s: float, outcome: Outcome) -> str:
+    parts = [f"delay {delay_s * 1000:.0f} ms"] if delay_s else []
+    if outcome != PASS:
+        parts.append(str(outcome))
+    return ", ".join(parts)
+
+
+class RuleError(ValueError):
+    """A rule the admin API refuses; carries the 400's `validation` part."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+    def rejection(self) -> Rejection:
+        """The 400 body part naming the fields at fault."""
+        keys = tuple(dict.fromkeys(problem.key for problem in self.problems if problem.key))
+        return Rejection(keys=keys, source=SOURCES["body"], message=str(self))
+
+
+def fault_statuses(operation: Operation) -> tuple[int, ...]:
+    """The fault statuses openapi.yaml documents for an operation."""
+    return tuple(status for status in FAULT_STATUSES if status in operation.responses)
+
+
+def parse_rule(document: Any, rule_id: int, operations: Mapping[str, Operation]) -> FaultRule:
+    """A FaultRule from the admin API's JSON, or RuleError naming every bad field."""
+    problems = field_problems(_RULE_VALIDATOR, document)
+    if problems:
+        raise RuleError(problems)
+    operation_id = document.get("operation")
+    if operation_id is not None and operation_id not in operations:
+        known = ", ".join(operations)
+        raise RuleError([FieldProblem("$.operation", "operation", f"is not one of [{known}]")])
+    targets = [operations[operation_id]] if operation_id else list(operations.values())
+    allowed = [s for s in FAULT_STATUSES if all(s in op.responses for op in targets)]
+    problems = []
+    error = document.get("error")
+    outcomes = [("$.error.status", "error", error["status"])] if error else []
+    outcomes += [
+        (f"$.sequence[{i}]", "sequence", o) for i, o in enumerate(document.get("sequence", []))
+    ]
+    for json_path, key, outcome in outcomes:
+        if isinstance(outcome, bool) or not isinstance(outcome, int):
+            choices = (DROP, PASS) if key == "sequence" else (DROP,)
+            if outcome not in choices:
+                problems.append(
+                    FieldProblem(
+                        json_path,
+                        key,
+                        f"{outcome!r} is not a status or {' or '.join(map(repr, choices))}",
+                    )
+                )
+        elif outcome not in allowed:
+            problems.append(
+                FieldProblem(
+                    json_path,
+                    key,
+                    f"{outcome} is not a fault status openapi.yaml documents for "
+                    f"{operation_id or 'every operation'}; choose one of "
+                    f"[{', '.join(map(str, allowed))}], {DROP!r} or {PASS!r}",
+                )
+            )
+    delay = document.get("delay_ms")
+    if isinstance(delay, list) and delay[0] > delay[1]:
+        problems.append(FieldProblem("$.delay_ms", "delay_ms", "[min, max] needs min <= max"))
+    if not ({"delay_ms", "error", "sequence"} & set(document)):
+        problems.append(FieldProblem("$", "", "a rule needs delay_ms, error or sequence"))
+    if problems:
+        raise RuleError(problems)
+    low_high = (delay, delay) if not isinstance(delay, list) else (delay[0], delay[1])
+    return FaultRule(
+        id=rule_id,
+        operation=operation_id,
+        delay_ms=None if delay is None else low_high,
+        error_status=error["status"] if error else None,
+        error_rate=float(error["rate"]) if error else 0.0,
+        sequence=tuple(document.get("sequence", ())),
+        seed=int(document.get("seed", 0)),
+        retry_after_s=int(document.get("retry_after", DEFAULT_RETRY_AFTER_S)),
+        times=document.get("times"),
+    )
+
+
+class FaultTable:
+    """The fault rules of one app, in the order they were added. Thread-safe.
+
+    `active` is read without the lock on every request, so that an app without
+    rules pays one attribute read for the whole feature.
+    """
+
+    def __init__(self, operations: Mapping[str, Operation] | None = None) -> None:
+        self.operations: Mapping[str, Operation] = operations or {}
+        self.active = False
+        self._rules: list[_LiveRule] = []
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def add(self, document: Any) -> dict[str, Any]:
+        """Validate and append a rule; its JSON (with its id). RuleError if invalid."""
+        with self._lock:
+            rule = parse_rule(document, next(self._ids), self.operations)
+            self._rules.append(
+                _LiveRule(rule, random.Random(rule.seed), random.Random(rule.seed))  # noqa: S311
+            )
+            self.active = True
+            return self._json(self._rules[-1])
+
+    def remove(self, rule_id: int) -> bool:
+        """Forget one rule; False when there is none with this id."""
+        with self._lock:
+            kept = [live for live in self._rules if live.rule.id != rule_id]
+            found = len(kept) != len(self._rules)
+            self._rules = kept
+            self.active = bool(kept)
+            return found
+
+    def clear(self) -> None:
+        """No rules any more (ids keep counting, so an old id never means a new rule)."""
+        with self._lock:
+            self._rules = []
+            self.active = False
+
+    def rules(self) -> list[dict[str, Any]]:
+        """Every rule as JSON, with how many requests it matched so far."""
+        with self._lock:
+            return [self._json(live) for live in self._rules]
+
+    def decide(self, operation_id: str) -> Decision:
+        """What the next request of `operation_id` gets."""
+        with self._lock:
+            return decide(self._rules, operation_id)
+
+    @staticmethod
+    def _json(live: _LiveRule) -> dict[str, Any]:
+        return {**live.rule.to_json(), "matched": live.matched}
+
+
+def retry_after_headers(status: int, seconds: int = DEFAULT_RETRY_AFTER_S) -> dict[str, str]:
+    """`Retry-After` for a 429, which openapi.yaml requires; nothing for other statuses."""
+    return {RETRY_AFTER_HEADER: str(seconds)} if status == 429 else {}
+
+
+def fault_response(operation: Operation, status: int, retry_after_s: int) -> Response:
+    """A fault status with the first example openapi.yaml documents for it."""
+    documented = operation.responses.get(status)
+    examples = documented.examples if documented is not None else {}
+    body = (
+        next(iter(examples.values()))
+        if examples
+        else error_body(status, f"Fault injected by the fake IonQ: {status}.")
+    )
+    return json_response(encode(body), status, retry_after_headers(status, retry_after_s))
+
+
+def note(environ: MutableMapping[str, Any], label: str) -> None:
+    """Record in the request log what answered (or changed) this request."""
+    previous = environ.get(SCENARIO_KEY)
+    environ[SCENARIO_KEY] = f"{previous}; {label}" if previous else label
+
+
+def pause(seconds: float, environ: MutableMapping[str, Any]) -> Response | None:
+    """Sleep for an injected delay; a timed-out answer if the in-process client
+    would have given up first (over a socket, the client's own timeout does that)."""
+    limit = environ.get(READ_TIMEOUT_KEY)
+    if limit is not None and seconds > limit:
+        sleep(limit)
+        return interrupted_response(TimedOut(f"the fake IonQ delayed the answer by {seconds} s"))
+    sleep(seconds)
+    return None
+
+
+def intercept(state: MockState, operation: Operation) -> Response | None:
+    """The rate limit and the fault rules, before a request is validated (as a
+    gateway in front of a service would): an answer, or None to carry on.
+
+    Called first by every operation's view (mock_server/routes.py); costs two
+    attribute reads while neither a limit nor a rule is set.
+    """
+    limiter = state.rate_limit
+    if limiter.limit is not None:
+        wait_s = limiter.wait(request.headers.get("Authorization") or "")
+        if wait_s:
+            return too_many_requests(state, wait_s)
+    if state.faults.active:
+        return apply(state.faults.decide(operation.operation_id), operation, request.environ)
+    return None
+
+
+def too_many_requests(state: MockState, wait_s: float) -> Response:
+    """The rate limiter's 429: IonQ's body and the seconds to wait in `Retry-After`."""
+    limit = state.rate_limit.limit
+    seconds = retry_after_seconds(wait_s)
+    note(request.environ, f"rate limit: retry after {seconds} s")
+    described = f"{limit.rate:g} per second, bursts of {limit.burst}" if limit else "exceeded"
+    body = error_body(
+        429, f"Too many requests for this key (limit: {described}); retry after {seconds} s."
+    )
+    return json_response(encode(body), 429, retry_after_headers(429, seconds))
+
+
+def apply(
+    decision: Decision, operation: Operation, environ: MutableMapping[str, Any]
+) -> Response | None:
+    """Carry out a decision: sleep, then answer a fault status, mark a drop, or pass."""
+    for label in decision.labels:
+        note(environ, label)
+    if decision.delay_s:
+        timed_out = pause(decision.delay_s, environ)
+        if timed_out is not None:
+            return timed_out
+    if decision.outcome == DROP:
+        environ[DROP_KEY] = f"fault rule {decision.rule_id}"
+        return None
+    if isinstance(decision.outcome, int):
+        return fault_response(operation, decision.outcome, decision.retry_after_s)
+    return None
+
+
+class _InterruptedResponse(Response):
+    """A response whose body raises instead of being sent: the server cuts the connection.
+
+    Under granian the status line and headers (with the full Content-Length)
+    go out, then the connection closes, and the client reports an incomplete
+    answer (httpx: RemoteProtocolError). A HEAD answer has no body to cut, so
+    granian sends it whole; cut_dropped leaves HEAD alone for that reason.
+    """
+
+    interruption: Interrupted = ConnectionDropped("connection dropped")
+
+    def get_app_iter(self, environ: Any) -> Any:  # noqa: ARG002 - every method is cut
+        return _Raising(self.interruption)
+
+
+class _Raising:
+    """A body iterator that raises on the first chunk, while the server sends it."""
+
+    def __init__(self, error: Interrupted) -> None:
+        self.error = error
+
+    def __iter__(self) -> _Raising:
+        return self
+
+    def __next__(self) -> bytes:
+        raise self.error
+
+
+def interrupted_response(error: Interrupted, like: Response | None = None) -> Response:
+    """A response that cuts the connection after the headers of `like` (or a bare 200)."""
+    cut = _InterruptedResponse(status=like.status_code if like is not None else 200)
+    if like is not None:
+        cut.headers = like.headers.copy()
+        cut.headers["Content-Length"] = str(len(like.get_data()))
+    cut.interruption = error
+    return cut
+
+
+def cut_dropped(response: Response) -> Response:
+    """after_request hook: cut the connection of a request a fault marked to drop."""
+    reason = request.environ.get(DROP_KEY)
+    if reason is None or request.method == "HEAD":  # no body to cut: granian sends none
+        return response
+    return interrupted_response(ConnectionDropped(f"connection dropped by {reason}"), response)
+
+
+def install(app: Flask) -> None:
+    """Register the hook that carries out `drop` faults on `app`."""
+    app.after_request(cut_dropped)
