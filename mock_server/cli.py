@@ -1,7 +1,7 @@
 """`ionq-mock`: run the fake IonQ on granian, a production WSGI server.
 
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
-                    [--api-key KEY ...] [--api-keys-file FILE]
+                    [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
@@ -19,7 +19,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mock_server.settings import API_KEYS_ENV, API_KEYS_FILE_ENV, FIXTURES_ENV
+from mock_server.settings import (
+    API_KEYS_ENV,
+    API_KEYS_FILE_ENV,
+    FIXTURES_ENV,
+    RATE_LIMIT_ENV,
+    SettingError,
+)
 
 WSGI_TARGET = "mock_server.wsgi:app"
 EXIT_BAD_INPUT = 2
@@ -69,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"accept only the API keys in FILE, one a line (default: ${API_KEYS_FILE_ENV})",
     )
+    serve.add_argument(
+        "--rate-limit",
+        default=None,
+        metavar="RATE[/BURST]",
+        help=(
+            "limit each API key to RATE requests per second, BURST at once, answering 429 "
+            f"with Retry-After beyond (default: ${RATE_LIMIT_ENV}, or no limit)"
+        ),
+    )
 
     check = commands.add_parser("check-fixtures", help="validate a fixtures directory and exit")
     check.add_argument("directory", type=Path)
@@ -112,11 +127,13 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[API_KEYS_ENV] = ",".join(args.api_key)
     if args.api_keys_file is not None:
         os.environ[API_KEYS_FILE_ENV] = str(args.api_keys_file.resolve())
+    if args.rate_limit is not None:
+        os.environ[RATE_LIMIT_ENV] = args.rate_limit
     # Nothing imports the WSGI module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:
         importlib.import_module(WSGI_TARGET.partition(":")[0])
-    except (FixtureError, SpecError, ApiKeyError) as exc:
+    except (FixtureError, SpecError, ApiKeyError, SettingError) as exc:
         print(f"ionq-mock: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 

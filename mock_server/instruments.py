@@ -15,6 +15,7 @@ from flask import Flask
 from mock_server import faults, request_log
 from mock_server.contract import Operation
 from mock_server.ratelimit import Limit, parse_limit
+from mock_server.settings import SettingError
 from mock_server.store import MockState
 from mock_server.validation import Rejection
 
@@ -42,7 +43,7 @@ def _limit(setting: object) -> Limit | None:
         return setting
     parsed = parse_limit(setting)
     if isinstance(parsed, Rejection):
-        raise ValueError(f"config {RATE_LIMIT}: {parsed.message}")  # noqa: TRY004
+        raise SettingError(f"rate limit: {parsed.message}")
     return parsed
 
 

@@ -15,6 +15,30 @@ FIXTURES_ENV = "IONQ_MOCK_FIXTURES"
 # them (one or more a line, `#` comments). Unset: any well-formed key.
 API_KEYS_ENV = "IONQ_MOCK_API_KEYS"
 API_KEYS_FILE_ENV = "IONQ_MOCK_API_KEYS_FILE"
+# A rate limit per API key from the start: `RATE` or `RATE/BURST` (5 or 5/10).
+RATE_LIMIT_ENV = "IONQ_MOCK_RATE_LIMIT"
+
+
+class SettingError(ValueError):
+    """A setting the fake cannot start with; `ionq-mock serve` prints it and exits 2."""
+
+
+def parse_rate_limit(text: str) -> dict[str, float | int]:
+    """`5` or `5/10` as create_app's RATE_LIMIT setting; the app checks the ranges.
+
+    SettingError names the setting, so `ionq-mock serve` can print it as it is.
+    """
+    rate_text, slash, burst_text = text.strip().partition("/")
+    try:
+        limit: dict[str, float | int] = {"rate": float(rate_text)}
+        if slash:
+            limit["burst"] = int(burst_text)
+    except ValueError:
+        raise SettingError(
+            f"rate limit {text!r}: expected RATE or RATE/BURST, e.g. 5 or 5/10 "
+            "(requests per second / requests at once)"
+        ) from None
+    return limit
 
 
 def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -24,4 +48,6 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["API_KEYS"] = environ[API_KEYS_ENV]
     if environ.get(API_KEYS_FILE_ENV):
         config["API_KEYS_FILE"] = environ[API_KEYS_FILE_ENV]
+    if environ.get(RATE_LIMIT_ENV):
+        config["RATE_LIMIT"] = parse_rate_limit(environ[RATE_LIMIT_ENV])
     return config

@@ -114,3 +114,32 @@ def test_a_signal_stops_the_server_cleanly(stop_signal: signal.Signals) -> None:
     assert "Traceback" not in output
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{fake.base_url}/backends/qpu.aria-1", timeout=1)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("fast", "expected RATE or RATE/BURST"), ("0/1", "$.rate: must be a number")],
+)
+def test_serve_stops_before_listening_on_a_bad_rate_limit(value: str, message: str) -> None:
+    result = subprocess.run(
+        serve_command(free_port(), ["--rate-limit", value]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_live_fake_limits_each_key_from_the_command_line() -> None:
+    with running_fake(["--rate-limit", "0.01/1"]) as fake:
+        url = f"{fake.base_url}/backends/qpu.aria-1"
+        first = httpx.get(url, headers={"Authorization": "apiKey one"})
+        second = httpx.get(url, headers={"Authorization": "apiKey one"})
+        other_key = httpx.get(url, headers={"Authorization": "apiKey two"})
+    assert (first.status_code, second.status_code, other_key.status_code) == (200, 429, 200)
+    assert second.json()["statusCode"] == 429
+    assert int(second.headers["Retry-After"]) >= 1

@@ -11,6 +11,7 @@ from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.faults.conftest import API
 from mock_server.app import create_app
 from mock_server.ratelimit import Bucket, Limit, RateLimiter, retry_after_seconds, take
+from mock_server.settings import SettingError, config_from_env, parse_rate_limit
 from mock_server.validation import Rejection
 
 LIMIT = "/__admin/rate-limit"
@@ -128,7 +129,7 @@ def test_reset_goes_back_to_the_configured_limit() -> None:
 
 
 def test_a_bad_configured_limit_stops_start_up() -> None:
-    with pytest.raises(ValueError, match=r"RATE_LIMIT: \$.rate"):
+    with pytest.raises(SettingError, match=r"rate limit: \$.rate"):
         create_app({"RATE_LIMIT": {"rate": 0}})
 
 
@@ -162,3 +163,29 @@ def test_parse_limit_defaults_the_burst_to_the_rate_rounded_up() -> None:
 
     assert parse_limit({"rate": 2.5}) == Limit(2.5, 3)
     assert isinstance(parse_limit({"rate": -1}), Rejection)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("5", {"rate": 5.0}),
+        (" 0.5/3 ", {"rate": 0.5, "burst": 3}),
+        ("10/1", {"rate": 10.0, "burst": 1}),
+    ],
+)
+def test_the_rate_limit_setting_reads_rate_and_burst(text: str, limit: dict[str, Any]) -> None:
+    assert parse_rate_limit(text) == limit
+
+
+@pytest.mark.parametrize("text", ["", "five", "5/", "5/x", "/3", "5/3/1"])
+def test_a_rate_limit_setting_that_is_not_rate_or_rate_burst_is_refused(text: str) -> None:
+    with pytest.raises(SettingError, match="expected RATE or RATE/BURST"):
+        parse_rate_limit(text)
+
+
+def test_the_environment_sets_the_limit_the_app_starts_with() -> None:
+    config = config_from_env({"IONQ_MOCK_RATE_LIMIT": "0.01/2"})
+    assert config["RATE_LIMIT"] == {"rate": 0.01, "burst": 2}
+    client = create_app(config).test_client()
+    assert [client.get(API).status_code for _ in range(3)] == [200, 200, 429]
+    assert "RATE_LIMIT" not in config_from_env({})
