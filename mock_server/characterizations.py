@@ -38,7 +38,7 @@ from typing import Any
 
 from mock_server.fixtures import FixtureError
 from mock_server.responses import encode
-from mock_server.validation import field_problems, new_validator
+from mock_server.validation import FieldProblem, field_problems, new_validator
 
 CHARACTERIZATIONS_FOLDER = "characterizations"
 # Ids of older characterizations are name-based UUIDs in this namespace.
@@ -322,6 +322,17 @@ class _Source:
     current_id: str
 
 
+@functools.lru_cache(maxsize=16)
+def _connectivity_problems(schema_json: str, connectivity_json: str) -> tuple[FieldProblem, ...]:
+    """What the `connectivity` property of the Characterization schema finds wrong
+    with one connectivity list (given as JSON, so that equal lists share the answer)."""
+    connectivity_schema = json.loads(schema_json)["properties"]["connectivity"]
+    validator = new_validator(
+        {"type": "object", "properties": {"connectivity": connectivity_schema}}
+    )
+    return tuple(field_problems(validator, {"connectivity": json.loads(connectivity_json)}))
+
+
 @functools.lru_cache(maxsize=64)
 def _checked_history(source: _Source, schema_json: str) -> tuple[History | None, tuple[str, ...]]:
     """The encoded history of one backend, or what is wrong with its input or output.
@@ -348,12 +359,19 @@ def _checked_history(source: _Source, schema_json: str) -> tuple[History | None,
         return None, tuple(problems)
     history = generate_history(source.backend, source.qubits, source.current_id, spec)
     record_validator = new_validator(json.loads(schema_json))
-    for index, record in enumerate(history):
-        # Every record shares one connectivity list (all pairs of the backend's
-        # qubits): checking it with the first record checks it for all, and
-        # skipping hundreds of pairs per record keeps start-up fast.
-        checked = record if index == 0 else {**record, "connectivity": []}
-        for problem in field_problems(record_validator, checked):
+    connectivity_checked: set[int] = set()
+    for record in history:
+        # Every record of a history shares one connectivity list (all pairs of
+        # the backend's qubits), and backends with as many qubits have equal
+        # ones: each distinct list is checked once, on its own, and the
+        # records without it. Checking hundreds of pairs per record would
+        # make start-up slow.
+        connectivity = record["connectivity"]
+        found = list(field_problems(record_validator, {**record, "connectivity": []}))
+        if id(connectivity) not in connectivity_checked:
+            connectivity_checked.add(id(connectivity))
+            found += _connectivity_problems(schema_json, json.dumps(connectivity))
+        for problem in found:
             problems.append(f"{path}: the characterization of {record['date']}: {problem}")
     if problems:
         return None, tuple(problems)

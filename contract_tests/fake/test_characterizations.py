@@ -8,6 +8,7 @@ contract-checking client, so each answer is also held to the spec.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import uuid
@@ -435,3 +436,25 @@ def test_a_backend_naming_a_characterization_needs_an_input(
     (fixtures_dir / "backends" / "simulator.json").write_text(json.dumps(record))
     with pytest.raises(FixtureError, match=r"backends/simulator\.json: \$\.characterization_id"):
         make_app(FIXTURES_DIR=fixtures_dir)
+
+
+def test_a_connectivity_the_spec_refuses_stops_start_up(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    # Connectivity lists are checked once per distinct list, apart from the
+    # records: a spec that allows qubit indexes up to 20 only must still
+    # refuse the 25- and 36-qubit backends' pairs, naming file, date and pair.
+    spec = copy.deepcopy(load_spec())
+    spec["components"]["schemas"]["QubitPair"]["items"]["maximum"] = 20
+    edited = tmp_path / "openapi.yaml"
+    edited.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(FixtureError) as caught:
+        make_app(SPEC_PATH=edited)
+    message = str(caught.value)
+    newest = generator_input("qpu.aria-1")["newest"]
+    # Pairs are in order (0, 1), (0, 2) ...: the first index over 20 is (0, 21), the 20th pair.
+    assert (
+        f"{PACKAGED_INPUTS / 'qpu.aria-1.json'}: the characterization of {newest}: "
+        "$.connectivity[20][1]: 21 is greater than the maximum of 20"
+    ) in message
+    assert "qpu.forte-1.json" in message
