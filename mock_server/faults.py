@@ -32,13 +32,13 @@ import threading
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from time import sleep  # a module attribute: tests record delays instead of waiting
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from flask import Flask, Response, request
+from flask import Response, request
 
 from mock_server.contract import Operation
 from mock_server.errors import error_body
+from mock_server.interruptions import DROP_KEY, note, pause
 from mock_server.ratelimit import retry_after_seconds
 from mock_server.responses import encode, json_response
 from mock_server.validation import SOURCES, FieldProblem, Rejection, field_problems, new_validator
@@ -55,27 +55,10 @@ Outcome = int | Literal["drop", "pass"]
 RETRY_AFTER_HEADER = "Retry-After"
 DEFAULT_RETRY_AFTER_S = 1
 
-# Keys of the WSGI environ that carry a request's fault along its way.
-SCENARIO_KEY = "ionq_mock.scenario"  # what answered, for the request log
-DROP_KEY = "ionq_mock.drop"  # set: the response is cut off after its headers
-READ_TIMEOUT_KEY = "ionq_mock.read_timeout"  # set by the in-process transport only
-
 _SCHEMA = json.loads(
     (Path(__file__).with_name("schemas") / "fault-rule.schema.json").read_text("utf-8")
 )
 _RULE_VALIDATOR = new_validator(_SCHEMA)
-
-
-class Interrupted(Exception):  # noqa: N818 - named for what happens to the connection
-    """Raised while a response body is sent, so that the server cuts the connection."""
-
-
-class ConnectionDropped(Interrupted):
-    """A fault dropped the connection (granian closes it after the headers)."""
-
-
-class TimedOut(Interrupted):
-    """An injected delay outlasted the in-process client's read timeout."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,23 +300,6 @@ def fault_response(operation: Operation, status: int, retry_after_s: int) -> Res
     return json_response(encode(body), status, retry_after_headers(status, retry_after_s))
 
 
-def note(environ: MutableMapping[str, Any], label: str) -> None:
-    """Record in the request log what answered (or changed) this request."""
-    previous = environ.get(SCENARIO_KEY)
-    environ[SCENARIO_KEY] = f"{previous}; {label}" if previous else label
-
-
-def pause(seconds: float, environ: MutableMapping[str, Any]) -> Response | None:
-    """Sleep for an injected delay; a timed-out answer if the in-process client
-    would have given up first (over a socket, the client's own timeout does that)."""
-    limit = environ.get(READ_TIMEOUT_KEY)
-    if limit is not None and seconds > limit:
-        sleep(limit)
-        return interrupted_response(TimedOut(f"the fake IonQ delayed the answer by {seconds} s"))
-    sleep(seconds)
-    return None
-
-
 def intercept(state: MockState, operation: Operation) -> Response | None:
     """The rate limit and the fault rules, before a request is validated (as a
     gateway in front of a service would): an answer, or None to carry on.
@@ -379,54 +345,3 @@ def apply(
     if isinstance(decision.outcome, int):
         return fault_response(operation, decision.outcome, decision.retry_after_s)
     return None
-
-
-class _InterruptedResponse(Response):
-    """A response whose body raises instead of being sent: the server cuts the connection.
-
-    Under granian the status line and headers (with the full Content-Length)
-    go out, then the connection closes, and the client reports an incomplete
-    answer (httpx: RemoteProtocolError). A HEAD answer has no body to cut, so
-    granian sends it whole; cut_dropped leaves HEAD alone for that reason.
-    """
-
-    interruption: Interrupted = ConnectionDropped("connection dropped")
-
-    def get_app_iter(self, environ: Any) -> Any:  # noqa: ARG002 - every method is cut
-        return _Raising(self.interruption)
-
-
-class _Raising:
-    """A body iterator that raises on the first chunk, while the server sends it."""
-
-    def __init__(self, error: Interrupted) -> None:
-        self.error = error
-
-    def __iter__(self) -> _Raising:
-        return self
-
-    def __next__(self) -> bytes:
-        raise self.error
-
-
-def interrupted_response(error: Interrupted, like: Response | None = None) -> Response:
-    """A response that cuts the connection after the headers of `like` (or a bare 200)."""
-    cut = _InterruptedResponse(status=like.status_code if like is not None else 200)
-    if like is not None:
-        cut.headers = like.headers.copy()
-        cut.headers["Content-Length"] = str(len(like.get_data()))
-    cut.interruption = error
-    return cut
-
-
-def cut_dropped(response: Response) -> Response:
-    """after_request hook: cut the connection of a request a fault marked to drop."""
-    reason = request.environ.get(DROP_KEY)
-    if reason is None or request.method == "HEAD":  # no body to cut: granian sends none
-        return response
-    return interrupted_response(ConnectionDropped(f"connection dropped by {reason}"), response)
-
-
-def install(app: Flask) -> None:
-    """Register the hook that carries out `drop` faults on `app`."""
-    app.after_request(cut_dropped)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from flask import Flask
 
-from mock_server import faults, request_log
+from mock_server import interruptions, request_log
 from mock_server.contract import Operation
 from mock_server.ratelimit import Limit, parse_limit
 from mock_server.settings import SettingError
@@ -35,7 +35,7 @@ def install(app: Flask, state: MockState, operations: Iterable[Operation]) -> No
     state.rate_limit.reset()
     state.requests.resize(int(app.config.get(REQUEST_LOG_SIZE, request_log.DEFAULT_SIZE)))
     request_log.install(app, state.requests)
-    faults.install(app)
+    interruptions.install(app)
 
 
 def _limit(setting: object) -> Limit | None:

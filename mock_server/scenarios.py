@@ -24,7 +24,8 @@ from flask import Response, request
 
 from mock_server.contract import Operation
 from mock_server.errors import rejection_response
-from mock_server.faults import DROP, DROP_KEY, note, pause, retry_after_headers
+from mock_server.faults import DROP, retry_after_headers
+from mock_server.interruptions import DROP_KEY, note, pause
 from mock_server.responses import encode, json_response
 from mock_server.validation import SOURCES, Rejection
 

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from contract_tests.fake.openapi_check import ContractClient
-from mock_server import faults
+from mock_server import interruptions
 from mock_server.app import create_app
 
 API = "/v0.4/backends/qpu.aria-1"
@@ -43,5 +43,5 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The delays the fake sleeps, recorded instead of slept (no timing in unit tests)."""
     recorded: list[float] = []
     sleep: Callable[[float], None] = recorded.append
-    monkeypatch.setattr(faults, "sleep", sleep)
+    monkeypatch.setattr(interruptions, "sleep", sleep)
     return recorded

@@ -165,7 +165,7 @@ def test_delays_of_several_rules_add_up_and_then_a_fault_answers(
 
 
 def test_a_drop_cuts_the_connection(app: Any, admin: FlaskClient) -> None:
-    from mock_server.faults import ConnectionDropped  # noqa: PLC0415
+    from mock_server.interruptions import ConnectionDropped  # noqa: PLC0415
 
     add(admin, sequence=["drop"])
     client = FlaskClient(app, app.response_class)
