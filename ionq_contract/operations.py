@@ -18,9 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ionq_contract.spec import Spec
+from ionq_contract.spec import HTTP_METHODS, Spec, SpecError, resolve_pointer
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PARAMETER = re.compile(r"\{([^{}/]+)\}")
 
 
@@ -66,13 +65,10 @@ def _follow(spec: Spec, node: Mapping[str, Any]) -> Mapping[str, Any]:
     seen: set[str] = set()
     while "$ref" in node:
         ref = str(node["$ref"])
-        if not ref.startswith("#/") or ref in seen:
-            raise ValueError(f"openapi.yaml: cannot follow $ref {ref!r}")
+        if ref in seen:
+            raise SpecError(f"$ref cycle through {ref!r}")
         seen.add(ref)
-        target: Any = spec
-        for token in ref[2:].split("/"):
-            target = target[token.replace("~1", "/").replace("~0", "~")]
-        node = target
+        node = resolve_pointer(spec, ref)
     return node
 
 

@@ -17,11 +17,11 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from ionq_contract.spec import base_path, load_spec
+from ionq_contract.spec import base_path, inlined_schema, load_spec
 from mock_server import admin, instruments
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.characterizations import CharacterizationStore, load_histories
-from mock_server.contract import component_schema, read_operations
+from mock_server.contract import read_operations
 from mock_server.cors import allow_any_origin, preflight_response
 from mock_server.errors import register_error_handlers
 from mock_server.fixtures import PACKAGED_FIXTURES, load_backends
@@ -88,13 +88,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     spec_path = app.config["SPEC_PATH"]
     spec = load_spec(Path(spec_path)) if spec_path else load_spec()
-    backend_validator = new_validator(component_schema(spec, "Backend"))
+    backend_validator = new_validator(inlined_schema(spec, "Backend"))
     fixtures_dir = app.config["FIXTURES_DIR"]
     fixtures = load_backends(
         Path(fixtures_dir) if fixtures_dir else PACKAGED_FIXTURES, backend_validator
     )
     fixture_dirs = [Path(fixtures_dir), PACKAGED_FIXTURES] if fixtures_dir else [PACKAGED_FIXTURES]
-    histories = load_histories(fixture_dirs, fixtures, component_schema(spec, "Characterization"))
+    histories = load_histories(fixture_dirs, fixtures, inlined_schema(spec, "Characterization"))
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     state = MockState(
         backends=BackendStore(fixtures, partial(field_problems, backend_validator)),

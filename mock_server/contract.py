@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ionq_contract.spec import Spec
+from ionq_contract.spec import HTTP_METHODS, Spec, SpecError, inline_refs
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+__all__ = [
+    "HTTP_METHODS",
+    "DocumentedResponse",
+    "Operation",
+    "Parameter",
+    "SpecError",
+    "inline_refs",
+    "read_operations",
+]
+
 JSON_MEDIA_TYPE = "application/json"
-
-
-class SpecError(ValueError):
-    """openapi.yaml uses something the fake cannot serve; raised at start-up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,46 +62,6 @@ class Operation:
     def success_status(self) -> int:
         """The lowest documented 2xx status: what a request gets when all goes well."""
         return min(status for status in self.responses if 200 <= status < 300)
-
-
-def resolve_pointer(root: Mapping[str, Any], ref: str) -> Any:
-    """The node a local `$ref` (`#/a/b`) points at."""
-    if not ref.startswith("#/"):
-        raise SpecError(f"only local $refs are supported, not {ref!r}")
-    node: Any = root
-    for token in ref[2:].split("/"):
-        key = token.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, Mapping) or key not in node:
-            raise SpecError(f"$ref {ref!r} points at nothing")
-        node = node[key]
-    return node
-
-
-def inline_refs(node: Any, root: Mapping[str, Any], _trail: tuple[str, ...] = ()) -> Any:
-    """A copy of `node` with every local `$ref` replaced by what it points at.
-
-    Validators compiled from inlined schemas resolve nothing per call, which
-    keeps request validation cheap. A `$ref` cycle cannot be inlined and is
-    reported instead of recursing forever.
-    """
-    if isinstance(node, Mapping):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            if ref in _trail:
-                raise SpecError(f"$ref cycle through {ref!r} cannot be inlined")
-            return inline_refs(resolve_pointer(root, ref), root, (*_trail, ref))
-        return {key: inline_refs(value, root, _trail) for key, value in node.items()}
-    if isinstance(node, list):
-        return [inline_refs(item, root, _trail) for item in node]
-    return node
-
-
-def component_schema(spec: Spec, name: str) -> dict[str, Any]:
-    """A schema of `components/schemas`, inlined so it validates on its own."""
-    schemas = spec.get("components", {}).get("schemas", {})
-    if name not in schemas:
-        raise SpecError(f"openapi.yaml has no schema named {name!r}")
-    return dict(inline_refs(schemas[name], spec))
 
 
 def read_operations(spec: Spec) -> tuple[Operation, ...]:

@@ -16,8 +16,8 @@ import yaml
 from flask import Flask
 
 from contract_tests.fake.support import AppFactory, fixture_record
-from ionq_contract.spec import load_spec
-from mock_server.contract import SpecError, inline_refs, read_operations
+from ionq_contract.spec import SpecError, inline_refs, load_spec
+from mock_server.contract import read_operations
 from mock_server.routes import flask_rule
 
 SpecEditor = Callable[[Callable[[dict[str, Any]], None]], Path]
