@@ -27,7 +27,6 @@ so the fake cannot be talked into breaking its own contract; the record's
 
 from __future__ import annotations
 
-import json
 from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, request
@@ -38,7 +37,7 @@ from mock_server.faults import RuleError
 from mock_server.ratelimit import parse_limit
 from mock_server.responses import empty_response, encode, json_response
 from mock_server.store import EXTENSION, MockState, PatchError
-from mock_server.validation import SOURCES, Rejection
+from mock_server.validation import SOURCES, Rejection, json_body, whole_number
 
 ADMIN_PREFIX = "/__admin"
 
@@ -161,11 +160,11 @@ def remove_rate_limit() -> Response:
 def list_requests() -> Response:
     """The requests received (oldest first), `?limit=N` for the last N only."""
     text = request.args.get("limit")
-    if text is not None and not text.isdigit():
+    limit = whole_number(text) if text is not None else None
+    if text is not None and limit is None:
         return rejection_response(
             Rejection(("limit",), SOURCES["query"], '"limit" must be a whole number')
         )
-    limit = int(text) if text is not None else None
     return json_response(encode(_state().requests.entries(limit)))
 
 
@@ -178,10 +177,9 @@ def clear_requests() -> Response:
 
 def _json_object(what: str = "Backend fields") -> dict[str, Any] | Rejection:
     # Any content type is accepted: curl users often forget it, and the body must be JSON anyway.
-    try:
-        document = json.loads(request.get_data(cache=True) or b"null")
-    except ValueError:
-        return Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
+    document = json_body(request.get_data(cache=True) or b"null")
+    if isinstance(document, Rejection):
+        return document
     if not isinstance(document, dict):
         return Rejection(
             keys=(),

@@ -110,10 +110,13 @@ class RateLimiter:
 
     def wait(self, key: str) -> float:
         """0.0 if `key` may send a request now (and it is counted), else the seconds to wait."""
-        limit = self.limit
-        if limit is None:
-            return 0.0
         with self._lock:
+            # Read under the lock: a reconfiguration clears the buckets, and a
+            # bucket computed with the old limit must not survive it. (Callers
+            # skip this call while no limit is set: faults.intercept.)
+            limit = self.limit
+            if limit is None:
+                return 0.0
             bucket, wait_s = take(self._buckets.pop(key, None), self._clock(), limit)
             self._buckets[key] = bucket
             if len(self._buckets) > MAX_KEYS:

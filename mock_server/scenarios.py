@@ -27,7 +27,7 @@ from mock_server.errors import rejection_response
 from mock_server.faults import DROP, retry_after_headers
 from mock_server.interruptions import DROP_KEY, note, pause
 from mock_server.responses import encode, json_response
-from mock_server.validation import SOURCES, Rejection
+from mock_server.validation import SOURCES, Rejection, whole_number
 
 PREFER_HEADER = "Prefer"
 PREFERENCES = ("code", "example", "delay")
@@ -75,19 +75,21 @@ def parse_prefer(header: str) -> Preference:
         if name in values:
             raise ScenarioError(f"Prefer names {name} more than once")
         values[name] = value.strip().strip('"')
-    code = values.get("code")
-    if code is not None and not code.isdigit():
-        raise ScenarioError(f"Prefer code must be an HTTP status, not {code!r}")
-    delay = values.get("delay")
-    if delay is not None and not (delay.isdigit() and int(delay) <= MAX_DELAY_MS):
+    code_text = values.get("code")
+    code = whole_number(code_text) if code_text is not None else None
+    if code_text is not None and code is None:
+        raise ScenarioError(f"Prefer code must be an HTTP status, not {code_text!r}")
+    delay_text = values.get("delay")
+    delay = whole_number(delay_text) if delay_text is not None else None
+    if delay_text is not None and (delay is None or delay > MAX_DELAY_MS):
         raise ScenarioError(
             f"Prefer delay must be a whole number of milliseconds up to {MAX_DELAY_MS}, "
-            f"not {delay!r}"
+            f"not {delay_text!r}"
         )
     return Preference(
-        code=int(code) if code is not None else None,
+        code=code,
         example=values.get("example"),
-        delay_ms=int(delay) if delay is not None else None,
+        delay_ms=delay,
         drop=DROP in values,
     )
 

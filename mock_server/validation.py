@@ -55,6 +55,29 @@ class FieldProblem:
         return f"{self.json_path}: {self.message}"
 
 
+NOT_JSON = Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
+
+
+def json_body(data: bytes) -> Any | Rejection:
+    """The JSON document of a request body, or the 400 saying it is not JSON.
+
+    json.loads raises RecursionError, not ValueError, on deeply nested
+    arrays; both are the client's mistake, so both are a 400.
+    """
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return NOT_JSON
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a non-negative integer when it is ASCII digits only, else None.
+
+    str.isdigit() alone also accepts digits such as "²", which int() refuses.
+    """
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
     """A validator that also checks formats (date-time), as clients parse them."""
     return OAS30Validator(schema, format_checker=OAS30Validator.FORMAT_CHECKER)
@@ -251,10 +274,9 @@ class RequestValidator:
             if self._body_required:
                 return Rejection(keys=(), source=SOURCES["body"], message="A JSON body is required")
             return None
-        try:
-            document = json.loads(request.get_data(cache=True))
-        except ValueError:
-            return Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
+        document = json_body(request.get_data(cache=True))
+        if isinstance(document, Rejection):
+            return document
         problems = field_problems(validator, document)
         if not problems:
             return None
