@@ -104,7 +104,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     operations = read_operations(spec)
     instruments.install(app, state, operations)  # first: logs what later hooks answer
 
-    require_keys(app, secured_operations(spec), policy)
+    require_keys(app, secured_operations(operations), policy)
     register_operations(app, base_path(spec), operations, HANDLERS, state)
     app.register_blueprint(admin.blueprint)
     register_error_handlers(app)

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from flask import Flask, Response, request
 
-from ionq_contract.spec import Spec
-from mock_server.contract import HTTP_METHODS
+from mock_server.contract import Operation
 from mock_server.errors import error_response
 
 AUTHORIZATION = "Authorization"
@@ -110,20 +108,9 @@ def key_policy(keys: str | None = None, keys_file: str | Path | None = None) -> 
     return KeyPolicy(frozenset(accepted) if accepted else None)
 
 
-def secured_operations(spec: Spec) -> frozenset[str]:
-    """The operationIds whose effective `security` requires something."""
-    default = spec.get("security", [])
-    secured = set()
-    for item in spec.get("paths", {}).values():
-        for method in HTTP_METHODS:
-            operation: Mapping[str, Any] | None = item.get(method)
-            if operation is None:
-                continue
-            requirements = operation.get("security", default)
-            # `[]` or a `{}` among the alternatives means no credentials are needed.
-            if requirements and all(requirements):
-                secured.add(str(operation["operationId"]))
-    return frozenset(secured)
+def secured_operations(operations: Iterable[Operation]) -> frozenset[str]:
+    """The operationIds whose effective `security` in the spec requires a key."""
+    return frozenset(operation.operation_id for operation in operations if operation.secured)
 
 
 def whoami(header: str) -> dict[str, str]:

@@ -57,6 +57,7 @@ class Operation:
     body_schema: Mapping[str, Any] | None
     body_required: bool
     responses: Mapping[int, DocumentedResponse]
+    secured: bool = False  # its effective `security` asks for credentials
 
     @property
     def success_status(self) -> int:
@@ -67,17 +68,22 @@ class Operation:
 def read_operations(spec: Spec) -> tuple[Operation, ...]:
     """Every operation of the description, in the order it lists them."""
     operations = []
+    default_security = spec.get("security", [])
     for path, path_item in spec.get("paths", {}).items():
         item = inline_refs(path_item, spec)
         shared = item.get("parameters", [])
         for method in HTTP_METHODS:
             if method in item:
-                operations.append(_operation(path, method, item[method], shared))
+                operations.append(_operation(path, method, item[method], shared, default_security))
     return tuple(operations)
 
 
 def _operation(
-    path: str, method: str, raw: Mapping[str, Any], shared: list[Mapping[str, Any]]
+    path: str,
+    method: str,
+    raw: Mapping[str, Any],
+    shared: list[Mapping[str, Any]],
+    default_security: list[Mapping[str, Any]],
 ) -> Operation:
     label = f"{method.upper()} {path}"
     operation_id = raw.get("operationId")
@@ -92,7 +98,13 @@ def _operation(
         body_schema=body_schema,
         body_required=body_required,
         responses=MappingProxyType(_responses(raw.get("responses", {}))),
+        secured=_needs_credentials(raw.get("security", default_security)),
     )
+
+
+def _needs_credentials(requirements: list[Mapping[str, Any]]) -> bool:
+    # `[]`, or a `{}` among the alternatives, means no credentials are needed.
+    return bool(requirements) and all(requirements)
 
 
 def _parameters(

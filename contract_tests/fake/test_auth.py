@@ -17,6 +17,7 @@ from contract_tests.fake.support import ROOT, AppFactory, fixture_record, respon
 from ionq_contract.spec import load_spec
 from mock_server.auth import ApiKeyError, KeyPolicy, key_policy, secured_operations
 from mock_server.cli import build_parser, main
+from mock_server.contract import read_operations
 from mock_server.launcher import free_port
 from mock_server.settings import config_from_env
 
@@ -29,7 +30,7 @@ def unauthorized(example: str) -> dict[str, object]:
 
 
 def test_only_whoami_needs_a_key() -> None:
-    assert secured_operations(load_spec()) == {"getWhoami"}
+    assert secured_operations(read_operations(load_spec())) == {"getWhoami"}
 
 
 def test_security_is_read_from_the_spec() -> None:
@@ -40,9 +41,12 @@ def test_security_is_read_from_the_spec() -> None:
             "/b": {"get": {"operationId": "b", "security": []}},
             "/c": {"get": {"operationId": "c", "security": [{}, {"apiKeyAuth": []}]}},
             "/d": {"post": {"operationId": "d", "security": [{"apiKeyAuth": []}]}},
+            # A path item given by reference is secured like any other.
+            "/e": {"$ref": "#/components/pathItems/E"},
         },
+        "components": {"pathItems": {"E": {"get": {"operationId": "e"}}}},
     }
-    assert secured_operations(spec) == {"a", "d"}
+    assert secured_operations(read_operations(spec)) == {"a", "d", "e"}
 
 
 @pytest.mark.parametrize(
