@@ -36,7 +36,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from mock_server.fixtures import FixtureError
+from mock_server.fixtures import FixtureError, parse_json, read_text
 from mock_server.responses import encode
 from mock_server.validation import FieldProblem, field_problems, new_validator
 
@@ -288,9 +288,9 @@ def load_histories(
             )
             continue
         try:
-            text = found.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{found}: cannot be read: {exc}")
+            text = read_text(found)
+        except FixtureError as exc:
+            problems.append(str(exc))
             continue
         history, found_problems = _checked_history(
             _Source(found, text, name, int(backend["qubits"]), str(current_id)), schema_json
@@ -342,9 +342,9 @@ def _checked_history(source: _Source, schema_json: str) -> tuple[History | None,
     """
     path = source.path
     try:
-        spec = json.loads(source.text)
-    except json.JSONDecodeError as exc:
-        return None, (f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}",)
+        spec = parse_json(path, source.text)
+    except FixtureError as exc:
+        return None, (str(exc),)
     problems = [f"{path}: {problem}" for problem in field_problems(_INPUT_VALIDATOR, spec)]
     try:
         canonical = str(uuid.UUID(source.current_id))

@@ -180,7 +180,7 @@ def parse_rule(document: Any, rule_id: int, operations: Mapping[str, Operation])
         known = ", ".join(operations)
         raise RuleError([FieldProblem("$.operation", "operation", f"is not one of [{known}]")])
     targets = [operations[operation_id]] if operation_id else list(operations.values())
-    allowed = [s for s in FAULT_STATUSES if all(s in op.responses for op in targets)]
+    allowed = [s for s in FAULT_STATUSES if all(s in fault_statuses(op) for op in targets)]
     problems = []
     error = document.get("error")
     outcomes = [("$.error.status", "error", error["status"])] if error else []

@@ -58,10 +58,19 @@ def load_backends(directory: Path, validator: OAS30Validator) -> dict[str, dict[
 
 def read_json(path: Path) -> Any:
     """The JSON document in `path`; FixtureError names the file, line and column otherwise."""
+    return parse_json(path, read_text(path))
+
+
+def read_text(path: Path) -> str:
+    """The text of a data file; FixtureError names the file when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FixtureError(f"{path}: cannot be read: {exc}") from exc
+
+
+def parse_json(path: Path, text: str) -> Any:
+    """The JSON document `text` read from `path`; FixtureError says where it is broken."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
