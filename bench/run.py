@@ -31,7 +31,6 @@ from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
     BARE_COMMAND,
     FAKE_COMMAND,
-    HOST,
     PRISM_BIN,
     PRISM_COMMAND,
     ROOT,
@@ -41,6 +40,7 @@ from bench.servers import (
     launch,
 )
 from bench.targets import check_targets, ratio
+from mock_server.launcher import HOST
 
 SINGLE_PATH = "/backends/qpu.aria-1"
 NO_RECORD = "qpu.forte-enterprise-3"

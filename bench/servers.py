@@ -10,12 +10,8 @@ workers it forked, and only those.
 
 from __future__ import annotations
 
-import contextlib
 import http.client
-import os
 import shlex
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,13 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from ionq_contract.spec import base_path, load_spec
+from mock_server.launcher import HOST, free_port, stop
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
 
 # The fake's base path comes from openapi.yaml's `servers`; Prism ignores
 # the path of `servers` (it serves `paths` at the root), so it has none.
-API_PREFIX = "/v0.4"
+API_PREFIX = base_path(load_spec())
 
 # The fake and the bare route both run on `ionq-mock serve`'s own server
 # settings (chosen with bench/tune.py), so neither copies them.
@@ -65,13 +63,6 @@ class ServerSpec:
     def url(self, host: str, port: int, path: str) -> str:
         """The URL of an API path (relative to the base path) on this server."""
         return f"http://{host}:{port}{self.prefix}{path}"
-
-
-def free_port(host: str = HOST) -> int:
-    """A port nothing listens on right now (the kernel's choice)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
 
 
 def get_status(
@@ -136,16 +127,7 @@ class RunningServer:
     def stop(self, grace_s: float = 5.0) -> None:
         """SIGTERM the server's process group, then SIGKILL what is left."""
         try:
-            if self.process.poll() is None:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                try:
-                    self.process.wait(grace_s)
-                except subprocess.TimeoutExpired:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                    self.process.wait(grace_s)
-            # Workers may outlive a leader that exited first.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
+            stop(self.process, grace_s)
         finally:
             self._log.close()
 

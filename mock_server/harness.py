@@ -19,13 +19,14 @@ from typing import Any, Literal
 
 import httpx
 
+from ionq_contract.spec import base_path, load_spec
 from mock_server.transport import FakeTransport
 
 Mode = Literal["wsgi", "socket"]
 MODES: tuple[Mode, ...] = ("wsgi", "socket")
 # The origin of the in-process fake: any name works, none that resolves is used.
 WSGI_ORIGIN = "http://fake-ionq.test"
-API_PREFIX = "/v0.4"
+API_PREFIX = base_path(load_spec())  # /v0.4, from the servers of openapi.yaml
 ADMIN_PREFIX = "/__admin"
 
 
