@@ -18,7 +18,7 @@ from typing import Any
 from flask import Flask, Response, request
 
 from ionq_contract.spec import base_path, inlined_schema, load_spec
-from mock_server import admin, instruments
+from mock_server import admin, instruments, request_log
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.characterizations import CharacterizationStore, load_histories
 from mock_server.contract import read_operations
@@ -41,8 +41,8 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     "API_KEYS_FILE": None,
     # Test tools (mock_server/instruments.py): a rate limit per API key, e.g.
     # {"rate": 5, "burst": 10} (None: off), and how many requests the log keeps.
-    "RATE_LIMIT": None,
-    "REQUEST_LOG_SIZE": 1000,
+    instruments.RATE_LIMIT: None,
+    instruments.REQUEST_LOG_SIZE: request_log.DEFAULT_SIZE,
     # Admin PATCH bodies are small; refuse anything that is not.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
 }

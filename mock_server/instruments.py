@@ -31,9 +31,9 @@ def install(app: Flask, state: MockState, operations: Iterable[Operation]) -> No
     hook answers (a 401) are logged too.
     """
     state.faults.operations = {op.operation_id: op for op in operations}
-    state.rate_limit.initial = _limit(app.config.get(RATE_LIMIT))
+    state.rate_limit.initial = _limit(app.config[RATE_LIMIT])
     state.rate_limit.reset()
-    state.requests.resize(int(app.config.get(REQUEST_LOG_SIZE, request_log.DEFAULT_SIZE)))
+    state.requests.resize(int(app.config[REQUEST_LOG_SIZE]))
     request_log.install(app, state.requests)
     interruptions.install(app)
 
