@@ -72,8 +72,7 @@ def patch_backend(name: str) -> Response:
     try:
         record = _state().backends.patch(name, changes)
     except PatchError as exc:
-        keys = tuple(dict.fromkeys(p.key for p in exc.problems if p.key))
-        return rejection_response(Rejection(keys=keys, source=SOURCES["body"], message=str(exc)))
+        return rejection_response(exc.rejection())
     return json_response(encode(record))
 
 

@@ -41,7 +41,12 @@ from mock_server.errors import error_body
 from mock_server.interruptions import DROP_KEY, note, pause
 from mock_server.ratelimit import retry_after_seconds
 from mock_server.responses import encode, json_response
-from mock_server.validation import SOURCES, FieldProblem, Rejection, field_problems, new_validator
+from mock_server.validation import (
+    DocumentError,
+    FieldProblem,
+    field_problems,
+    new_validator,
+)
 
 if TYPE_CHECKING:
     from mock_server.store import MockState
@@ -152,17 +157,8 @@ def _describe(delay_s: float, outcome: Outcome) -> str:
     return ", ".join(parts)
 
 
-class RuleError(ValueError):
-    """A rule the admin API refuses; carries the 400's `validation` part."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
-
-    def rejection(self) -> Rejection:
-        """The 400 body part naming the fields at fault."""
-        keys = tuple(dict.fromkeys(problem.key for problem in self.problems if problem.key))
-        return Rejection(keys=keys, source=SOURCES["body"], message=str(self))
+class RuleError(DocumentError):
+    """A rule the admin API refuses; `rejection()` is the 400's `validation` part."""
 
 
 def fault_statuses(operation: Operation) -> tuple[int, ...]:

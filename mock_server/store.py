@@ -22,7 +22,7 @@ from mock_server.fixtures import NAME_FIELD
 from mock_server.ratelimit import RateLimiter
 from mock_server.request_log import RequestLog
 from mock_server.responses import encode
-from mock_server.validation import FieldProblem
+from mock_server.validation import DocumentError, FieldProblem
 
 Record = dict[str, Any]
 Checker = Callable[[Record], list[FieldProblem]]
@@ -34,12 +34,8 @@ class _Entry:
     body: bytes
 
 
-class PatchError(ValueError):
+class PatchError(DocumentError):
     """A change that would make a record break the contract; nothing was changed."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
 
 
 def merge_patch(target: Any, patch: Any) -> Any:

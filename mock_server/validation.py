@@ -14,7 +14,7 @@ real service says.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -41,6 +41,27 @@ class Rejection:
     keys: tuple[str, ...]
     source: str
     message: str
+
+    @classmethod
+    def of_body(cls, problems: Sequence[FieldProblem]) -> Rejection:
+        """The 400 for a JSON body with these problems: the fields at fault, every message."""
+        return cls(
+            keys=tuple(dict.fromkeys(problem.key for problem in problems if problem.key)),
+            source=SOURCES["body"],
+            message="; ".join(str(problem) for problem in problems),
+        )
+
+
+class DocumentError(ValueError):
+    """A JSON document (an admin change, a fault rule) that its schema refuses."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+    def rejection(self) -> Rejection:
+        """The 400 body part naming the fields at fault."""
+        return Rejection.of_body(self.problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +299,4 @@ class RequestValidator:
         if isinstance(document, Rejection):
             return document
         problems = field_problems(validator, document)
-        if not problems:
-            return None
-        return Rejection(
-            keys=tuple(dict.fromkeys(problem.key for problem in problems if problem.key)),
-            source=SOURCES["body"],
-            message="; ".join(str(problem) for problem in problems),
-        )
+        return Rejection.of_body(problems) if problems else None
