@@ -57,24 +57,17 @@ def free_port(host: str = HOST) -> int:
         return int(probe.getsockname()[1])
 
 
+def serve_argv(port: int, extra: Sequence[str] = ()) -> list[str]:
+    """`ionq-mock serve` on `port` with this interpreter, as a user would run it."""
+    command = ["-m", "mock_server.cli", "serve", "--host", HOST, "--port", str(port)]
+    return [sys.executable, *command, *extra]
+
+
 def serve_command(port: int, extra: Sequence[str] = ()) -> list[str]:
-    """`ionq-mock serve` on `port` with this interpreter, without an access log."""
-    return [
-        sys.executable,
-        "-m",
-        "mock_server.cli",
-        "serve",
-        "--host",
-        HOST,
-        "--port",
-        str(port),
-        "--no-access-log",
-        # Several threads, so that a request an injected delay holds up does
-        # not hold up the others (or the admin API's reset).
-        "--threads",
-        str(THREADS),
-        *extra,
-    ]
+    """`serve_argv` for the plugin: without an access log, and with several
+    threads, so that a request an injected delay holds up does not hold up
+    the others (or the admin API's reset)."""
+    return serve_argv(port, ["--no-access-log", "--threads", str(THREADS), *extra])
 
 
 def _wait_until_ready(server: Server, timeout_s: float) -> bool:

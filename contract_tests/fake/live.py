@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -21,6 +20,9 @@ from pathlib import Path
 import httpx
 
 from mock_server.launcher import HOST, free_port, stop
+from mock_server.launcher import serve_argv as serve_command
+
+__all__ = ["ROOT", "LiveFake", "failed_start", "running_fake", "serve_command"]
 
 ROOT = Path(__file__).resolve().parents[2]
 READY_PATH = "/__admin/backends"
@@ -43,21 +45,6 @@ class LiveFake:
     def output(self) -> str:
         """Everything the server printed so far."""
         return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-
-def serve_command(port: int, extra: Sequence[str] = ()) -> list[str]:
-    """The command line of `ionq-mock serve` in this environment."""
-    return [
-        sys.executable,
-        "-m",
-        "mock_server.cli",
-        "serve",
-        "--host",
-        HOST,
-        "--port",
-        str(port),
-        *extra,
-    ]
 
 
 def wait_until_ready(fake: LiveFake, timeout_s: float = 30.0) -> float:
@@ -102,3 +89,15 @@ def running_fake(
                 yield LiveFake(fake.origin, process, log_path, ready - launched)
             finally:
                 stop(process)
+
+
+def failed_start(extra: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """Run `ionq-mock serve` with `extra` arguments that should stop it before it listens."""
+    return subprocess.run(
+        serve_command(free_port(), extra),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )

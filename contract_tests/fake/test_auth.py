@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 import uuid
 from collections.abc import Callable
@@ -11,14 +10,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.fake.live import running_fake, serve_command
+from contract_tests.fake.live import failed_start, running_fake
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import ROOT, AppFactory, fixture_record, response_example
 from ionq_contract.spec import load_spec
 from mock_server.auth import ApiKeyError, KeyPolicy, key_policy, secured_operations
 from mock_server.cli import build_parser, main
 from mock_server.contract import read_operations
-from mock_server.launcher import free_port
 from mock_server.settings import config_from_env
 
 WHOAMI = "/v0.4/whoami"
@@ -200,14 +198,7 @@ def test_the_command_line_takes_keys_and_a_keys_file() -> None:
 def test_serve_stops_before_listening_on_a_bad_keys_file(tmp_path: Path) -> None:
     keys = tmp_path / "keys.txt"
     keys.write_text("sp ace\tand-tab b@d\n", encoding="utf-8")
-    result = subprocess.run(
-        serve_command(free_port(), ["--api-keys-file", str(keys)]),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = failed_start(["--api-keys-file", str(keys)])
     assert result.returncode == 2
     assert f"API keys file {keys}, line 1: an API key may only hold" in result.stderr
     assert "b@d" not in result.stderr

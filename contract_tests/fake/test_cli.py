@@ -13,10 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.fake.live import LiveFake, running_fake, serve_command
+from contract_tests.fake.live import LiveFake, failed_start, running_fake
 from contract_tests.fake.support import ROOT, fixture_record
 from mock_server.cli import build_parser, main
-from mock_server.launcher import free_port
 
 
 def test_serve_defaults_to_one_local_worker() -> None:
@@ -55,14 +54,7 @@ def test_check_fixtures_names_file_and_field(
 def test_serve_stops_before_listening_on_a_bad_fixture(fixtures_dir: Path) -> None:
     path = fixtures_dir / "backends" / "simulator.json"
     path.write_text('{\n  "backend": "simulator",\n}\n')
-    result = subprocess.run(
-        serve_command(free_port(), ["--fixtures", str(fixtures_dir)]),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = failed_start(["--fixtures", str(fixtures_dir)])
     assert result.returncode == 2
     assert f"{path}, line 3, column 1: not valid JSON" in result.stderr
     assert "Listening" not in result.stdout + result.stderr
@@ -121,14 +113,7 @@ def test_a_signal_stops_the_server_cleanly(stop_signal: signal.Signals) -> None:
     [("fast", "expected RATE or RATE/BURST"), ("0/1", "$.rate: must be a number")],
 )
 def test_serve_stops_before_listening_on_a_bad_rate_limit(value: str, message: str) -> None:
-    result = subprocess.run(
-        serve_command(free_port(), ["--rate-limit", value]),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = failed_start(["--rate-limit", value])
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
