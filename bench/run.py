@@ -40,7 +40,7 @@ from bench.servers import (
     launch,
 )
 from bench.targets import check_targets, ratio
-from mock_server.launcher import HOST
+from mock_server.harness.launcher import HOST
 
 SINGLE_PATH = "/backends/qpu.aria-1"
 NO_RECORD = "qpu.forte-enterprise-3"

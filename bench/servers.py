@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ionq_contract.spec import base_path, load_spec
-from mock_server.launcher import HOST, free_port, stop
+from mock_server.harness.launcher import HOST, free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

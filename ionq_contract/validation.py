@@ -34,7 +34,8 @@ from typing import Any
 import httpx
 from openapi_schema_validator import OAS30ReadValidator, oas30_format_checker
 
-from ionq_contract.operations import Operation, find_operation, operations
+from ionq_contract.operations import Operation, find_operation, read_operations
+from ionq_contract.schema_errors import Kind, field_errors
 from ionq_contract.spec import Spec, load_spec
 
 BODY = "(body)"
@@ -97,32 +98,19 @@ def _render(path: Iterable[Any]) -> str:
     return text or BODY
 
 
-def _join(path: Iterable[Any], name: str) -> str:
-    prefix = _render(path)
-    return name if prefix == BODY else f"{prefix}.{name}"
+# How the client words each kind of field error (ionq_contract.schema_errors).
+_REASONS = {
+    Kind.MISSING: "required, but missing",
+    Kind.UNDOCUMENTED: "not in openapi.yaml, whose object here is closed",
+}
 
 
 def _describe(error: Any) -> list[Problem]:
-    """Problems of one jsonschema error, named by the field at fault.
-
-    `required` and `additionalProperties` errors sit on the enclosing object;
-    they are moved onto the missing or unexpected property, which is the
-    field a reader looks for.
-    """
-    path = list(error.absolute_path)
-    if error.validator == "required" and isinstance(error.instance, Mapping):
-        return [
-            Problem(_join(path, name), "required, but missing")
-            for name in error.validator_value
-            if name not in error.instance
-        ]
-    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
-        known = set(error.schema.get("properties", {}))
-        return [
-            Problem(_join(path, name), "not in openapi.yaml, whose object here is closed")
-            for name in sorted(set(error.instance) - known)
-        ]
-    return [Problem(_render(path), str(error.message))]
+    """Problems of one jsonschema error, named by the field at fault."""
+    return [
+        Problem(_render(found.path), _REASONS.get(found.kind, found.message))
+        for found in field_errors(error)
+    ]
 
 
 def _tolerated(error: Any) -> bool:
@@ -160,7 +148,7 @@ class ResponseValidator:
     def __init__(self, spec: Spec | None = None, *, lenient: bool = False) -> None:
         self.spec: Spec = load_spec() if spec is None else spec
         self.lenient = lenient
-        self._operations = operations(self.spec)
+        self._operations = read_operations(self.spec)
         components = self.spec.get("components", {})
         self._validators: dict[tuple[str, str, str], Any] = {
             (operation.operation_id, status, media_type): OAS30ReadValidator(

@@ -17,18 +17,20 @@ from typing import Any
 
 from flask import Flask, Response, request
 
+from ionq_contract.operations import read_operations
 from ionq_contract.spec import base_path, inlined_schema, load_spec
-from mock_server import admin, instruments, request_log
+from mock_server.api import HANDLERS
+from mock_server.api import state as api
+from mock_server.api.backend_store import BackendStore
+from mock_server.api.characterization_history import CharacterizationStore, load_histories
+from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
 from mock_server.auth import key_policy, require_keys, secured_operations
-from mock_server.characterizations import CharacterizationStore, load_histories
-from mock_server.contract import read_operations
-from mock_server.cors import allow_any_origin, preflight_response
-from mock_server.errors import register_error_handlers
-from mock_server.fixtures import PACKAGED_FIXTURES, load_backends
-from mock_server.handlers import HANDLERS
+from mock_server.controls import admin, request_log
+from mock_server.controls import state as controls
 from mock_server.routes import register_operations
-from mock_server.store import EXTENSION, BackendStore, MockState
-from mock_server.validation import field_problems, new_validator
+from mock_server.wire.cors import allow_any_origin, preflight_response
+from mock_server.wire.errors import register_error_handlers
+from mock_server.wire.rejections import field_problems, new_validator
 
 DEFAULT_CONFIG: Mapping[str, Any] = {
     # A directory with backends/<name>.json; None serves the packaged fixtures.
@@ -39,10 +41,10 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # both accepts any well-formed key. Public operations never ask for one.
     "API_KEYS": None,
     "API_KEYS_FILE": None,
-    # Test tools (mock_server/instruments.py): a rate limit per API key, e.g.
+    # Test tools (mock_server/controls/state.py): a rate limit per API key, e.g.
     # {"rate": 5, "burst": 10} (None: off), and how many requests the log keeps.
-    instruments.RATE_LIMIT: None,
-    instruments.REQUEST_LOG_SIZE: request_log.DEFAULT_SIZE,
+    controls.RATE_LIMIT: None,
+    controls.REQUEST_LOG_SIZE: request_log.DEFAULT_SIZE,
     # Admin PATCH bodies are small; refuse anything that is not.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
 }
@@ -96,16 +98,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fixture_dirs = [Path(fixtures_dir), PACKAGED_FIXTURES] if fixtures_dir else [PACKAGED_FIXTURES]
     histories = load_histories(fixture_dirs, fixtures, inlined_schema(spec, "Characterization"))
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
-    state = MockState(
+    served = api.ApiState(
         backends=BackendStore(fixtures, partial(field_problems, backend_validator)),
         characterizations=CharacterizationStore(histories),
     )
-    app.extensions[EXTENSION] = state
+    app.extensions[api.EXTENSION] = served
     operations = read_operations(spec)
-    instruments.install(app, state, operations)  # first: logs what later hooks answer
+    tools = controls.install(app, operations)  # first: logs what later hooks answer
 
     require_keys(app, secured_operations(operations), policy)
-    register_operations(app, base_path(spec), operations, HANDLERS, state)
+    handlers = {
+        operation_id: partial(handler, served) for operation_id, handler in HANDLERS.items()
+    }
+    register_operations(app, base_path(spec), operations, handlers, tools)
     app.register_blueprint(admin.blueprint)
     register_error_handlers(app)
     app.after_request(allow_any_origin)

@@ -15,25 +15,18 @@ never written anywhere: not in a log line, not in an error message, and
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, Response, request
 
-from mock_server.contract import Operation
-from mock_server.errors import error_response
+from ionq_contract.operations import Operation
+from mock_server.api.keys import AUTHORIZATION, CREDENTIALS, SCHEME
+from mock_server.wire.errors import error_response
 
-AUTHORIZATION = "Authorization"
-SCHEME = "apiKey"
-# RFC 7235: the scheme is case-insensitive; the key is one token68 (no spaces).
-_CREDENTIALS = re.compile(r"apiKey +([A-Za-z0-9._~+/=-]+) *", re.IGNORECASE)
 # Where an app keeps its KeyPolicy (app.extensions), for the start-up message.
 POLICY_EXTENSION = "ionq_mock_api_keys"
-KEY_NAMESPACE = uuid.UUID("52c78681-f4f9-5d7f-9aec-6da530c33021")
-# Every key of the fake belongs to one project.
-PROJECT_ID = str(uuid.uuid5(KEY_NAMESPACE, "ionq-mock project"))
 
 MISSING_KEY = "An API key is required: send the header `Authorization: apiKey <key>`."
 MALFORMED_KEY = "The Authorization header must be `apiKey <key>`."
@@ -59,7 +52,7 @@ class KeyPolicy:
         """The 401 message for this Authorization header, or None when it is accepted."""
         if header is None or not header.strip():
             return MISSING_KEY
-        match = _CREDENTIALS.fullmatch(header.strip())
+        match = CREDENTIALS.fullmatch(header.strip())
         if match is None:
             return MALFORMED_KEY
         if self.keys is not None and match.group(1) not in self.keys:
@@ -69,7 +62,7 @@ class KeyPolicy:
 
 def is_well_formed(key: str) -> bool:
     """Whether `key` can be sent as `apiKey <key>`."""
-    return _CREDENTIALS.fullmatch(f"{SCHEME} {key}") is not None
+    return CREDENTIALS.fullmatch(f"{SCHEME} {key}") is not None
 
 
 def parse_keys(text: str, source: str) -> frozenset[str]:
@@ -111,15 +104,6 @@ def key_policy(keys: str | None = None, keys_file: str | Path | None = None) -> 
 def secured_operations(operations: Iterable[Operation]) -> frozenset[str]:
     """The operationIds whose effective `security` in the spec requires a key."""
     return frozenset(operation.operation_id for operation in operations if operation.secured)
-
-
-def whoami(header: str) -> dict[str, str]:
-    """What /whoami says about an accepted key: ids derived from it, not the key."""
-    match = _CREDENTIALS.fullmatch(header.strip())
-    if match is None:  # the policy accepted the header before this is called
-        raise ValueError("not an accepted Authorization header")
-    key_id = str(uuid.uuid5(KEY_NAMESPACE, match.group(1)))
-    return {"key_id": key_id, "key_name": f"ionq-mock key {key_id[:8]}", "project_id": PROJECT_ID}
 
 
 def require_keys(app: Flask, secured: Iterable[str], policy: KeyPolicy) -> None:

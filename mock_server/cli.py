@@ -100,10 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def check_fixtures(directory: Path) -> int:
     """Validate a fixtures directory the way start-up does, without serving."""
+    from ionq_contract.spec import SpecError  # noqa: PLC0415
+    from mock_server.api.fixture_files import FixtureError  # noqa: PLC0415
     from mock_server.app import create_app  # noqa: PLC0415 - keeps `--help` fast
     from mock_server.auth import ApiKeyError  # noqa: PLC0415
-    from mock_server.contract import SpecError  # noqa: PLC0415
-    from mock_server.fixtures import FixtureError  # noqa: PLC0415
 
     try:
         create_app({"FIXTURES_DIR": directory})
@@ -116,9 +116,9 @@ def check_fixtures(directory: Path) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Build the app, print where it listens, and serve until SIGINT or SIGTERM."""
+    from ionq_contract.spec import SpecError  # noqa: PLC0415
+    from mock_server.api.fixture_files import FixtureError  # noqa: PLC0415
     from mock_server.auth import ApiKeyError  # noqa: PLC0415
-    from mock_server.contract import SpecError  # noqa: PLC0415
-    from mock_server.fixtures import FixtureError  # noqa: PLC0415
 
     if args.fixtures is not None:
         # Through the environment, so that workers started by `spawn` see it too.

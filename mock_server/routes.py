@@ -14,13 +14,16 @@ from collections.abc import Callable, Mapping
 
 from flask import Flask, Response, request
 
-from mock_server.contract import Operation, SpecError
-from mock_server.errors import rejection_response
-from mock_server.faults import intercept
-from mock_server.handlers import Handler
-from mock_server.scenarios import PREFER_HEADER, scenario_response
-from mock_server.store import MockState
+from ionq_contract.operations import Operation
+from ionq_contract.spec import SpecError
+from mock_server.controls.faults import intercept
+from mock_server.controls.scenarios import PREFER_HEADER, scenario_response
+from mock_server.controls.state import Controls
 from mock_server.validation import RequestValidator
+from mock_server.wire.errors import rejection_response
+
+# A handler of mock_server.api with its ApiState bound: it takes the path values only.
+BoundHandler = Callable[..., Response]
 
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}/]+)\}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -45,27 +48,35 @@ def register_operations(
     app: Flask,
     base_path: str,
     operations: tuple[Operation, ...],
-    handlers: Mapping[str, Handler],
-    state: MockState,
+    handlers: Mapping[str, BoundHandler],
+    controls: Controls,
 ) -> None:
-    """Add a URL rule for every operation; refuse to start if one has no handler."""
+    """Add a URL rule for every operation; refuse to start if one has no handler.
+
+    `handlers` are mock_server.api's, already bound to the app's ApiState.
+    """
+    for op in operations:
+        if not op.named:
+            raise SpecError(
+                f"{op.label} has no operationId, which the fake needs to find its handler"
+            )
     missing = [op for op in operations if op.operation_id not in handlers]
     if missing:
-        listed = ", ".join(f"{op.operation_id} ({op.method} {op.path})" for op in missing)
+        listed = ", ".join(f"{op.operation_id} ({op.label})" for op in missing)
         raise SpecError(
-            f"openapi.yaml has operations without a handler in mock_server/handlers.py: {listed}"
+            f"openapi.yaml has operations without a handler in mock_server/api/: {listed}"
         )
     for operation in operations:
         app.add_url_rule(
             flask_rule(base_path, operation.path),
             endpoint=operation.operation_id,
-            view_func=operation_view(operation, handlers[operation.operation_id], state),
+            view_func=operation_view(operation, handlers[operation.operation_id], controls),
             methods=[operation.method],
         )
 
 
 def operation_view(
-    operation: Operation, handler: Handler, state: MockState
+    operation: Operation, handler: BoundHandler, controls: Controls
 ) -> Callable[..., Response]:
     """The view of one operation: validate, then a scenario or the handler.
 
@@ -75,8 +86,8 @@ def operation_view(
     validator = RequestValidator(operation)
 
     def view(**path_values: str) -> Response:
-        # Rate limit and fault rules first, as a gateway would (mock_server/faults.py).
-        injected = intercept(state, operation)
+        # Rate limit and fault rules first, as a gateway would (mock_server/controls/faults.py).
+        injected = intercept(controls.faults, controls.rate_limit, operation)
         if injected is not None:
             return injected
         rejection = validator.check(path_values, request)
@@ -87,7 +98,7 @@ def operation_view(
             scenario = scenario_response(operation, prefer, path_values)
             if scenario is not None:
                 return scenario
-        return handler(state, **path_values)
+        return handler(**path_values)
 
     view.__name__ = operation.operation_id
     view.__doc__ = f"{operation.method} {operation.path} ({operation.operation_id})."

@@ -1,4 +1,4 @@
-"""Request and document validation against openapi.yaml, compiled once per app.
+"""Request validation against openapi.yaml, compiled once per operation.
 
 Every schema becomes an `OAS30Validator` when the app is created, never while
 a request is served: a valid request costs one `is_valid` call per parameter,
@@ -13,8 +13,7 @@ real service says.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -22,111 +21,21 @@ from flask import Request
 from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator
 
-from mock_server.contract import Operation, Parameter, SpecError
-
-# IonQ's name for the part of a request a rejected key was found in.
-SOURCES = {"path": "params", "query": "query", "header": "headers", "body": "payload"}
+from ionq_contract.operations import Operation, Parameter
+from ionq_contract.spec import SpecError
+from mock_server.wire.rejections import (
+    SOURCES,
+    Rejection,
+    field_problems,
+    json_body,
+    new_validator,
+)
 
 
 class _Values(Protocol):
     """Query arguments or headers: whatever can look a parameter up by name."""
 
     def get(self, key: str) -> str | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    """Why a request is refused: the `validation` part of IonQ's 400 body and its message."""
-
-    keys: tuple[str, ...]
-    source: str
-    message: str
-
-    @classmethod
-    def of_body(cls, problems: Sequence[FieldProblem]) -> Rejection:
-        """The 400 for a JSON body with these problems: the fields at fault, every message."""
-        return cls(
-            keys=tuple(dict.fromkeys(problem.key for problem in problems if problem.key)),
-            source=SOURCES["body"],
-            message="; ".join(str(problem) for problem in problems),
-        )
-
-
-class DocumentError(ValueError):
-    """A JSON document (an admin change, a fault rule) that its schema refuses."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
-
-    def rejection(self) -> Rejection:
-        """The 400 body part naming the fields at fault."""
-        return Rejection.of_body(self.problems)
-
-
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    """One way a JSON document breaks a schema, named by the JSON path of the field."""
-
-    json_path: str
-    key: str  # the top-level field it concerns; empty for the document itself
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.json_path}: {self.message}"
-
-
-NOT_JSON = Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
-
-
-def json_body(data: bytes) -> Any | Rejection:
-    """The JSON document of a request body, or the 400 saying it is not JSON.
-
-    json.loads raises RecursionError, not ValueError, on deeply nested
-    arrays; both are the client's mistake, so both are a 400.
-    """
-    try:
-        return json.loads(data)
-    except (ValueError, RecursionError):
-        return NOT_JSON
-
-
-def whole_number(text: str) -> int | None:
-    """`text` as a non-negative integer when it is ASCII digits only, else None.
-
-    str.isdigit() alone also accepts digits such as "²", which int() refuses.
-    """
-    return int(text) if text.isascii() and text.isdigit() else None
-
-
-def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
-    """A validator that also checks formats (date-time), as clients parse them."""
-    return OAS30Validator(schema, format_checker=OAS30Validator.FORMAT_CHECKER)
-
-
-def field_problems(validator: OAS30Validator, document: Any) -> list[FieldProblem]:
-    """Everything wrong with `document`, each naming the field, in a stable order."""
-    problems = [problem for error in validator.iter_errors(document) for problem in _explain(error)]
-    return sorted(problems, key=lambda problem: (problem.json_path, problem.message))
-
-
-def _explain(error: ValidationError) -> list[FieldProblem]:
-    # `required` and `additionalProperties` are reported on the parent object;
-    # name the field itself instead, which is what a person looks for.
-    path = error.json_path
-    if error.validator == "required" and isinstance(error.instance, Mapping):
-        missing = [name for name in error.validator_value if name not in error.instance]
-        return [_problem(f"{path}.{name}", "is required") for name in missing]
-    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
-        known = set(error.schema.get("properties", {}))
-        extra = sorted(name for name in error.instance if name not in known)
-        return [_problem(f"{path}.{name}", "is not a documented field") for name in extra]
-    return [_problem(path, error.message)]
-
-
-def _problem(json_path: str, message: str) -> FieldProblem:
-    key = json_path[2:].split(".", 1)[0].split("[", 1)[0] if json_path.startswith("$.") else ""
-    return FieldProblem(json_path=json_path, key=key, message=message)
 
 
 # Keywords that describe a schema without constraining what it accepts.

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from contract_tests.client.contract import SPEC
-from ionq_contract.operations import Operation, find_operation, operations
+from ionq_contract.operations import Operation, find_operation, read_operations
 from ionq_contract.spec import SpecError
 
 MINI: dict[str, Any] = {
@@ -30,16 +30,16 @@ MINI: dict[str, Any] = {
         "responses": {"Ok": {"$ref": "#/components/responses/Real"}, "Real": {"description": "ok"}}
     },
 }
-MINI_OPERATIONS = operations(MINI)
+MINI_OPERATIONS = read_operations(MINI)
 
 
 def by_id(operation_id: str) -> Operation:
-    (found,) = (op for op in operations(SPEC) if op.operation_id == operation_id)
+    (found,) = (op for op in read_operations(SPEC) if op.operation_id == operation_id)
     return found
 
 
 def test_reads_every_operation_of_the_spec() -> None:
-    assert [op.operation_id for op in operations(SPEC)] == [
+    assert [op.operation_id for op in read_operations(SPEC)] == [
         "getBackends",
         "getBackend",
         "getCharacterizationsForBackend",
@@ -84,7 +84,7 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
     ],
 )
 def test_finds_the_operation_of_a_request(method: str, path: str, expected: str | None) -> None:
-    found = find_operation(operations(SPEC), method, path)
+    found = find_operation(read_operations(SPEC), method, path)
     assert (found.operation_id if found else None) == expected
 
 
@@ -127,4 +127,4 @@ def test_refuses_references_it_cannot_follow(ref: str, reason: str) -> None:
         "components": {"responses": {"Loop": {"$ref": "#/components/responses/Loop"}}},
     }
     with pytest.raises(SpecError, match=reason):
-        operations(spec)
+        read_operations(spec)

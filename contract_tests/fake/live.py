@@ -19,8 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from mock_server.launcher import HOST, free_port, stop
-from mock_server.launcher import serve_argv as serve_command
+from mock_server.harness.launcher import HOST, free_port, stop
+from mock_server.harness.launcher import serve_argv as serve_command
 
 __all__ = ["ROOT", "LiveFake", "failed_start", "running_fake", "serve_command"]
 

@@ -16,7 +16,7 @@ from flask import Flask
 from ionq_contract.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGED_BACKENDS = ROOT / "mock_server" / "fixtures" / "backends"
+PACKAGED_BACKENDS = ROOT / "mock_server" / "api" / "fixtures" / "backends"
 ORIGIN = "http://127.0.0.1:8000"
 
 AppFactory = Callable[..., Flask]

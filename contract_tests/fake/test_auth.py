@@ -13,10 +13,10 @@ import pytest
 from contract_tests.fake.live import failed_start, running_fake
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import ROOT, AppFactory, fixture_record, response_example
+from ionq_contract.operations import read_operations
 from ionq_contract.spec import load_spec
 from mock_server.auth import ApiKeyError, KeyPolicy, key_policy, secured_operations
 from mock_server.cli import build_parser, main
-from mock_server.contract import read_operations
 from mock_server.settings import config_from_env
 
 WHOAMI = "/v0.4/whoami"
@@ -205,7 +205,7 @@ def test_serve_stops_before_listening_on_a_bad_keys_file(tmp_path: Path) -> None
 
 
 def test_check_fixtures_still_ignores_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check-fixtures", str(ROOT / "mock_server" / "fixtures")]) == 0
+    assert main(["check-fixtures", str(ROOT / "mock_server" / "api" / "fixtures")]) == 0
     assert "are valid" in capsys.readouterr().out
 
 

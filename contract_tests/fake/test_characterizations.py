@@ -29,9 +29,9 @@ from contract_tests.fake.support import (
     response_example,
 )
 from ionq_contract.spec import load_spec
+from mock_server.api.characterization_history import select_page
+from mock_server.api.fixture_files import FixtureError
 from mock_server.app import create_app
-from mock_server.characterizations import select_page
-from mock_server.fixtures import FixtureError
 
 PACKAGED_INPUTS = PACKAGED_BACKENDS.parent / "characterizations"
 QPUS = [name for name in backend_names() if name != "simulator"]

@@ -38,7 +38,7 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_check_fixtures_accepts_the_packaged_ones(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check-fixtures", str(ROOT / "mock_server" / "fixtures")]) == 0
+    assert main(["check-fixtures", str(ROOT / "mock_server" / "api" / "fixtures")]) == 0
     assert "are valid" in capsys.readouterr().out
 
 

@@ -7,8 +7,8 @@ from flask import Flask, abort
 
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import AppFactory
-from mock_server.errors import error_body, error_name
-from mock_server.validation import Rejection
+from mock_server.wire.errors import error_body, error_name
+from mock_server.wire.rejections import Rejection
 
 
 def failing_app(make_app: AppFactory) -> Flask:

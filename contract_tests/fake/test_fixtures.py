@@ -22,7 +22,7 @@ from contract_tests.fake.support import (
     fixture_record,
 )
 from ionq_contract.spec import component_schema, load_spec
-from mock_server.fixtures import FixtureError
+from mock_server.api.fixture_files import FixtureError
 from mock_server.settings import config_from_env
 
 # What each backend is, written by hand from IonQ's published systems.

@@ -13,7 +13,7 @@ from contract_tests.fake.support import (
     response_example,
     success_examples,
 )
-from mock_server.scenarios import Preference, ScenarioError, parse_prefer, with_path_values
+from mock_server.controls.scenarios import Preference, ScenarioError, parse_prefer, with_path_values
 
 DOCUMENTED_STATUSES = "[200, 400, 404, 429, 500, 502, 503]"  # of getBackend in openapi.yaml
 UNDOCUMENTED = "is not documented for getBackend; choose one of " + DOCUMENTED_STATUSES

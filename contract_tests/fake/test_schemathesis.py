@@ -29,9 +29,9 @@ from schemathesis.core.result import Ok
 from schemathesis.generation.stateful.state_machine import StepInput, StepOutput, Transition
 
 from contract_tests.fake.support import ROOT
+from ionq_contract.operations import read_operations
 from ionq_contract.spec import load_spec, spec_path
 from mock_server.app import create_app
-from mock_server.contract import read_operations
 
 PHASES = {"examples", "coverage", "fuzzing"}
 API_KEY = "in-process-contract-key"

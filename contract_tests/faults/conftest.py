@@ -14,8 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from contract_tests.fake.openapi_check import ContractClient
-from mock_server import interruptions
 from mock_server.app import create_app
+from mock_server.controls import interruptions
 
 API = "/v0.4/backends/qpu.aria-1"
 

@@ -9,8 +9,8 @@ from flask.testing import FlaskClient
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import fixture_record, response_example
 from contract_tests.faults.conftest import API
-from mock_server.interruptions import ConnectionDropped
-from mock_server.scenarios import Preference, ScenarioError, parse_prefer
+from mock_server.controls.interruptions import ConnectionDropped
+from mock_server.controls.scenarios import Preference, ScenarioError, parse_prefer
 
 
 @pytest.mark.parametrize(

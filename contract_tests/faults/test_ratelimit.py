@@ -10,9 +10,9 @@ from flask.testing import FlaskClient
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.faults.conftest import API
 from mock_server.app import create_app
-from mock_server.ratelimit import Bucket, Limit, RateLimiter, retry_after_seconds, take
+from mock_server.controls.ratelimit import Bucket, Limit, RateLimiter, retry_after_seconds, take
 from mock_server.settings import SettingError, config_from_env, parse_rate_limit
-from mock_server.validation import Rejection
+from mock_server.wire.rejections import Rejection
 
 LIMIT = "/__admin/rate-limit"
 KEY_A = {"Authorization": "apiKey key-a"}
@@ -159,7 +159,7 @@ def test_an_invalid_limit_is_refused_with_ionq_s_body(
 
 
 def test_parse_limit_defaults_the_burst_to_the_rate_rounded_up() -> None:
-    from mock_server.ratelimit import parse_limit  # noqa: PLC0415
+    from mock_server.controls.ratelimit import parse_limit  # noqa: PLC0415
 
     assert parse_limit({"rate": 2.5}) == Limit(2.5, 3)
     assert isinstance(parse_limit({"rate": -1}), Rejection)

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.faults.conftest import API
 from mock_server.app import create_app
-from mock_server.request_log import redact
+from mock_server.controls.request_log import redact
 
 REQUESTS = "/__admin/requests"
 SECRET = "s3cr3t-key-value"  # noqa: S105 - a made-up key that must not be logged

@@ -165,7 +165,7 @@ def test_delays_of_several_rules_add_up_and_then_a_fault_answers(
 
 
 def test_a_drop_cuts_the_connection(app: Any, admin: FlaskClient) -> None:
-    from mock_server.interruptions import ConnectionDropped  # noqa: PLC0415
+    from mock_server.controls.interruptions import ConnectionDropped  # noqa: PLC0415
 
     add(admin, sequence=["drop"])
     client = FlaskClient(app, app.response_class)
@@ -299,9 +299,9 @@ def test_a_body_that_is_not_a_rule_object_is_refused(
 
 
 def test_concurrent_requests_consume_a_sequence_exactly_once() -> None:
+    from ionq_contract.operations import read_operations  # noqa: PLC0415
     from ionq_contract.spec import load_spec  # noqa: PLC0415
-    from mock_server.contract import read_operations  # noqa: PLC0415
-    from mock_server.faults import FaultTable  # noqa: PLC0415
+    from mock_server.controls.faults import FaultTable  # noqa: PLC0415
 
     table = FaultTable({op.operation_id: op for op in read_operations(load_spec())})
     table.add({"sequence": [503] * 100})

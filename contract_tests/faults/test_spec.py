@@ -26,8 +26,9 @@ from schemathesis.specs.openapi.checks import (
 
 from contract_tests.fake.support import ROOT
 from ionq_contract.spec import load_spec, spec_path
-from mock_server import faults
 from mock_server.app import create_app
+from mock_server.controls import faults
+from mock_server.controls import state as controls
 
 # 400: a Prefer header the fake cannot honour (any operation); 429: the rate
 # limit and fault rules; 500: an unexpected failure; 502, 503: fault rules.
@@ -97,7 +98,7 @@ for rule in (
     {"error": {"status": 502, "rate": 0.15}, "seed": 3},
     {"error": {"status": 503, "rate": 0.15}, "seed": 4},
 ):
-    faulty.extensions["ionq_mock"].faults.add(rule)
+    faulty.extensions[controls.EXTENSION].faults.add(rule)
 schema.app = faulty
 # The checks about what an answer looks like. Those about which status a
 # request deserves (no 5xx, reject invalid data) cannot hold while faults

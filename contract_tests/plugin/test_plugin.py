@@ -56,7 +56,7 @@ def process_is_gone(pid: int) -> bool:
 
 def test_the_plugin_is_installed_as_a_pytest11_entry_point() -> None:
     (plugin,) = [
-        e for e in entry_points(group="pytest11") if e.value == "mock_server.pytest_plugin"
+        e for e in entry_points(group="pytest11") if e.value == "mock_server.harness.pytest_plugin"
     ]
     assert plugin.name == "ionq_fake"
 

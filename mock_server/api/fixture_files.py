@@ -17,7 +17,7 @@ from typing import Any
 
 from openapi_schema_validator import OAS30Validator
 
-from mock_server.validation import field_problems
+from mock_server.wire.rejections import field_problems
 
 PACKAGED_FIXTURES = Path(__file__).with_name("fixtures")
 BACKENDS_FOLDER = "backends"

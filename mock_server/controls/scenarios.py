@@ -22,12 +22,12 @@ from typing import Any
 
 from flask import Response, request
 
-from mock_server.contract import Operation
-from mock_server.errors import rejection_response
-from mock_server.faults import DROP, retry_after_headers
-from mock_server.interruptions import DROP_KEY, note, pause
-from mock_server.responses import encode, json_response
-from mock_server.validation import SOURCES, Rejection, whole_number
+from ionq_contract.operations import Operation
+from mock_server.controls.faults import DROP, retry_after_headers
+from mock_server.controls.interruptions import DROP_KEY, note, pause
+from mock_server.wire.errors import rejection_response
+from mock_server.wire.rejections import SOURCES, Rejection, whole_number
+from mock_server.wire.responses import encode, json_response
 
 PREFER_HEADER = "Prefer"
 PREFERENCES = ("code", "example", "delay")
@@ -128,7 +128,8 @@ def documented_response(
     when it picks none (only `delay` or `drop`)."""
     if not preference.picks_a_response:
         return None
-    choices = {status: r for status, r in operation.responses.items() if r.examples}
+    documented = {status: operation.examples(status) for status in operation.statuses}
+    choices = {status: examples for status, examples in documented.items() if examples}
     status = operation.success_status if preference.code is None else preference.code
     if status not in choices:
         listed = ", ".join(str(code) for code in sorted(choices))
@@ -136,7 +137,7 @@ def documented_response(
             f"Prefer code={status} is not documented for {operation.operation_id}; "
             f"choose one of [{listed}]"
         )
-    examples = choices[status].examples
+    examples = choices[status]
     name = preference.example if preference.example is not None else next(iter(examples))
     if name not in examples:
         listed = ", ".join(examples)

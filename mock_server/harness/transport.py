@@ -22,7 +22,12 @@ from typing import Any
 
 import httpx
 
-from mock_server.interruptions import READ_TIMEOUT_KEY, ConnectionDropped, Interrupted, TimedOut
+from mock_server.controls.interruptions import (
+    READ_TIMEOUT_KEY,
+    ConnectionDropped,
+    Interrupted,
+    TimedOut,
+)
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

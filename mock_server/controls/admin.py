@@ -9,7 +9,7 @@ a long queue, a missing backend) and to go back afterwards:
     DELETE /__admin/backends/<name>   forget it (GET /v0.4/... answers 404)
     POST   /__admin/reset             back to the fixtures, no faults, an empty log
 
-The test tools (mock_server/faults.py, ratelimit.py, request_log.py):
+The test tools (faults.py, ratelimit.py, request_log.py beside this module):
 
     GET    /__admin/faults            the fault rules, with how often each matched
     POST   /__admin/faults            add a rule (201 with its id)
@@ -31,33 +31,38 @@ from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, request
 
-from mock_server import instruments
-from mock_server.errors import not_found, rejection_response
-from mock_server.faults import RuleError
-from mock_server.ratelimit import parse_limit
-from mock_server.responses import empty_response, encode, json_response
-from mock_server.store import EXTENSION, MockState, PatchError
-from mock_server.validation import SOURCES, Rejection, json_body, whole_number
+from mock_server.api import state as api
+from mock_server.api.backend_store import PatchError
+from mock_server.controls import state as controls
+from mock_server.controls.faults import RuleError
+from mock_server.controls.ratelimit import parse_limit
+from mock_server.wire.errors import not_found, rejection_response
+from mock_server.wire.rejections import SOURCES, Rejection, json_body, whole_number
+from mock_server.wire.responses import empty_response, encode, json_response
 
 ADMIN_PREFIX = "/__admin"
 
 blueprint = Blueprint("admin", __name__, url_prefix=ADMIN_PREFIX)
 
 
-def _state() -> MockState:
-    return cast(MockState, current_app.extensions[EXTENSION])
+def _api() -> api.ApiState:
+    return cast(api.ApiState, current_app.extensions[api.EXTENSION])
+
+
+def _controls() -> controls.Controls:
+    return cast(controls.Controls, current_app.extensions[controls.EXTENSION])
 
 
 @blueprint.get("/backends")
 def list_backends() -> Response:
     """Every stored backend record, sorted by name."""
-    return json_response(encode(_state().backends.all()))
+    return json_response(encode(_api().backends.all()))
 
 
 @blueprint.get("/backends/<name>")
 def get_backend(name: str) -> Response:
     """One stored record, as GET /v0.4/backends/<name> serves it."""
-    record = _state().backends.get(name)
+    record = _api().backends.get(name)
     if record is None:
         return not_found(f"Backend {name} is not loaded.")
     return json_response(encode(record))
@@ -70,7 +75,7 @@ def patch_backend(name: str) -> Response:
     if isinstance(changes, Rejection):
         return rejection_response(changes)
     try:
-        record = _state().backends.patch(name, changes)
+        record = _api().backends.patch(name, changes)
     except PatchError as exc:
         return rejection_response(exc.rejection())
     return json_response(encode(record))
@@ -79,7 +84,7 @@ def patch_backend(name: str) -> Response:
 @blueprint.delete("/backends/<name>")
 def delete_backend(name: str) -> Response:
     """Forget a backend until the next reset, to test a client's 404 handling."""
-    if not _state().backends.remove(name):
+    if not _api().backends.remove(name):
         return not_found(f"Backend {name} is not loaded.")
     return empty_response(204)
 
@@ -87,16 +92,15 @@ def delete_backend(name: str) -> Response:
 @blueprint.post("/reset")
 def reset() -> Response:
     """Undo every change: serve the fixtures again, without faults, with an empty log."""
-    state = _state()
-    state.backends.reset()
-    instruments.reset(state)
+    _api().backends.reset()
+    controls.reset(_controls())
     return empty_response(204)
 
 
 @blueprint.get("/faults")
 def list_faults() -> Response:
     """The fault rules in the order they apply, each with how many requests it matched."""
-    return json_response(encode(_state().faults.rules()))
+    return json_response(encode(_controls().faults.rules()))
 
 
 @blueprint.post("/faults")
@@ -106,7 +110,7 @@ def add_fault() -> Response:
     if isinstance(document, Rejection):
         return rejection_response(document)
     try:
-        rule = _state().faults.add(document)
+        rule = _controls().faults.add(document)
     except RuleError as exc:
         return rejection_response(exc.rejection())
     return json_response(encode(rule), 201)
@@ -115,14 +119,14 @@ def add_fault() -> Response:
 @blueprint.delete("/faults")
 def clear_faults() -> Response:
     """Remove every fault rule."""
-    _state().faults.clear()
+    _controls().faults.clear()
     return empty_response(204)
 
 
 @blueprint.delete("/faults/<int:rule_id>")
 def remove_fault(rule_id: int) -> Response:
     """Remove one fault rule."""
-    if not _state().faults.remove(rule_id):
+    if not _controls().faults.remove(rule_id):
         return not_found(f"There is no fault rule {rule_id}.")
     return empty_response(204)
 
@@ -130,7 +134,7 @@ def remove_fault(rule_id: int) -> Response:
 @blueprint.get("/rate-limit")
 def get_rate_limit() -> Response:
     """The rate limit per API key: `{"enabled": false}` or the rate and burst."""
-    limit = _state().rate_limit.limit
+    limit = _controls().rate_limit.limit
     document = {"enabled": False} if limit is None else {"enabled": True, **limit.to_json()}
     return json_response(encode(document))
 
@@ -144,14 +148,14 @@ def set_rate_limit() -> Response:
     limit = parse_limit(document)
     if isinstance(limit, Rejection):
         return rejection_response(limit)
-    _state().rate_limit.configure(limit)
+    _controls().rate_limit.configure(limit)
     return json_response(encode({"enabled": True, **limit.to_json()}))
 
 
 @blueprint.delete("/rate-limit")
 def remove_rate_limit() -> Response:
     """No rate limit, until the next reset brings back the configured one."""
-    _state().rate_limit.configure(None)
+    _controls().rate_limit.configure(None)
     return empty_response(204)
 
 
@@ -164,13 +168,13 @@ def list_requests() -> Response:
         return rejection_response(
             Rejection(("limit",), SOURCES["query"], '"limit" must be a whole number')
         )
-    return json_response(encode(_state().requests.entries(limit)))
+    return json_response(encode(_controls().requests.entries(limit)))
 
 
 @blueprint.delete("/requests")
 def clear_requests() -> Response:
     """Forget the requests received so far."""
-    _state().requests.clear()
+    _controls().requests.clear()
     return empty_response(204)
 
 

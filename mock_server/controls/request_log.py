@@ -22,7 +22,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from mock_server.interruptions import SCENARIO_KEY
+from mock_server.controls.interruptions import SCENARIO_KEY
 
 DEFAULT_SIZE = 1000
 REDACTED = "<redacted>"

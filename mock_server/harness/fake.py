@@ -6,7 +6,7 @@ it on granian on a free port (real timeouts, real dropped connections).
 Either way, a test gets the same handle: the base URL, clients pointed at
 it (plain httpx and the generated ionq_client), and the admin API as
 methods: backend state, fault rules, the rate limit, the request log, reset.
-The pytest plugin (mock_server/pytest_plugin.py) hands it out as fixtures;
+The pytest plugin (mock_server/harness/pytest_plugin.py) hands it out as fixtures;
 use `start_fake` directly for another scope or outside pytest.
 """
 
@@ -20,7 +20,7 @@ from typing import Any, Literal
 import httpx
 
 from ionq_contract.spec import base_path, load_spec
-from mock_server.transport import FakeTransport
+from mock_server.harness.transport import FakeTransport
 
 Mode = Literal["wsgi", "socket"]
 MODES: tuple[Mode, ...] = ("wsgi", "socket")
@@ -146,7 +146,7 @@ class FakeIonQ:
         retry_after: int | None = None,
         times: int | None = None,
     ) -> dict[str, Any]:
-        """Add a fault rule (see mock_server/faults.py); the rule with its `id`.
+        """Add a fault rule (see mock_server/controls/faults.py); the rule with its `id`.
 
         `error=503, rate=0.3` answers 503 to 30 % of the matched requests,
         `sequence=[503, 503]` fails the next two and lets the rest through,
@@ -224,7 +224,7 @@ def start_fake(
         return
     if config:
         raise ValueError("config applies to the in-process mode; use the admin API instead")
-    from mock_server.launcher import running_server  # noqa: PLC0415
+    from mock_server.harness.launcher import running_server  # noqa: PLC0415
 
     with running_server(Path(fixtures) if fixtures else None) as server:
         fake = FakeIonQ("socket", server.origin, port=server.port, pid=server.process.pid)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mock_server.validation import SOURCES, Rejection
+from mock_server.wire.rejections import SOURCES, Rejection
 
 # Buckets kept at most; the least recently used key is forgotten first (and
 # starts again with a full bucket), so a flood of keys cannot exhaust memory.

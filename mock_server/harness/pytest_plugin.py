@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, cast
 import pytest
 
 if TYPE_CHECKING:
-    from mock_server.harness import FakeIonQ, Mode
+    from mock_server.harness.fake import FakeIonQ, Mode
 
 OPTION = "--fake-ionq"
 INI = "fake_ionq_mode"
@@ -57,7 +57,7 @@ def _mode(config: pytest.Config) -> Mode:
 
 
 def _session_fake(mode: Mode) -> Iterator[FakeIonQ]:
-    from mock_server.harness import start_fake  # noqa: PLC0415 - keep pytest start-up light
+    from mock_server.harness.fake import start_fake  # noqa: PLC0415 - keep pytest start-up light
 
     with start_fake(mode) as fake:
         yield fake

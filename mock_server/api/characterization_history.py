@@ -36,9 +36,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from mock_server.fixtures import FixtureError, parse_json, read_text
-from mock_server.responses import encode
-from mock_server.validation import FieldProblem, field_problems, new_validator
+from mock_server.api.fixture_files import FixtureError, parse_json, read_text
+from mock_server.wire.rejections import FieldProblem, field_problems, new_validator
+from mock_server.wire.responses import encode
 
 CHARACTERIZATIONS_FOLDER = "characterizations"
 # Ids of older characterizations are name-based UUIDs in this namespace.

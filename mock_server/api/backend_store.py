@@ -12,17 +12,13 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from mock_server.characterizations import CharacterizationStore
-from mock_server.faults import FaultTable
-from mock_server.fixtures import NAME_FIELD
-from mock_server.ratelimit import RateLimiter
-from mock_server.request_log import RequestLog
-from mock_server.responses import encode
-from mock_server.validation import DocumentError, FieldProblem
+from mock_server.api.fixture_files import NAME_FIELD
+from mock_server.wire.rejections import DocumentError, FieldProblem
+from mock_server.wire.responses import encode
 
 Record = dict[str, Any]
 Checker = Callable[[Record], list[FieldProblem]]
@@ -124,21 +120,3 @@ class BackendStore:
         """Back to the fixtures the app started with."""
         with self._lock:
             self._entries = _entries(self._fixtures)
-
-
-EXTENSION = "ionq_mock"
-
-
-@dataclass(frozen=True, slots=True)
-class MockState:
-    """Everything one app instance serves from; kept in `app.extensions[EXTENSION]`."""
-
-    backends: BackendStore
-    # Generated once at start-up from the fixtures; the admin API does not change them.
-    characterizations: CharacterizationStore = field(
-        default_factory=lambda: CharacterizationStore({})
-    )
-    # Test tools (issue 5): fault rules, the rate limit and the request log of this app only.
-    faults: FaultTable = field(default_factory=FaultTable)
-    rate_limit: RateLimiter = field(default_factory=RateLimiter)
-    requests: RequestLog = field(default_factory=RequestLog)

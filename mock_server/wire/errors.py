@@ -15,8 +15,8 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from mock_server.responses import encode, json_response
-from mock_server.validation import Rejection
+from mock_server.wire.rejections import Rejection
+from mock_server.wire.responses import encode, json_response
 
 # The `error` strings IonQ uses; other statuses use the HTTP reason phrase.
 IONQ_ERROR_NAMES = {

@@ -19,8 +19,8 @@ add up, and the first rule that picks an outcome answers. Statuses are
 limited to those openapi.yaml documents for the operation (429, 500, 502 and
 503), so an injected fault never breaks the contract.
 
-Each app keeps its rules in its own FaultTable (mock_server/store.py's
-MockState), so faults of two apps (two tests) never meet.
+Each app keeps its rules in its own FaultTable (mock_server/controls/state.py's
+Controls), so faults of two apps (two tests) never meet.
 """
 
 from __future__ import annotations
@@ -32,24 +32,21 @@ import threading
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import Any, Final, Literal
 
 from flask import Response, request
 
-from mock_server.contract import Operation
-from mock_server.errors import error_body
-from mock_server.interruptions import DROP_KEY, note, pause
-from mock_server.ratelimit import retry_after_seconds
-from mock_server.responses import encode, json_response
-from mock_server.validation import (
+from ionq_contract.operations import Operation
+from mock_server.controls.interruptions import DROP_KEY, note, pause
+from mock_server.controls.ratelimit import RateLimiter, retry_after_seconds
+from mock_server.wire.errors import error_body
+from mock_server.wire.rejections import (
     DocumentError,
     FieldProblem,
     field_problems,
     new_validator,
 )
-
-if TYPE_CHECKING:
-    from mock_server.store import MockState
+from mock_server.wire.responses import encode, json_response
 
 # The statuses a fault may answer, when the operation documents them.
 FAULT_STATUSES = (429, 500, 502, 503)
@@ -163,7 +160,7 @@ class RuleError(DocumentError):
 
 def fault_statuses(operation: Operation) -> tuple[int, ...]:
     """The fault statuses openapi.yaml documents for an operation."""
-    return tuple(status for status in FAULT_STATUSES if status in operation.responses)
+    return tuple(status for status in FAULT_STATUSES if status in operation.statuses)
 
 
 def parse_rule(document: Any, rule_id: int, operations: Mapping[str, Operation]) -> FaultRule:
@@ -286,8 +283,7 @@ def retry_after_headers(status: int, seconds: int = DEFAULT_RETRY_AFTER_S) -> di
 
 def fault_response(operation: Operation, status: int, retry_after_s: int) -> Response:
     """A fault status with the first example openapi.yaml documents for it."""
-    documented = operation.responses.get(status)
-    examples = documented.examples if documented is not None else {}
+    examples = operation.examples(status)
     body = (
         next(iter(examples.values()))
         if examples
@@ -296,26 +292,25 @@ def fault_response(operation: Operation, status: int, retry_after_s: int) -> Res
     return json_response(encode(body), status, retry_after_headers(status, retry_after_s))
 
 
-def intercept(state: MockState, operation: Operation) -> Response | None:
+def intercept(faults: FaultTable, limiter: RateLimiter, operation: Operation) -> Response | None:
     """The rate limit and the fault rules, before a request is validated (as a
     gateway in front of a service would): an answer, or None to carry on.
 
     Called first by every operation's view (mock_server/routes.py); costs two
     attribute reads while neither a limit nor a rule is set.
     """
-    limiter = state.rate_limit
     if limiter.limit is not None:
         wait_s = limiter.wait(request.headers.get("Authorization") or "")
         if wait_s:
-            return too_many_requests(state, wait_s)
-    if state.faults.active:
-        return apply(state.faults.decide(operation.operation_id), operation, request.environ)
+            return too_many_requests(limiter, wait_s)
+    if faults.active:
+        return apply(faults.decide(operation.operation_id), operation, request.environ)
     return None
 
 
-def too_many_requests(state: MockState, wait_s: float) -> Response:
+def too_many_requests(limiter: RateLimiter, wait_s: float) -> Response:
     """The rate limiter's 429: IonQ's body and the seconds to wait in `Retry-After`."""
-    limit = state.rate_limit.limit
+    limit = limiter.limit
     seconds = retry_after_seconds(wait_s)
     note(request.environ, f"rate limit: retry after {seconds} s")
     described = f"{limit.rate:g} per second, bursts of {limit.burst}" if limit else "exceeded"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from flask import Response
 
-from mock_server.responses import empty_response
+from mock_server.wire.responses import empty_response
 
 ALLOW_ORIGIN = "Access-Control-Allow-Origin"
 # What IonQ's SDKs send: the key, a JSON body, and the scenario header of the fake.

@@ -1,0 +1,70 @@
+"""The test controls of one app: fault rules, the rate limit, the request log.
+
+create_app calls `install` once; everything it sets up lives in the app's
+Controls, so two apps (two tests, two xdist workers) never share a fault,
+a bucket or a log entry. The request path itself calls
+mock_server.controls.faults.intercept (from routes.py) and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flask import Flask
+
+from ionq_contract.operations import Operation
+from mock_server.controls import interruptions, request_log
+from mock_server.controls.faults import FaultTable
+from mock_server.controls.ratelimit import Limit, RateLimiter, parse_limit
+from mock_server.controls.request_log import RequestLog
+from mock_server.settings import SettingError
+from mock_server.wire.rejections import Rejection
+
+EXTENSION = "ionq_mock.controls"
+
+# create_app config keys (with their defaults).
+RATE_LIMIT = "RATE_LIMIT"  # None (off) or {"rate": <per second>, "burst": <n>}
+REQUEST_LOG_SIZE = "REQUEST_LOG_SIZE"  # how many requests the log keeps
+
+
+@dataclass(frozen=True, slots=True)
+class Controls:
+    """What the test tools of one app hold; kept in `app.extensions[EXTENSION]`."""
+
+    faults: FaultTable = field(default_factory=FaultTable)
+    rate_limit: RateLimiter = field(default_factory=RateLimiter)
+    requests: RequestLog = field(default_factory=RequestLog)
+
+
+def install(app: Flask, operations: Iterable[Operation]) -> Controls:
+    """New controls configured from `app.config`, with their hooks registered.
+
+    Must run before any other before_request hook, so that requests another
+    hook answers (a 401) are logged too.
+    """
+    controls = Controls()
+    app.extensions[EXTENSION] = controls
+    controls.faults.operations = {op.operation_id: op for op in operations}
+    controls.rate_limit.initial = _limit(app.config[RATE_LIMIT])
+    controls.rate_limit.reset()
+    controls.requests.resize(int(app.config[REQUEST_LOG_SIZE]))
+    request_log.install(app, controls.requests)
+    interruptions.install(app)
+    return controls
+
+
+def _limit(setting: object) -> Limit | None:
+    if setting is None or isinstance(setting, Limit):
+        return setting
+    parsed = parse_limit(setting)
+    if isinstance(parsed, Rejection):
+        raise SettingError(f"rate limit: {parsed.message}")
+    return parsed
+
+
+def reset(controls: Controls) -> None:
+    """Back to how the app started: no fault rules, the configured limit, an empty log."""
+    controls.faults.clear()
+    controls.rate_limit.reset()
+    controls.requests.clear()
