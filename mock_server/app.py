@@ -24,6 +24,9 @@ from mock_server.api import state as api
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import CharacterizationStore, load_histories
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
+from mock_server.api.job_costs import load_rate_cards
+from mock_server.api.job_runner import JobRunner, RunnerSettings
+from mock_server.api.job_store import DEFAULT_MAX_JOBS, DEFAULT_MAX_RESULT_BYTES, JobStore
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
 from mock_server.controls import state as controls
@@ -31,6 +34,11 @@ from mock_server.routes import register_operations
 from mock_server.wire.cors import allow_any_origin, preflight_response
 from mock_server.wire.errors import register_error_handlers
 from mock_server.wire.rejections import field_problems, new_validator
+
+# create_app config keys of the jobs API (their defaults are in DEFAULT_CONFIG).
+JOBS_KEPT = "JOBS_KEPT"
+JOB_RESULTS_BYTES = "JOB_RESULTS_BYTES"
+SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
 
 DEFAULT_CONFIG: Mapping[str, Any] = {
     # A directory with backends/<name>.json; None serves the packaged fixtures.
@@ -45,8 +53,15 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # {"rate": 5, "burst": 10} (None: off), and how many requests the log keeps.
     controls.RATE_LIMIT: None,
     controls.REQUEST_LOG_SIZE: request_log.DEFAULT_SIZE,
-    # Admin PATCH bodies are small; refuse anything that is not.
-    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # IonQ refuses a job body over 10 MB with 413; so does the fake, for every body.
+    "MAX_CONTENT_LENGTH": 10 * 1000 * 1000,
+    # Jobs (mock_server/api/job_store.py, job_runner.py): how many jobs and how
+    # many bytes of results are kept before the oldest finished ones are
+    # forgotten, and how much memory one simulation may take (None: 80% of
+    # what the kernel says is available when it starts).
+    JOBS_KEPT: DEFAULT_MAX_JOBS,
+    JOB_RESULTS_BYTES: DEFAULT_MAX_RESULT_BYTES,
+    SIMULATOR_MEMORY: None,
 }
 
 
@@ -98,13 +113,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fixture_dirs = [Path(fixtures_dir), PACKAGED_FIXTURES] if fixtures_dir else [PACKAGED_FIXTURES]
     histories = load_histories(fixture_dirs, fixtures, inlined_schema(spec, "Characterization"))
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
+    backends = BackendStore(fixtures, partial(field_problems, backend_validator))
+    jobs = JobStore(
+        max_jobs=int(app.config[JOBS_KEPT]), max_result_bytes=int(app.config[JOB_RESULTS_BYTES])
+    )
+    memory = app.config[SIMULATOR_MEMORY]
     served = api.ApiState(
-        backends=BackendStore(fixtures, partial(field_problems, backend_validator)),
+        backends=backends,
         characterizations=CharacterizationStore(histories),
+        jobs=jobs,
+        runner=JobRunner(
+            jobs, backends, RunnerSettings(memory_limit=int(memory) if memory else None)
+        ),
+        rate_cards=load_rate_cards(),
+        base_path=base_path(spec),
     )
     app.extensions[api.EXTENSION] = served
     operations = read_operations(spec)
-    tools = controls.install(app, operations)  # first: logs what later hooks answer
+    failure_codes = inlined_schema(spec, "FailureCode")["enum"]
+    tools = controls.install(app, operations, failure_codes)  # first: logs what later hooks answer
 
     require_keys(app, secured_operations(operations), policy)
     handlers = {

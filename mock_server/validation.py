@@ -37,6 +37,12 @@ class _Values(Protocol):
 
     def get(self, key: str) -> str | None: ...
 
+    def getlist(self, key: str) -> list[str]: ...
+
+
+# A parameter's value as it came: one text, or the texts of an array parameter.
+Text = str | tuple[str, ...]
+
 
 # Keywords that describe a schema without constraining what it accepts.
 _ANNOTATIONS = frozenset(
@@ -60,9 +66,17 @@ def _string_enum(schema: Mapping[str, Any]) -> frozenset[str] | None:
     return frozenset(enum)
 
 
-def _coercer(parameter: Parameter, label: str) -> Callable[[str], Any] | None:
+def _coercer(parameter: Parameter, label: str) -> Callable[[Any], Any] | None:
     """How a parameter's text on the wire becomes the value its schema describes."""
     kind = parameter.schema.get("type")
+    if kind == "array":
+        items = Parameter(
+            parameter.name, parameter.location, False, parameter.schema.get("items", {})
+        )
+        item = _coercer(items, label)
+        if items.schema.get("type") == "array":
+            raise SpecError(f"{label}: parameter {parameter.name!r} is an array of arrays")
+        return (lambda texts: [item(text) for text in texts]) if item else list
     if kind in (None, "string"):
         return None  # already the right type: nothing to do on the hot path
     if kind == "integer":
@@ -79,8 +93,11 @@ _KINDS = {"integer": "an integer", "number": "a number", "boolean": "true or fal
 
 
 def _boolean(text: str) -> bool:
-    if text in ("true", "false"):
-        return text == "true"
+    # Case-insensitive: qiskit-ionq, cirq-ionq and pennylane-ionq send Python's
+    # `True`/`False` (openapi.yaml's `sharpen` says so), httpx `true`/`false`.
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
     raise ValueError(text)
 
 
@@ -95,16 +112,28 @@ class _CompiledParameter:
     name: str
     required: bool
     validator: OAS30Validator
-    coerce: Callable[[str], Any] | None
+    coerce: Callable[[Any], Any] | None
     source: str
+    # An array: its texts are the repeated parameter (explode) or one comma-separated value.
+    many: bool = False
+    explode: bool = True
     # The schema's values when it is a plain string enum (see _string_enum).
     allowed: frozenset[str] | None = None
     # Verdicts already reached, by text: the schema never changes, so neither
     # does the verdict, and clients repeat the same values (and the same
     # mistakes) over and over. Bounded, so odd values cannot grow it forever.
-    verdicts: dict[str, Rejection | None] = field(default_factory=dict)
+    verdicts: dict[Text, Rejection | None] = field(default_factory=dict)
 
-    def check(self, text: str) -> Rejection | None:
+    def texts(self, values: _Values) -> Text | None:
+        """The parameter's value in `values`, None when it is absent."""
+        if not self.many:
+            return values.get(self.name)
+        found = values.getlist(self.name)
+        if not self.explode:
+            found = [part for text in found for part in text.split(",")]
+        return tuple(found) if found else None
+
+    def check(self, text: Text) -> Rejection | None:
         if self.allowed is not None and text in self.allowed:
             return None
         try:
@@ -116,7 +145,7 @@ class _CompiledParameter:
             self.verdicts[text] = verdict
         return verdict
 
-    def _judge(self, text: str) -> Rejection | None:
+    def _judge(self, text: Text) -> Rejection | None:
         value: Any = text
         if self.coerce is not None:
             try:
@@ -160,6 +189,8 @@ class RequestValidator:
                     coerce=_coercer(parameter, label),
                     source=SOURCES[parameter.location],
                     allowed=_string_enum(parameter.schema),
+                    many=parameter.schema.get("type") == "array",
+                    explode=parameter.explode if parameter.explode is not None else True,
                 )
             )
         self._path = tuple(compiled["path"])
@@ -189,7 +220,7 @@ class RequestValidator:
         parameters: tuple[_CompiledParameter, ...], values: _Values
     ) -> Rejection | None:
         for parameter in parameters:
-            text = values.get(parameter.name)
+            text = parameter.texts(values)
             if text is None:
                 if parameter.required:
                     return parameter.reject(f'"{parameter.name}" is required')

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from flask import Response
 
-from mock_server.api import backends, characterizations, whoami
+from mock_server.api import backends, characterizations, jobs, whoami
 
 Handler = Callable[..., Response]
 
@@ -24,5 +24,19 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getCharacterizationsForBackend": characterizations.get_characterizations_for_backend,
         "getCharacterization": characterizations.get_characterization,
         "getWhoami": whoami.get_whoami,
+        "createJob": jobs.create_job,
+        "getJobs": jobs.get_jobs,
+        "deleteJobs": jobs.delete_jobs,
+        "cancelJobs": jobs.cancel_jobs,
+        "getJobEstimate": jobs.get_job_estimate,
+        "getJob": jobs.get_job,
+        "deleteJob": jobs.delete_job,
+        "cancelJob": jobs.cancel_job,
+        "cloneJob": jobs.clone_job,
+        "getJobProbabilities": jobs.get_job_probabilities,
+        "getJobAggregatedProbabilities": jobs.get_job_aggregated_probabilities,
+        "getJobHistogram": jobs.get_job_histogram,
+        "getJobShots": jobs.get_job_shots,
+        "getJobCost": jobs.get_job_cost,
     }
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -61,6 +61,16 @@ class BackendStore:
         self._check = check
         self._lock = threading.Lock()
         self._entries = _entries(self._fixtures)
+        self._listeners: list[Callable[[str], None]] = []
+
+    def subscribe(self, listener: Callable[[str], None]) -> None:
+        """Call `listener(name)` after every change of a record (the job runner waits on them)."""
+        self._listeners.append(listener)
+
+    def _changed(self, names: Iterable[str]) -> None:
+        for name in names:
+            for listener in self._listeners:
+                listener(name)
 
     def body(self, name: str) -> bytes | None:
         """The record's JSON as served, or None when no record has this name. Lock-free."""
@@ -106,7 +116,8 @@ class BackendStore:
             self._entries = MappingProxyType(
                 {**self._entries, name: _entries({name: merged})[name]}
             )
-            return copy.deepcopy(merged)
+        self._changed([name])
+        return copy.deepcopy(merged)
 
     def remove(self, name: str) -> bool:
         """Forget a record until the next reset; False when there was none."""
@@ -120,3 +131,4 @@ class BackendStore:
         """Back to the fixtures the app started with."""
         with self._lock:
             self._entries = _entries(self._fixtures)
+        self._changed(self._fixtures)

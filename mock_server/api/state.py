@@ -1,4 +1,4 @@
-"""What the API of one app serves from: its backends, characterizations and (soon) jobs.
+"""What the API of one app serves from: its backends, characterizations and jobs.
 
 One ApiState per app, kept in `app.extensions[EXTENSION]`, never in a
 module, so two apps in one process (two tests) cannot see each other's
@@ -8,10 +8,13 @@ their own state beside it; nothing here knows of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import CharacterizationStore
+from mock_server.api.job_costs import RateCards
+from mock_server.api.job_runner import JobRunner
+from mock_server.api.job_store import JobStore
 
 EXTENSION = "ionq_mock.api"
 
@@ -22,6 +25,15 @@ class ApiState:
 
     backends: BackendStore
     # Generated once at start-up from the fixtures; the admin API does not change them.
-    characterizations: CharacterizationStore = field(
-        default_factory=lambda: CharacterizationStore({})
-    )
+    characterizations: CharacterizationStore
+    jobs: JobStore
+    runner: JobRunner
+    rate_cards: RateCards
+    # Where the API is mounted (/v0.4): job documents link to their results under it.
+    base_path: str
+
+    def reset(self) -> None:
+        """Back to the fixtures, and no jobs (the admin API's and the plugin's reset)."""
+        self.backends.reset()
+        self.runner.reset()
+        self.jobs.clear()

@@ -9,6 +9,18 @@ a long queue, a missing backend) and to go back afterwards:
     DELETE /__admin/backends/<name>   forget it (GET /v0.4/... answers 404)
     POST   /__admin/reset             back to the fixtures, no faults, an empty log
 
+Jobs (mock_server/api/job_store.py, job_runner.py), across every API key:
+
+    GET    /__admin/jobs              every job, newest first, with the id of its key
+    GET    /__admin/jobs/<id>         one job
+    DELETE /__admin/jobs              forget every job
+    GET    /__admin/jobs/controls     whether new jobs are held, which failures are queued
+    PUT    /__admin/jobs/hold         {"hold": true}: new jobs stay `ready` until released
+    POST   /__admin/jobs/fail-next    {"code": "TooManyGates", "message": ..., "count": N}
+    POST   /__admin/jobs/<id>/complete   run a held job now: it completes as it would have
+    POST   /__admin/jobs/<id>/fail    {"code": ..., "message": ...}: an unfinished job fails
+    POST   /__admin/jobs/<id>/cancel  an unfinished job is canceled
+
 The test tools (faults.py, ratelimit.py, request_log.py beside this module):
 
     GET    /__admin/faults            the fault rules, with how often each matched
@@ -33,10 +45,13 @@ from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
 from mock_server.api.backend_store import PatchError
+from mock_server.api.job_records import Job, job_document
+from mock_server.api.job_store import CancelOutcome
 from mock_server.controls import state as controls
 from mock_server.controls.faults import RuleError
+from mock_server.controls.job_controls import parse_failures, parse_hold
 from mock_server.controls.ratelimit import parse_limit
-from mock_server.wire.errors import not_found, rejection_response
+from mock_server.wire.errors import error_response, not_found, rejection_response
 from mock_server.wire.rejections import SOURCES, Rejection, json_body, whole_number
 from mock_server.wire.responses import empty_response, encode, json_response
 
@@ -92,9 +107,123 @@ def delete_backend(name: str) -> Response:
 @blueprint.post("/reset")
 def reset() -> Response:
     """Undo every change: serve the fixtures again, without faults, with an empty log."""
-    _api().backends.reset()
+    _api().reset()
     controls.reset(_controls())
     return empty_response(204)
+
+
+def _job(job_id: str) -> Job | Response:
+    job = _api().jobs.get(job_id)
+    return job if job is not None else not_found(f"There is no job {job_id}.")
+
+
+def _admin_document(job: Job) -> dict[str, Any]:
+    return {**job_document(job, _api().base_path), "owner": job.owner}
+
+
+def _conflict(job: Job, action: str) -> Response:
+    return error_response(
+        409,
+        f"Job {job.id} is {job.status}{' and held' if job.held else ''}: it cannot be {action}.",
+    )
+
+
+@blueprint.get("/jobs")
+def list_jobs() -> Response:
+    """Every job of every key, newest first, each with the id of the key it belongs to."""
+    return json_response(encode([_admin_document(job) for job in _api().jobs.all()]))
+
+
+@blueprint.delete("/jobs")
+def clear_jobs() -> Response:
+    """Forget every job."""
+    _api().jobs.clear()
+    return empty_response(204)
+
+
+@blueprint.get("/jobs/controls")
+def job_controls() -> Response:
+    """Whether new jobs are held, and the failures the next jobs will get."""
+    return json_response(encode(_api().runner.controls.to_json()))
+
+
+@blueprint.put("/jobs/hold")
+def hold_jobs() -> Response:
+    """Hold every new job in `ready` (or stop holding new ones; held jobs stay held)."""
+    document = _json_object("job hold fields")
+    hold = document if isinstance(document, Rejection) else parse_hold(document)
+    if isinstance(hold, Rejection):
+        return rejection_response(hold)
+    runner = _api().runner
+    runner.controls.hold = hold
+    return json_response(encode(runner.controls.to_json()))
+
+
+@blueprint.post("/jobs/fail-next")
+def fail_next_jobs() -> Response:
+    """Queue failures: each of the next jobs submitted fails with the next one."""
+    document = _json_object("job failure fields")
+    failures = (
+        document
+        if isinstance(document, Rejection)
+        else parse_failures(document, _controls().failure_codes)
+    )
+    if isinstance(failures, Rejection):
+        return rejection_response(failures)
+    runner = _api().runner
+    runner.controls.fail_next.extend(failures)
+    return json_response(encode(runner.controls.to_json()))
+
+
+@blueprint.get("/jobs/<job_id>")
+def get_job(job_id: str) -> Response:
+    """One job as GET /v0.4/jobs/<id> shows it to its key, with the key's id."""
+    job = _job(job_id)
+    return job if isinstance(job, Response) else json_response(encode(_admin_document(job)))
+
+
+@blueprint.post("/jobs/<job_id>/complete")
+def complete_job(job_id: str) -> Response:
+    """Let a held job run: it completes (or fails) as it would have without the hold."""
+    job = _job(job_id)
+    if isinstance(job, Response):
+        return job
+    api_state = _api()
+    if not api_state.runner.release(job):
+        return _conflict(job, "completed: only a held job can")
+    api_state.jobs.wait_finished(job.id, api_state.runner.settings.inline_wait_s)
+    return json_response(encode(_admin_document(job)))
+
+
+@blueprint.post("/jobs/<job_id>/fail")
+def fail_job(job_id: str) -> Response:
+    """Fail an unfinished job with the body's failure."""
+    job = _job(job_id)
+    if isinstance(job, Response):
+        return job
+    document = _json_object("job failure fields")
+    failures = (
+        document
+        if isinstance(document, Rejection)
+        else parse_failures(document, _controls().failure_codes)
+    )
+    if isinstance(failures, Rejection):
+        return rejection_response(failures)
+    if job.finished:
+        return _conflict(job, "failed")
+    _api().jobs.fail(job.id, failures[0])
+    return json_response(encode(_admin_document(job)))
+
+
+@blueprint.post("/jobs/<job_id>/cancel")
+def cancel_job(job_id: str) -> Response:
+    """Cancel an unfinished job, as its key could."""
+    job = _job(job_id)
+    if isinstance(job, Response):
+        return job
+    if _api().jobs.cancel(None, job.id) == CancelOutcome.FINISHED:
+        return _conflict(job, "canceled")
+    return json_response(encode(_admin_document(job)))
 
 
 @blueprint.get("/faults")

@@ -22,6 +22,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 
+from mock_server.api.jobs import JOB_ID_KEY
 from mock_server.controls.interruptions import SCENARIO_KEY
 
 DEFAULT_SIZE = 1000
@@ -42,6 +43,7 @@ class LoggedRequest:
     duration_ms: float
     scenario: str | None  # what answered instead of the stored state (Prefer, a fault, the limit)
     authorization: str | None  # scheme kept, credential redacted
+    job_id: str | None = None  # the job the request concerned (created, read, canceled ...)
 
 
 def redact(authorization: str | None) -> str | None:
@@ -133,6 +135,7 @@ def install(app: Flask, log: RequestLog) -> None:
                     duration_ms=round((time.perf_counter() - clock) * 1000, 3),
                     scenario=environ.get(SCENARIO_KEY),
                     authorization=redact(environ.get("HTTP_AUTHORIZATION")),
+                    job_id=environ.get(JOB_ID_KEY),
                 ),
                 generation,
             )

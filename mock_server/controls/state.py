@@ -33,17 +33,21 @@ class Controls:
     """What the test tools of one app hold; kept in `app.extensions[EXTENSION]`."""
 
     faults: FaultTable = field(default_factory=FaultTable)
+    # The failure codes openapi.yaml lists, which the admin API may inject into jobs.
+    failure_codes: frozenset[str] = frozenset()
     rate_limit: RateLimiter = field(default_factory=RateLimiter)
     requests: RequestLog = field(default_factory=RequestLog)
 
 
-def install(app: Flask, operations: Iterable[Operation]) -> Controls:
+def install(
+    app: Flask, operations: Iterable[Operation], failure_codes: Iterable[str] = ()
+) -> Controls:
     """New controls configured from `app.config`, with their hooks registered.
 
     Must run before any other before_request hook, so that requests another
     hook answers (a 401) are logged too.
     """
-    controls = Controls()
+    controls = Controls(failure_codes=frozenset(failure_codes))
     app.extensions[EXTENSION] = controls
     controls.faults.operations = {op.operation_id: op for op in operations}
     controls.rate_limit.initial = _limit(app.config[RATE_LIMIT])

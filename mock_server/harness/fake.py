@@ -119,7 +119,8 @@ class FakeIonQ:
         return response.json() if response.content else None
 
     def reset(self) -> None:
-        """Everything back to the start: fixtures, no faults, the configured limit, no log."""
+        """Everything back to the start: fixtures, no jobs, no faults, the configured limit,
+        no log."""
         self._call("POST", "/reset")
 
     def backend(self, name: str) -> dict[str, Any]:
@@ -186,6 +187,48 @@ class FakeIonQ:
     def clear_rate_limit(self) -> None:
         """No rate limit."""
         self._call("DELETE", "/rate-limit")
+
+    # Jobs ----------------------------------------------------------------------
+
+    def jobs(self) -> list[dict[str, Any]]:
+        """Every job of every key, newest first, as the API shows it, plus its key's `owner` id."""
+        return list(self._call("GET", "/jobs"))
+
+    def job(self, job_id: str) -> dict[str, Any]:
+        """One job, whichever key it belongs to."""
+        return dict(self._call("GET", f"/jobs/{job_id}"))
+
+    def hold_jobs(self, hold: bool = True) -> None:
+        """While on, every new job stays `ready` until complete_job, fail_job or cancel_job."""
+        self._call("PUT", "/jobs/hold", json={"hold": hold})
+
+    def fail_next_jobs(self, code: str, count: int = 1, message: str | None = None) -> None:
+        """Make the next `count` jobs fail with IonQ's failure `code` (e.g. "TooManyGates")."""
+        body: dict[str, Any] = {"code": code, "count": count}
+        if message is not None:
+            body["message"] = message
+        self._call("POST", "/jobs/fail-next", json=body)
+
+    def complete_job(self, job_id: str) -> dict[str, Any]:
+        """Let a held job run; the job once it has finished (or after a couple of seconds)."""
+        return dict(self._call("POST", f"/jobs/{job_id}/complete"))
+
+    def fail_job(self, job_id: str, code: str, message: str | None = None) -> dict[str, Any]:
+        """Fail an unfinished job with IonQ's failure `code`."""
+        body: dict[str, Any] = {"code": code}
+        if message is not None:
+            body["message"] = message
+        return dict(self._call("POST", f"/jobs/{job_id}/fail", json=body))
+
+    def cancel_job(self, job_id: str) -> dict[str, Any]:
+        """Cancel an unfinished job, whichever key it belongs to."""
+        return dict(self._call("POST", f"/jobs/{job_id}/cancel"))
+
+    def clear_jobs(self) -> None:
+        """Forget every job."""
+        self._call("DELETE", "/jobs")
+
+    # The request log -----------------------------------------------------------
 
     def requests(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The requests the fake received (oldest first), the last `limit` if given."""

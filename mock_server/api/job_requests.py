@@ -1,0 +1,137 @@
+"""A job creation body, already valid against openapi.yaml, as the record the fake runs.
+
+Request validation (mock_server/validation.py) has checked the body against
+the spec's `JobCreationPayload` before this runs, so nothing here re-checks
+types. What is left is what the SDKs send in more than one way and the
+service reads as one: `shots` as a number or a string of digits (cirq),
+`noise.seed` as null (qiskit), a circuit's gateset and width inherited from
+the multi-circuit input. Whether the gates themselves make sense is the
+simulator's to say (mock_server.simulator.parse_circuit), after submission,
+as a failed job.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+SINGLE_CIRCUIT = "ionq.circuit.v1"
+MULTI_CIRCUIT = "ionq.multi-circuit.v1"
+SIMULATOR = "simulator"
+IDEAL = "ideal"
+# openapi.yaml's default for `shots` when a body leaves it out.
+DEFAULT_SHOTS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitInput:
+    """One circuit of a job, as submitted: its gates are parsed when it runs."""
+
+    gateset: str
+    qubits: int
+    gates: tuple[Mapping[str, Any], ...]
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobRequest:
+    """What a job asks for, in the fake's terms."""
+
+    type: str
+    backend: str
+    shots: int
+    circuits: tuple[CircuitInput, ...]
+    name: str | None = None
+    metadata: Mapping[str, str] | None = None
+    session_id: str | None = None
+    settings: Mapping[str, Any] | None = None
+    dry_run: bool = False
+    noise_model: str | None = None
+    noise_seed: int | None = None
+
+    @property
+    def is_multi_circuit(self) -> bool:
+        """A parent job whose circuits run as child jobs."""
+        return self.type == MULTI_CIRCUIT
+
+    @property
+    def is_simulator(self) -> bool:
+        """The simulator backend: exact results unless a noise model is named."""
+        return self.backend == SIMULATOR
+
+    @property
+    def qubits(self) -> int:
+        """The job's width: its widest circuit."""
+        return max((circuit.qubits for circuit in self.circuits), default=0)
+
+    def seed_for(self, job_id: str) -> int:
+        """The seed of every draw for this job: `noise.seed`, else one derived from its id.
+
+        Derived from the id, so results are reproducible for the job's lifetime
+        and differ between jobs, as separate runs on a QPU do.
+        """
+        if self.noise_seed is not None:
+            return self.noise_seed
+        return uuid.UUID(job_id).int % (2**32)
+
+
+def read_job_request(body: Mapping[str, Any]) -> JobRequest:
+    """The JobRequest of a creation body that passed the spec's validation."""
+    noise = body.get("noise") or {}
+    job_input = body["input"]
+    gateset = str(job_input.get("gateset", "qis"))
+    width = job_input.get("qubits")
+    if body["type"] == MULTI_CIRCUIT:
+        circuits = tuple(
+            _circuit(
+                entry["circuit"],
+                entry.get("gateset", gateset),
+                entry.get("qubits", width),
+                entry.get("name"),
+            )
+            for entry in job_input["circuits"]
+        )
+    else:
+        circuits = (_circuit(job_input["circuit"], gateset, width, None),)
+    return JobRequest(
+        type=str(body["type"]),
+        backend=str(body["backend"]),
+        shots=int(body.get("shots", DEFAULT_SHOTS)),
+        circuits=circuits,
+        name=body.get("name"),
+        metadata=body.get("metadata"),
+        session_id=body.get("session_id"),
+        settings=body.get("settings"),
+        dry_run=bool(body.get("dry_run", False)),
+        noise_model=noise.get("model"),
+        noise_seed=noise.get("seed"),
+    )
+
+
+def _circuit(
+    gates: list[Mapping[str, Any]], gateset: str, width: int | None, name: str | None
+) -> CircuitInput:
+    # A circuit without a width is as wide as the highest qubit it names, as
+    # IonQ's multi-circuit input allows; its gates are checked when it runs.
+    return CircuitInput(
+        gateset=gateset,
+        qubits=int(width) if width is not None else _highest_qubit(gates) + 1,
+        gates=tuple(gates),
+        name=name,
+    )
+
+
+def _highest_qubit(gates: list[Mapping[str, Any]]) -> int:
+    highest = 0
+    for gate in gates:
+        for key in ("target", "control"):
+            value = gate.get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                highest = max(highest, value)
+        for key in ("targets", "controls"):
+            values = gate.get(key)
+            if isinstance(values, list):
+                highest = max([highest, *(v for v in values if isinstance(v, int))])
+    return highest

@@ -1,0 +1,332 @@
+"""The jobs one app holds: who owns each, where each is in its life, what it returned.
+
+Every job belongs to the API key that submitted it (by the key's id, never
+the key): a lookup with another owner finds nothing, exactly as an id that
+never existed, so one key cannot learn that another's job exists. All
+changes happen under one lock; the runner's thread moves jobs along while
+request threads read them, and a Condition lets a request wait for a job to
+finish (POST /jobs does, for small circuits, so the first poll sees
+`completed`).
+
+Bounded: at most `max_jobs` jobs and `max_result_bytes` of results are kept.
+Past either, the oldest finished top-level jobs (with their children) are
+forgotten, and answer 404 as deleted jobs do. Unfinished jobs are never
+evicted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from mock_server.api.job_records import (
+    CANCELED,
+    COMPLETED,
+    FAILED,
+    READY,
+    STARTED,
+    Failure,
+    Job,
+)
+from mock_server.api.job_requests import JobRequest
+from mock_server.api.job_results import CircuitResult
+
+DEFAULT_MAX_JOBS = 10_000
+DEFAULT_MAX_RESULT_BYTES = 512 * 2**20
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The wall clock, in UTC: the default clock of a store (tests and a job clock swap it)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class JobFilter:
+    """The filters of GET /jobs; None matches everything."""
+
+    ids: frozenset[str] | None = None
+    status: str | None = None
+    targets: frozenset[str] | None = None
+    parent_job_id: str | None = None
+    session_id: str | None = None
+
+    def matches(self, job: Job) -> bool:
+        """Whether `job` passes every filter that is set."""
+        return (
+            (self.ids is None or job.id in self.ids)
+            and (self.status is None or job.status == self.status)
+            and (self.targets is None or job.request.backend in self.targets)
+            and (self.parent_job_id is None or job.parent_id == self.parent_job_id)
+            and (self.session_id is None or job.request.session_id == self.session_id)
+        )
+
+
+class CancelOutcome:
+    """What PUT .../status/cancel found: the job canceled (or already so), none, or finished."""
+
+    CANCELED = "canceled"
+    NOT_FOUND = "not found"
+    FINISHED = "finished"
+
+
+class JobStore:
+    """Thread-safe table of jobs, keyed by id, in submission order."""
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = utc_now,
+        max_jobs: int = DEFAULT_MAX_JOBS,
+        max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+    ) -> None:
+        self.clock = clock
+        self.max_jobs = max_jobs
+        self.max_result_bytes = max_result_bytes
+        self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)
+        self._jobs: dict[str, Job] = {}
+        self._sequence = itertools.count(1)
+        self._result_bytes = 0
+        self.version = 0  # bumped by every change, so a cache can tell a stale answer
+
+    # -- creation and lookup ---------------------------------------------------------
+
+    def create(
+        self,
+        owner: str,
+        request: JobRequest,
+        *,
+        parent_id: str | None = None,
+        child_requests: Iterable[JobRequest] = (),
+    ) -> Job:
+        """A new `submitted` job (with its children, for a multi-circuit request)."""
+        with self._lock:
+            now = self.clock()
+            job = self._new(owner, request, now, parent_id)
+            children = [self._new(owner, child, now, job.id) for child in child_requests]
+            if children:
+                job.child_ids = tuple(child.id for child in children)
+            self._touch()
+            return job
+
+    def _new(self, owner: str, request: JobRequest, now: datetime, parent_id: str | None) -> Job:
+        job = Job(
+            id=str(uuid.uuid4()),
+            owner=owner,
+            request=request,
+            submitted_at=now,
+            parent_id=parent_id,
+            sequence=next(self._sequence),
+        )
+        self._jobs[job.id] = job
+        return job
+
+    def get(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job, if it exists and `owner` (None: the admin API) may see it."""
+        job = self._jobs.get(job_id)
+        if job is None or (owner is not None and job.owner != owner):
+            return None
+        return job
+
+    def children(self, job: Job) -> list[Job]:
+        """A parent's children, in circuit order (those still kept)."""
+        return [self._jobs[i] for i in job.child_ids or () if i in self._jobs]
+
+    def page(
+        self, owner: str | None, where: JobFilter, limit: int, after: str | None
+    ) -> tuple[list[Job], str | None]:
+        """Up to `limit` jobs, newest first, after the job `after`; and the next cursor."""
+        with self._lock:
+            found = (job for job in reversed(self._jobs.values()) if owner in (None, job.owner))
+            if after is not None:
+                anchor = self.get(after, owner)
+                if anchor is None:
+                    return [], None
+                found = (job for job in found if job.sequence < anchor.sequence)
+            selected = list(itertools.islice((j for j in found if where.matches(j)), limit + 1))
+        if len(selected) > limit:
+            return selected[:limit], selected[limit - 1].id
+        return selected, None
+
+    def all(self) -> Iterator[Job]:
+        """Every job of every owner, newest first (for the admin API)."""
+        with self._lock:
+            return iter(list(reversed(self._jobs.values())))
+
+    # -- changes by clients ----------------------------------------------------------
+
+    def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:
+        """Forget these jobs (and their children); the ids that were found."""
+        wanted = list(dict.fromkeys(job_ids))
+        deleted = []
+        with self._lock:
+            for job_id in wanted:
+                job = self.get(job_id, owner)
+                if job is None:
+                    continue
+                self._forget(job)
+                deleted.append(job_id)
+            if deleted:
+                self._touch()
+        return deleted
+
+    def cancel(self, owner: str | None, job_id: str) -> str:
+        """Cancel an unfinished job (and its unfinished children)."""
+        with self._lock:
+            job = self.get(job_id, owner)
+            if job is None:
+                return CancelOutcome.NOT_FOUND
+            if job.status == CANCELED:
+                return CancelOutcome.CANCELED
+            if job.finished:
+                return CancelOutcome.FINISHED
+            now = self.clock()
+            for each in (job, *self.children(job)):
+                if not each.finished:
+                    each.status, each.completed_at, each.held = CANCELED, now, False
+            self._touch()
+            return CancelOutcome.CANCELED
+
+    # -- changes by the runner -------------------------------------------------------
+
+    def mark(self, job_id: str, status: str) -> Job | None:
+        """Move an unfinished job to `ready` or `started`; None if it finished or is gone."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.finished:
+                return None
+            job.status = status
+            if status == STARTED and job.started_at is None:
+                job.started_at = self.clock()
+            if job.parent_id is not None:
+                self._follow_children(job.parent_id)
+            self._touch()
+            return job
+
+    def hold(self, job_id: str, held: bool) -> None:
+        """Keep an unfinished job `ready` (or let it go) for the test controls."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None and not job.finished:
+                job.held = held
+                if held:
+                    job.status = READY
+                self._touch()
+
+    def complete(
+        self,
+        job_id: str,
+        result: CircuitResult | None,
+        gate_counts: dict[str, int],
+        warnings: Iterable[str] = (),
+    ) -> None:
+        """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.finished:
+                return
+            now = self.clock()
+            job.status, job.completed_at, job.result = COMPLETED, now, result
+            job.started_at = job.started_at or now
+            job.gate_counts = gate_counts
+            job.warnings.extend(warnings)
+            self._result_bytes += job.nbytes
+            if job.parent_id is not None:
+                self._follow_children(job.parent_id)
+            self._evict()
+            self._touch()
+
+    def fail(self, job_id: str, failure: Failure) -> None:
+        """A job failed (and, for a parent, every unfinished child with it)."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.finished:
+                return
+            now = self.clock()
+            for each in (job, *self.children(job)):
+                if not each.finished:
+                    each.status, each.completed_at, each.failure = FAILED, now, failure
+                    each.held = False
+            if job.parent_id is not None:
+                self._follow_children(job.parent_id)
+            self._touch()
+
+    def _follow_children(self, parent_id: str) -> None:
+        # A parent is started once a child starts, failed once one fails, and
+        # completed when all are; its gate counts are theirs added up.
+        parent = self._jobs.get(parent_id)
+        if parent is None or parent.finished:
+            return
+        children = self.children(parent)
+        if any(child.status == FAILED for child in children):
+            failed = next(child for child in children if child.status == FAILED)
+            parent.status, parent.completed_at, parent.failure = (
+                FAILED,
+                self.clock(),
+                failed.failure,
+            )
+            return
+        if children and all(child.status == COMPLETED for child in children):
+            parent.status, parent.completed_at = COMPLETED, self.clock()
+            parent.started_at = min(c.started_at or parent.completed_at for c in children)
+            parent.gate_counts = {
+                kind: sum(child.gate_counts[kind] for child in children) for kind in ("1q", "2q")
+            }
+            parent.warnings = [w for child in children for w in child.warnings]
+            return
+        if any(child.status == STARTED for child in children):
+            parent.status = STARTED
+            parent.started_at = parent.started_at or self.clock()
+
+    # -- waiting, bounds, reset ------------------------------------------------------
+
+    def wait_finished(self, job_id: str, timeout_s: float) -> bool:
+        """Block until the job is finished (or gone), at most `timeout_s`; whether it is."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: (job := self._jobs.get(job_id)) is None or job.finished, timeout_s
+            )
+
+    def clear(self) -> None:
+        """Forget every job (the admin API's reset)."""
+        with self._lock:
+            self._jobs.clear()
+            self._result_bytes = 0
+            self._touch()
+
+    def _forget(self, job: Job) -> None:
+        for each in (job, *self.children(job)):
+            self._result_bytes -= each.nbytes
+            self._jobs.pop(each.id, None)
+
+    def _evict(self) -> None:
+        while len(self._jobs) > self.max_jobs or self._result_bytes > self.max_result_bytes:
+            oldest = next(
+                (j for j in self._jobs.values() if j.parent_id is None and self._done(j)), None
+            )
+            if oldest is None:
+                return
+            self._forget(oldest)
+
+    def _done(self, job: Job) -> bool:
+        return job.finished and all(child.finished for child in self.children(job))
+
+    def _touch(self) -> None:
+        self.version += 1
+        self._changed.notify_all()
+
+
+__all__ = [
+    "COMPLETED",
+    "CancelOutcome",
+    "Clock",
+    "JobFilter",
+    "JobStore",
+    "utc_now",
+]
