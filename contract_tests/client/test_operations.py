@@ -31,6 +31,7 @@ MINI: dict[str, Any] = {
     },
 }
 MINI_OPERATIONS = read_operations(MINI)
+JOB = "4c2e1d7a-8f3b-4a6e-9c1d-2b7f5e8a9d01"
 
 
 def by_id(operation_id: str) -> Operation:
@@ -45,6 +46,21 @@ def test_reads_every_operation_of_the_spec() -> None:
         "getCharacterizationsForBackend",
         "getCharacterization",
         "getWhoami",
+        # Within a path, in the order of ionq_contract.spec.HTTP_METHODS.
+        "getJobs",
+        "createJob",
+        "deleteJobs",
+        "cancelJobs",
+        "getJobEstimate",
+        "getJob",
+        "deleteJob",
+        "cancelJob",
+        "cloneJob",
+        "getJobCost",
+        "getJobProbabilities",
+        "getJobAggregatedProbabilities",
+        "getJobHistogram",
+        "getJobShots",
     ]
     get_backend = by_id("getBackend")
     assert (get_backend.operation_id, get_backend.method, get_backend.path) == (
@@ -79,6 +95,27 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
         ("GET", "/v0.4/backends/qpu.aria-1/characterizations/x", "getCharacterization"),
         ("GET", "/v0.4/backends/qpu.aria-1/characterizations/x/y", None),
         ("GET", "/v0.4/whoami", "getWhoami"),
+        ("POST", "/v0.4/jobs", "createJob"),
+        ("GET", "/v0.4/jobs", "getJobs"),
+        ("DELETE", "/v0.4/jobs", "deleteJobs"),
+        ("PUT", "/v0.4/jobs/status/cancel", "cancelJobs"),
+        # Fixed text wins over the job id: `estimate` and `status` are no job.
+        ("GET", "/v0.4/jobs/estimate", "getJobEstimate"),
+        ("GET", f"/v0.4/jobs/{JOB}", "getJob"),
+        ("DELETE", f"/v0.4/jobs/{JOB}", "deleteJob"),
+        ("PUT", f"/v0.4/jobs/{JOB}/status/cancel", "cancelJob"),
+        ("POST", f"/v0.4/jobs/{JOB}/clone", "cloneJob"),
+        ("GET", f"/v0.4/jobs/{JOB}/cost", "getJobCost"),
+        ("GET", f"/v0.4/jobs/{JOB}/results/probabilities", "getJobProbabilities"),
+        (
+            "GET",
+            f"/v0.4/jobs/{JOB}/results/probabilities/aggregated",
+            "getJobAggregatedProbabilities",
+        ),
+        ("GET", f"/v0.4/jobs/{JOB}/results/histogram", "getJobHistogram"),
+        ("GET", f"/v0.4/jobs/{JOB}/results/shots", "getJobShots"),
+        ("PUT", f"/v0.4/jobs/{JOB}", None),
+        ("GET", f"/v0.4/jobs/{JOB}/artifacts/x", None),
         ("POST", "/v0.4/backends/qpu.aria-1", None),
         ("GET", "/v0.4/mybackends/qpu.aria-1", None),
     ],

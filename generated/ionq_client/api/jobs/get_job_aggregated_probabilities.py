@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.aggregated_probabilities import AggregatedProbabilities
+from ...models.bad_request_error import BadRequestError
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    uuid: UUID,
+    *,
+    sharpen: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["sharpen"] = sharpen
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/jobs/{uuid}/results/probabilities/aggregated".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    if response.status_code == 200:
+        response_200 = AggregatedProbabilities.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Error.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = UNSET,
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    """Get the probabilities of every circuit of a batch
+
+     For a multi-circuit job (the parent), returns each circuit's
+    probabilities, keyed by the id of the child job that ran it, in
+    the order the circuits were submitted; each entry has the shape of
+    `GET /jobs/{UUID}/results/probabilities`. The order is part of the
+    contract: the SDKs pair the entries with their circuits by
+    position, not by id. A job that is not a multi-circuit parent, and
+    a parent that has not completed, answer 404, as do unknown jobs.
+    IonQ's current description does not list this path, but its SDKs
+    use it and its older description does. Needs
+    `Authorization: apiKey <key>`.
+
+    Args:
+        uuid (UUID):
+        sharpen (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AggregatedProbabilities | BadRequestError | Error]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        sharpen=sharpen,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = UNSET,
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    """Get the probabilities of every circuit of a batch
+
+     For a multi-circuit job (the parent), returns each circuit's
+    probabilities, keyed by the id of the child job that ran it, in
+    the order the circuits were submitted; each entry has the shape of
+    `GET /jobs/{UUID}/results/probabilities`. The order is part of the
+    contract: the SDKs pair the entries with their circuits by
+    position, not by id. A job that is not a multi-circuit parent, and
+    a parent that has not completed, answer 404, as do unknown jobs.
+    IonQ's current description does not list this path, but its SDKs
+    use it and its older description does. Needs
+    `Authorization: apiKey <key>`.
+
+    Args:
+        uuid (UUID):
+        sharpen (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AggregatedProbabilities | BadRequestError | Error
+    """
+
+    return sync_detailed(
+        uuid=uuid,
+        client=client,
+        sharpen=sharpen,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = UNSET,
+) -> Response[AggregatedProbabilities | BadRequestError | Error]:
+    """Get the probabilities of every circuit of a batch
+
+     For a multi-circuit job (the parent), returns each circuit's
+    probabilities, keyed by the id of the child job that ran it, in
+    the order the circuits were submitted; each entry has the shape of
+    `GET /jobs/{UUID}/results/probabilities`. The order is part of the
+    contract: the SDKs pair the entries with their circuits by
+    position, not by id. A job that is not a multi-circuit parent, and
+    a parent that has not completed, answer 404, as do unknown jobs.
+    IonQ's current description does not list this path, but its SDKs
+    use it and its older description does. Needs
+    `Authorization: apiKey <key>`.
+
+    Args:
+        uuid (UUID):
+        sharpen (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AggregatedProbabilities | BadRequestError | Error]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        sharpen=sharpen,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient,
+    sharpen: bool | Unset = UNSET,
+) -> AggregatedProbabilities | BadRequestError | Error | None:
+    """Get the probabilities of every circuit of a batch
+
+     For a multi-circuit job (the parent), returns each circuit's
+    probabilities, keyed by the id of the child job that ran it, in
+    the order the circuits were submitted; each entry has the shape of
+    `GET /jobs/{UUID}/results/probabilities`. The order is part of the
+    contract: the SDKs pair the entries with their circuits by
+    position, not by id. A job that is not a multi-circuit parent, and
+    a parent that has not completed, answer 404, as do unknown jobs.
+    IonQ's current description does not list this path, but its SDKs
+    use it and its older description does. Needs
+    `Authorization: apiKey <key>`.
+
+    Args:
+        uuid (UUID):
+        sharpen (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AggregatedProbabilities | BadRequestError | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            uuid=uuid,
+            client=client,
+            sharpen=sharpen,
+        )
+    ).parsed

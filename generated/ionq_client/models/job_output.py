@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_mitigation_output import ErrorMitigationOutput
+
+
+T = TypeVar("T", bound="JobOutput")
+
+
+@_attrs_define
+class JobOutput:
+    """What the service reports about how a job ran beyond its results;
+    `{}` when there is nothing to say, always `{}` before it runs.
+
+    """
+
+    error_mitigation: ErrorMitigationOutput | Unset = UNSET
+    """ Which error mitigation was applied. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error_mitigation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error_mitigation, Unset):
+            error_mitigation = self.error_mitigation.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if error_mitigation is not UNSET:
+            field_dict["error_mitigation"] = error_mitigation
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_mitigation_output import ErrorMitigationOutput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _error_mitigation = d.pop("error_mitigation", UNSET)
+        error_mitigation: ErrorMitigationOutput | Unset
+        if isinstance(_error_mitigation, Unset):
+            error_mitigation = UNSET
+        else:
+            error_mitigation = ErrorMitigationOutput.from_dict(_error_mitigation)
+
+        job_output = cls(
+            error_mitigation=error_mitigation,
+        )
+
+        job_output.additional_properties = d
+        return job_output
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

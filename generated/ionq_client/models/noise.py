@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.noise_model import NoiseModel
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Noise")
+
+
+@_attrs_define
+class Noise:
+    """Noise for a simulator job."""
+
+    model: NoiseModel
+    """ The noise the simulator imitates: `ideal` (none) or that of a QPU
+    family. Only the simulator uses it; with a QPU backend it is
+    ignored. IonQ's current description leaves the name free; these
+    are the names it lists.
+     """
+    seed: int | None | Unset = UNSET
+    """ The seed of the noisy sampling, for repeatable runs; null or
+    left out for a random one. qiskit-ionq sends null unless its
+    `sampler_seed` is set.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model = self.model.value
+
+        seed: int | None | Unset
+        if isinstance(self.seed, Unset):
+            seed = UNSET
+        else:
+            seed = self.seed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model": model,
+            }
+        )
+        if seed is not UNSET:
+            field_dict["seed"] = seed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        model = NoiseModel(d.pop("model"))
+
+        def _parse_seed(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        seed = _parse_seed(d.pop("seed", UNSET))
+
+        noise = cls(
+            model=model,
+            seed=seed,
+        )
+
+        noise.additional_properties = d
+        return noise
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
