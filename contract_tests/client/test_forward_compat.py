@@ -2,7 +2,8 @@
 
 IonQ's service already sends backends, statuses and fields that openapi.yaml
 (following IonQ's seed documentation) does not list: status `retired`, new
-QPUs, `supported_gates`, `noise_models` on the simulator. The client is
+QPUs, `supported_gates`, `noise_models` on the simulator; and jobs whose
+results are named by artifact format (IonQ's description of 2026). The client is
 generated to keep them (codegen/templates/str_enum.py.jinja and the opened
 objects of codegen/client_spec.py); these bodies are written by hand in the
 newer style.
@@ -12,14 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import uuid
 from typing import Any
 
 import pytest
-from ionq_client import public_client
+from ionq_client import authenticated_client, public_client
 from ionq_client.api.backends import get_backend
-from ionq_client.models import Backend, BackendName, BackendStatus
+from ionq_client.api.jobs import get_job
+from ionq_client.models import Backend, BackendName, BackendStatus, CostModel, FailureCode, Job
 
-from contract_tests.client.contract import SPEC, enum, required
+from contract_tests.client.contract import SPEC, enum, required, response_examples
 from contract_tests.client.same_body import assert_same_body
 from contract_tests.client.stub import Stub
 
@@ -128,3 +131,69 @@ def test_a_backend_without_optional_fields_leaves_them_unset() -> None:
     assert isinstance(parsed, Backend)
     assert parsed.additional_properties == {}
     assert sorted(parsed.to_dict()) == sorted(body)
+
+
+# Jobs as IonQ's newer descriptions (ionq-core 0.2.0) shape them: results named
+# by artifact format instead of URLs, a status, failure code and backend this
+# contract does not list, and fields it does not describe.
+COMPLETED_JOB: dict[str, Any] = response_examples("getJob", 200)["completed"]
+ARTIFACT_JOB: dict[str, Any] = {
+    **COMPLETED_JOB,
+    "backend": "qpu.tempo-1",
+    "status": "archived",
+    "cost_model": "per_shot",
+    "results": {
+        "ionq.result.probabilities.json.v2": {
+            "id": "probabilities",
+            "format": "ionq.result.probabilities.json.v2",
+            "media_type": "application/json",
+        }
+    },
+    "output": {"compilation": {"compiled_circuits": {}}, "error_mitigation": {"debiasing": False}},
+    "stats": {**COMPLETED_JOB["stats"], "billed_quantum_compute_time_us": 12, "kwh_total": 0.1},
+    "organization_id": "org-1",
+}
+FAILED_JOB: dict[str, Any] = {
+    **response_examples("getJob", 200)["failed"],
+    "failure": {"code": "QuantumVolumeExceeded", "message": "too deep", "error": "too deep"},
+}
+
+
+def fetch_job(body: dict[str, Any]) -> Any:
+    client = authenticated_client("k", httpx_args=Stub(json=body).httpx_args())
+    return get_job.sync(uuid.UUID(body["id"]), client=client)
+
+
+def test_a_job_in_ionq_s_newer_shape_parses_and_keeps_everything() -> None:
+    sent = copy.deepcopy(ARTIFACT_JOB)
+    job = fetch_job(ARTIFACT_JOB)
+    assert isinstance(job, Job)
+    assert (job.status.value, job.status.known) == ("archived", False)
+    assert (job.backend.value, job.backend.known) == ("qpu.tempo-1", False)
+    assert isinstance(job.cost_model, CostModel)
+    assert job.cost_model.known is False
+    assert job.additional_properties == {"organization_id": "org-1"}
+    assert job.stats.additional_properties == {"kwh_total": 0.1}
+    assert job.output.additional_properties == {"compilation": {"compiled_circuits": {}}}
+    # Without the URL entries this contract requires, `results` stays the raw mapping.
+    assert job.results == ARTIFACT_JOB["results"]
+    assert_same_body(sent, job.to_dict(), {"submitted_at", "started_at", "completed_at"})
+
+
+def test_an_unknown_failure_code_is_kept_and_marked() -> None:
+    job = fetch_job(FAILED_JOB)
+    assert isinstance(job, Job)
+    assert job.failure is not None
+    assert isinstance(job.failure.code, FailureCode)
+    assert (job.failure.code.value, job.failure.code.known) == ("QuantumVolumeExceeded", False)
+    assert job.failure.error == job.failure.message
+    assert job.to_dict()["failure"] == FAILED_JOB["failure"]
+    assert [member.value for member in FailureCode] == enum("FailureCode")
+
+
+def test_a_job_without_its_required_keys_fails_as_ionq_core_would() -> None:
+    """The client, like ionq-core, reads every required key; a server must send them all."""
+    for name in required("Job"):
+        body = {key: value for key, value in COMPLETED_JOB.items() if key != name}
+        with pytest.raises(KeyError):
+            fetch_job(body)

@@ -181,7 +181,9 @@ def test_clone_payloads_round_trip_and_go_out_unchanged(body: dict[str, Any]) ->
     assert_same_body(body, model.to_dict())
     stub = Stub(status=201, json=CREATED)
     job_id = uuid.UUID("4c2e1d7a-8f3b-4a6e-9c1d-2b7f5e8a9d01")
-    clone_job.sync(job_id, client=authenticated_client("k", httpx_args=stub.httpx_args()), body=model)
+    clone_job.sync(
+        job_id, client=authenticated_client("k", httpx_args=stub.httpx_args()), body=model
+    )
     assert stub.request.url.path == f"/v0.4/jobs/{job_id}/clone"
     assert canonical(json.loads(stub.request.content)) == canonical(body)
 
@@ -204,7 +206,9 @@ def test_small_job_bodies_round_trip(
 ) -> None:
     known = set(SCHEMAS[name]["properties"])
 
-    @settings(max_examples=EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=EXAMPLES // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     @given(bodies(name, open_objects=open_objects))
     def round_trip(body: dict[str, Any]) -> None:
         model = parse(body)
@@ -236,7 +240,6 @@ def test_the_strategies_reach_the_cases_that_matter() -> None:
     cases: list[tuple[st.SearchStrategy[dict[str, Any]], Callable[[dict[str, Any]], bool]]] = [
         (bodies("Job"), lambda body: body["failure"] is not None),
         (bodies("Job"), lambda body: body["results"] is not None and "shots" in body["results"]),
-        (bodies("Job"), lambda body: body["started_at"] is not None),
         (bodies("Job"), lambda body: body["metadata"] is not None and bool(body["metadata"])),
         (bodies("JobCreationPayload"), lambda body: body["type"] == multi),
         (bodies("JobCreationPayload"), lambda body: bool(body["input"].get("circuit"))),
@@ -276,8 +279,8 @@ def test_required_job_fields_are_the_ones_ionq_core_reads() -> None:
     assert "running" not in enum("JobStatus")
 
 
-@pytest.mark.parametrize(("name", "body"), response_examples("getJob", 200).items())
-def test_every_job_example_parses_and_serialises_back(name: str, body: dict[str, Any]) -> None:
+@pytest.mark.parametrize("body", response_examples("getJob", 200).values())
+def test_every_job_example_parses_and_serialises_back(body: dict[str, Any]) -> None:
     job = Job.from_dict(body)
     assert job.status.known
     assert_same_job(body, job.to_dict())

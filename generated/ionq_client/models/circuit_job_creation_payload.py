@@ -41,9 +41,11 @@ class CircuitJobCreationPayload:
     """ The circuit of an `ionq.circuit.v1` job. """
     type_: CircuitJobCreationPayloadType
     """ The kind of job. """
-    dry_run: bool | Unset = False
+    dry_run: bool | Unset = UNSET
     """ Check and price the job without running it: it completes
-    without results, and its cost answers an estimate.
+    without results, and its cost answers an estimate. Left out,
+    it is false (no `default` keyword: the generated client would
+    then send `dry_run: false` on every job).
      """
     lang: CircuitLanguage | Unset = UNSET
     """ The language of `input`. Only `json` exists; cirq-ionq sends it on

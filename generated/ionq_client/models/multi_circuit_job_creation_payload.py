@@ -45,8 +45,8 @@ class MultiCircuitJobCreationPayload:
      """
     type_: MultiCircuitJobCreationPayloadType
     """ The kind of job. """
-    dry_run: bool | Unset = False
-    """ Check and price the job without running it. """
+    dry_run: bool | Unset = UNSET
+    """ Check and price the job without running it; false when left out. """
     lang: CircuitLanguage | Unset = UNSET
     """ The language of `input`. Only `json` exists; cirq-ionq sends it on
     every job, IonQ's description does not list it, and it changes
