@@ -10,9 +10,10 @@ only then call the operation's handler.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from flask import Flask, Response, request
+from werkzeug.routing import BaseConverter, Map
 
 from ionq_contract.operations import Operation
 from ionq_contract.spec import SpecError
@@ -29,19 +30,55 @@ _TEMPLATE_VARIABLE = re.compile(r"\{([^{}/]+)\}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def flask_rule(base_path: str, path: str) -> str:
-    """The Flask URL rule of a spec path under the base path.
+class OtherThan(BaseConverter):
+    """A path segment that is none of the given words.
 
-    `/v0.4` and `/backends/{backend}` give `/v0.4/backends/<backend>`.
+    `/jobs/{UUID}` beside `/jobs/estimate`: `DELETE /jobs/estimate` must
+    answer 405 (estimate takes GET only), not reach deleteJob with the
+    UUID "estimate". So a parameter never matches the fixed segments its
+    sibling paths have at the same place.
     """
 
-    def variable(match: re.Match[str]) -> str:
+    def __init__(self, url_map: Map, *words: str) -> None:
+        super().__init__(url_map)
+        alternatives = "|".join(re.escape(word) for word in words)
+        self.regex = f"(?!(?:{alternatives})$)[^/]+"
+
+
+CONVERTERS = {"other_than": OtherThan}
+
+
+def flask_rule(base_path: str, path: str, paths: Iterable[str] = ()) -> str:
+    """The Flask URL rule of a spec path under the base path.
+
+    `/v0.4` and `/backends/{backend}` give `/v0.4/backends/<backend>`. With
+    the spec's other `paths`, a parameter excludes the fixed segments of its
+    siblings: `/jobs/{UUID}` beside `/jobs/estimate` gives
+    `/jobs/<other_than("estimate"):UUID>`.
+    """
+    segments = path.split("/")
+    others = [other.split("/") for other in paths if other != path]
+    parts = []
+    for index, segment in enumerate(segments):
+        match = _TEMPLATE_VARIABLE.fullmatch(segment)
+        if match is None:
+            parts.append(segment)
+            continue
         name = match.group(1)
         if not _IDENTIFIER.fullmatch(name):
             raise SpecError(f"path parameter {name!r} of {path} is not a valid identifier")
-        return f"<{name}>"
-
-    return base_path.rstrip("/") + _TEMPLATE_VARIABLE.sub(variable, path)
+        fixed = sorted(
+            {
+                other[index]
+                for other in others
+                if len(other) > index
+                and other[:index] == segments[:index]
+                and not _TEMPLATE_VARIABLE.fullmatch(other[index])
+            }
+        )
+        words = ", ".join(f'"{word}"' for word in fixed)
+        parts.append(f"<other_than({words}):{name}>" if fixed else f"<{name}>")
+    return base_path.rstrip("/") + "/".join(parts)
 
 
 def register_operations(
@@ -66,9 +103,11 @@ def register_operations(
         raise SpecError(
             f"openapi.yaml has operations without a handler in mock_server/api/: {listed}"
         )
+    app.url_map.converters.update(CONVERTERS)
+    paths = {operation.path for operation in operations}
     for operation in operations:
         app.add_url_rule(
-            flask_rule(base_path, operation.path),
+            flask_rule(base_path, operation.path, paths),
             endpoint=operation.operation_id,
             view_func=operation_view(operation, handlers[operation.operation_id], controls),
             methods=[operation.method],

@@ -27,8 +27,27 @@ def unauthorized(example: str) -> dict[str, object]:
     return body
 
 
-def test_only_whoami_needs_a_key() -> None:
-    assert secured_operations(read_operations(load_spec())) == {"getWhoami"}
+JOB_OPERATIONS = {
+    "createJob",
+    "getJobs",
+    "deleteJobs",
+    "cancelJobs",
+    "getJobEstimate",
+    "getJob",
+    "deleteJob",
+    "cancelJob",
+    "cloneJob",
+    "getJobCost",
+    "getJobProbabilities",
+    "getJobAggregatedProbabilities",
+    "getJobHistogram",
+    "getJobShots",
+}
+
+
+def test_whoami_and_every_job_operation_need_a_key() -> None:
+    # The backends family is public at IonQ; everything about a key's own work is not.
+    assert secured_operations(read_operations(load_spec())) == {"getWhoami"} | JOB_OPERATIONS
 
 
 def test_security_is_read_from_the_spec() -> None:

@@ -65,7 +65,7 @@ def test_flask_http_exceptions_become_ionq_bodies(
 
 
 def test_a_too_large_body_is_refused_in_ionq_body(client: ContractClient) -> None:
-    response = client.patch("/__admin/backends/qpu.aria-1", data=b"{" + b" " * 2_000_000 + b"}")
+    response = client.patch("/__admin/backends/qpu.aria-1", data=b"{" + b" " * 10_000_001 + b"}")
     assert response.status_code == 413
     assert response.get_json()["error"] == "Request Entity Too Large"
 

@@ -41,7 +41,9 @@ def test_each_request_is_logged_with_how_it_was_answered(
             "duration_ms",
             "scenario",
             "authorization",
+            "job_id",
         }
+        assert entry["job_id"] is None  # none of these requests concerned a job
         assert entry["time"].endswith("Z")
         datetime.fromisoformat(entry["time"])
         assert entry["duration_ms"] >= 0

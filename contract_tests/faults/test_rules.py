@@ -245,7 +245,7 @@ def test_an_invalid_request_gets_the_fault_before_validation(
 @pytest.mark.parametrize(
     ("rule", "keys", "message"),
     [
-        ({"operation": "getJob", "sequence": [503]}, ["operation"], "$.operation: is not one of"),
+        ({"operation": "getJobz", "sequence": [503]}, ["operation"], "$.operation: is not one of"),
         (
             {"sequence": [504]},
             ["sequence"],

@@ -44,14 +44,15 @@ class RateCard:
         floor = self.error_mitigation_minimum if error_mitigation else self.minimum
         return round(max(floor, shots * gates), 2)
 
-    def rates(self) -> list[dict[str, Any]]:
-        """The card's rates as the estimate shows them."""
-        return [
-            {"name": "1q_gate_shot", "value": self.one_qubit_gate_shot},
-            {"name": "2q_gate_shot", "value": self.two_qubit_gate_shot},
-            {"name": "minimum", "value": self.minimum},
-            {"name": "error_mitigation_minimum", "value": self.error_mitigation_minimum},
-        ]
+    def rate_entry(self, *, error_mitigation: bool = False) -> dict[str, Any]:
+        """The card as one priced item of the estimate's `rate_card.rates` (per gate)."""
+        return {
+            "sku": f"{self.id}-gates",
+            "unit": "gates",
+            "cost_1q_gate": self.one_qubit_gate_shot,
+            "cost_2q_gate": self.two_qubit_gate_shot,
+            "job_cost_minimum": self.error_mitigation_minimum if error_mitigation else self.minimum,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,8 +73,8 @@ class JobRequest:
         and differ between jobs, as separate runs on a QPU do.
         """
         if self.noise_seed is not None:
-            return self.noise_seed
-        return uuid.UUID(job_id).int % (2**32)
+            return self.noise_seed % 2**32  # an int32 may be negative; numpy's seeds are not
+        return uuid.UUID(job_id).int % 2**32
 
 
 def read_job_request(body: Mapping[str, Any]) -> JobRequest:

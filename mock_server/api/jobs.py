@@ -24,7 +24,7 @@ from mock_server.api.job_runner import BACKEND_ALIASES
 from mock_server.api.job_store import CancelOutcome, JobFilter
 from mock_server.api.keys import AUTHORIZATION, key_id
 from mock_server.api.state import ApiState
-from mock_server.wire.errors import error_response, not_found, rejection_response
+from mock_server.wire.errors import not_found, rejection_response
 from mock_server.wire.rejections import SOURCES, Rejection, json_body
 from mock_server.wire.responses import encode, json_response
 
@@ -239,16 +239,19 @@ def _ids_body() -> list[str]:
 
 
 def cancel_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
-    """PUT /jobs/{UUID}/status/cancel: cancel an unfinished job (again is fine; finished is 409)."""
+    """PUT /jobs/{UUID}/status/cancel: cancel an unfinished job; a finished one keeps its status.
+
+    qiskit-ionq documents cancel() of a completed job as a no-op and raises
+    on any error status, and cirq-ionq replaces its job with this answer: so
+    a finished job answers 200 with the status it kept.
+    """
     _concerns(UUID)
-    outcome = state.jobs.cancel(_owner(), UUID)
-    if outcome == CancelOutcome.NOT_FOUND:
+    owner = _owner()
+    if state.jobs.cancel(owner, UUID) == CancelOutcome.NOT_FOUND:
         return _job_not_found(UUID)
-    if outcome == CancelOutcome.FINISHED:
-        job = state.jobs.get(UUID)
-        status = job.status if job is not None else "finished"
-        return error_response(409, f"Job {UUID} is {status} and can no longer be canceled.")
-    return json_response(encode({"id": UUID, "status": CANCELED}))
+    job = state.jobs.get(UUID, owner)
+    status = job.status if job is not None else CANCELED
+    return json_response(encode({"id": UUID, "status": status}))
 
 
 def cancel_jobs(state: ApiState) -> Response:
@@ -379,9 +382,12 @@ def get_job_estimate(state: ApiState) -> Response:
         "2q_gates": two,
         "error_mitigation": mitigated,
     }
-    rate_card = {"id": card.id if card else "none", "rates": card.rates() if card else []}
+    rate_card = {
+        "id": card.id if card else "none",
+        "rates": [card.rate_entry(error_mitigation=mitigated)] if card else [],
+    }
     estimate = {
-        "estimate_context": inputs,
+        "estimate_context": {**inputs, "organization": None, "project": None},
         "estimated_at": now,
         "estimated_unit": cards.unit,
         "rate_card": rate_card,
@@ -389,7 +395,7 @@ def get_job_estimate(state: ApiState) -> Response:
         "estimated_execution_time": execution_ms,
         "current_predicted_queue_time": queue_ms,
         # The older shape qiskit-ionq reads.
-        "input_values": inputs,
+        "input_values": {**inputs, "session": args.get("session", "false").lower() == "true"},
         "estimated_cost": total,
         "cost_unit": cards.unit,
         "rate_information": rate_card,

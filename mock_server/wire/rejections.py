@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from jsonschema import Draft4Validator  # type: ignore[import-untyped]
+from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+from jsonschema.validators import extend  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator
 
 from ionq_contract.schema_errors import FieldError, Kind, field_errors
@@ -89,9 +92,39 @@ def whole_number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
+def _mapped_one_of(
+    validator: Any, one_of: list[Mapping[str, Any]], instance: Any, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    """oneOf, through the discriminator only when the body names one of its mapped values.
+
+    openapi-schema-validator looks any discriminator value up as a schema
+    name: a list crashes it (a 500), and `"type": "Backend"` would validate
+    the body as a Backend. A value outside the mapping is simply not one of
+    the branches, which plain oneOf says with every branch's reason.
+    """
+    discriminator = schema.get("discriminator")
+    if discriminator is not None and isinstance(instance, Mapping):
+        name = discriminator.get("propertyName")
+        mapping = discriminator.get("mapping", {})
+        value = instance.get(name)
+        if isinstance(value, str) and value in mapping:
+            yield from _OAS_ONE_OF(validator, one_of, instance, schema)
+        else:
+            listed = ", ".join(mapping)
+            yield ValidationError(f"must be one of [{listed}]", path=[name])
+        return
+    yield from _PLAIN_ONE_OF(validator, one_of, instance, schema)
+
+
+_OAS_ONE_OF = OAS30Validator.VALIDATORS["oneOf"]
+_PLAIN_ONE_OF = Draft4Validator.VALIDATORS["oneOf"]
+_Validator = extend(OAS30Validator, {"oneOf": _mapped_one_of})
+
+
 def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
     """A validator that also checks formats (date-time), as clients parse them."""
-    return OAS30Validator(schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+    validator: OAS30Validator = _Validator(schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+    return validator
 
 
 def field_problems(validator: OAS30Validator, document: Any) -> list[FieldProblem]:
@@ -103,6 +136,8 @@ def field_problems(validator: OAS30Validator, document: Any) -> list[FieldProble
     ]
     return sorted(problems, key=lambda problem: (problem.json_path, problem.message))
 
+
+_LONGEST_MESSAGE = 300
 
 # How the fake words each kind of field error, after IonQ's own messages.
 _MESSAGES = {Kind.MISSING: "is required", Kind.UNDOCUMENTED: "is not a documented field"}
@@ -124,4 +159,7 @@ def _path_part(part: str | int) -> str:
 def _problem(found: FieldError) -> FieldProblem:
     json_path = "$" + "".join(_path_part(part) for part in found.path)
     key = str(found.path[0]) if found.path and isinstance(found.path[0], str) else ""
-    return FieldProblem(json_path, key, _MESSAGES.get(found.kind, found.message))
+    message = _MESSAGES.get(found.kind, found.message)
+    if len(message) > _LONGEST_MESSAGE:  # jsonschema quotes the value, which may be megabytes
+        message = message[: _LONGEST_MESSAGE - 1] + "…"
+    return FieldProblem(json_path, key, message)

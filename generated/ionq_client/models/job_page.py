@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.job import Job
 
@@ -19,10 +21,12 @@ class JobPage:
 
     jobs: list[Job]
     """ At most `limit` jobs. """
-    next_: None | str
+    next_: None | str | Unset = UNSET
     """ The cursor of the next page, to send as the `next` parameter;
-    null on the last page. Always present (see `x-sdk-notes` of
-    `GET /jobs` for the one exception, made for cirq-ionq).
+    null on the last page. Present on every page, with one
+    exception: the last page of a listing that sent its page size
+    as a JSON body, as cirq-ionq does, leaves it out (see
+    `x-sdk-notes` of `GET /jobs`). Not required for that reason.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,17 +36,21 @@ class JobPage:
             jobs_item = jobs_item_data.to_dict()
             jobs.append(jobs_item)
 
-        next_: None | str
-        next_ = self.next_
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "jobs": jobs,
-                "next": next_,
             }
         )
+        if next_ is not UNSET:
+            field_dict["next"] = next_
 
         return field_dict
 
@@ -58,12 +66,14 @@ class JobPage:
 
             jobs.append(jobs_item)
 
-        def _parse_next_(data: object) -> None | str:
+        def _parse_next_(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        next_ = _parse_next_(d.pop("next"))
+        next_ = _parse_next_(d.pop("next", UNSET))
 
         job_page = cls(
             jobs=jobs,

@@ -50,11 +50,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
-
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -100,10 +95,11 @@ def sync_detailed(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. Canceling a job that is already `canceled` answers
-    200 again, so that a retried request (after a lost answer) does not
-    fail. A job that already `completed` or `failed` cannot be canceled
-    and answers 409. Takes no body. Needs `Authorization: apiKey <key>`.
+    have no results. A job that has already finished is left as it is
+    and the answer says which status it kept: `canceled` again (so that
+    a retried request, after a lost answer, does not fail), or
+    `completed` / `failed`. Takes no body. Needs
+    `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -135,10 +131,11 @@ def sync(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. Canceling a job that is already `canceled` answers
-    200 again, so that a retried request (after a lost answer) does not
-    fail. A job that already `completed` or `failed` cannot be canceled
-    and answers 409. Takes no body. Needs `Authorization: apiKey <key>`.
+    have no results. A job that has already finished is left as it is
+    and the answer says which status it kept: `canceled` again (so that
+    a retried request, after a lost answer, does not fail), or
+    `completed` / `failed`. Takes no body. Needs
+    `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -165,10 +162,11 @@ async def asyncio_detailed(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. Canceling a job that is already `canceled` answers
-    200 again, so that a retried request (after a lost answer) does not
-    fail. A job that already `completed` or `failed` cannot be canceled
-    and answers 409. Takes no body. Needs `Authorization: apiKey <key>`.
+    have no results. A job that has already finished is left as it is
+    and the answer says which status it kept: `canceled` again (so that
+    a retried request, after a lost answer, does not fail), or
+    `completed` / `failed`. Takes no body. Needs
+    `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -198,10 +196,11 @@ async def asyncio(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. Canceling a job that is already `canceled` answers
-    200 again, so that a retried request (after a lost answer) does not
-    fail. A job that already `completed` or `failed` cannot be canceled
-    and answers 409. Takes no body. Needs `Authorization: apiKey <key>`.
+    have no results. A job that has already finished is left as it is
+    and the answer says which status it kept: `canceled` again (so that
+    a retried request, after a lost answer, does not fail), or
+    `completed` / `failed`. Takes no body. Needs
+    `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
