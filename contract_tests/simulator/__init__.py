@@ -1,0 +1,1 @@
+"""Tests of mock_server.simulator against independent references (qiskit, cirq, matrices)."""
