@@ -1,9 +1,12 @@
 """One fake IonQ for every real-SDK test of the session, started as users start it.
 
 The SDKs (the `sdk` extra of pyproject.toml) talk HTTP to a base URL, so they
-get `ionq-mock serve` on a free port, accepting one API key, as a user would
-run it next to a notebook. Tests that change the fake through the admin API
-reset it afterwards (`reset_fake`).
+get `ionq-mock serve` on a free port, accepting two API keys (the second one
+for the tests that show one key's jobs are invisible to another), as a user
+would run it next to a notebook. Tests that change the fake through the admin
+API reset it afterwards (`reset_fake`); tests that run jobs take `fake`, a
+FakeIonQ handle on the same server (hold jobs, fail the next ones, list every
+job), which resets the fake before and after the test.
 """
 
 from __future__ import annotations
@@ -15,19 +18,26 @@ import httpx
 import pytest
 
 from contract_tests.fake.live import LiveFake, running_fake
+from mock_server.harness.fake import FakeIonQ
 from mock_server.settings import API_KEYS_ENV
 
 
 @pytest.fixture(scope="session")
 def api_key() -> str:
-    """The one key the session's fake accepts."""
+    """The key the SDK tests use."""
     return secrets.token_urlsafe(16)
 
 
 @pytest.fixture(scope="session")
-def sdk_fake(api_key: str) -> Iterator[LiveFake]:
+def other_api_key() -> str:
+    """A second key the fake accepts: another user of the same fake."""
+    return secrets.token_urlsafe(16)
+
+
+@pytest.fixture(scope="session")
+def sdk_fake(api_key: str, other_api_key: str) -> Iterator[LiveFake]:
     """The fake every SDK test talks to."""
-    with running_fake(env={API_KEYS_ENV: api_key}) as fake:
+    with running_fake(env={API_KEYS_ENV: f"{api_key},{other_api_key}"}) as fake:
         yield fake
 
 
@@ -38,3 +48,19 @@ def reset_fake(sdk_fake: LiveFake) -> Iterator[LiveFake]:
         yield sdk_fake
     finally:
         httpx.post(f"{sdk_fake.origin}/__admin/reset").raise_for_status()
+
+
+@pytest.fixture
+def fake(sdk_fake: LiveFake) -> Iterator[FakeIonQ]:
+    """The session's fake as a FakeIonQ handle, with no jobs and no job controls set
+    when the test starts, and reset again after it."""
+    port = int(sdk_fake.origin.rsplit(":", 1)[1])
+    handle = FakeIonQ("socket", sdk_fake.origin, port=port, pid=sdk_fake.process.pid)
+    handle.reset()
+    try:
+        yield handle
+    finally:
+        try:
+            handle.reset()
+        finally:
+            handle.close()

@@ -1,0 +1,35 @@
+"""Tolerances for sampled counts, derived from the sample size and a false-alarm rate.
+
+A count of an outcome of probability p over n independent shots is
+Binomial(n, p): mean n·p, standard deviation sqrt(n·p·(1-p)). A check
+accepts |count - n·p| <= z·sigma, where z is the two-sided normal quantile
+of FALSE_ALARM, i.e. a correct sampler fails one check with probability about
+FALSE_ALARM (the normal approximation is good here: every n·p checked is in
+the hundreds). With FALSE_ALARM = 1e-6, z = 4.89 and for n = 1000, p = 1/2 the
+tolerance is 77 counts. Seeds are fixed wherever the SDK lets the user fix
+them, so a pass or a failure is also reproducible; where the sampling is
+the fake's own, unseeded (QPU jobs), the false-alarm rate is the real one.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+FALSE_ALARM = 1e-6
+
+
+def tolerance(shots: int, p: float, false_alarm: float = FALSE_ALARM) -> float:
+    """How far a Binomial(shots, p) count may be from shots·p at this false-alarm rate."""
+    z = NormalDist().inv_cdf(1 - false_alarm / 2)
+    return z * math.sqrt(shots * p * (1 - p))
+
+
+def assert_binomial(count: int, shots: int, p: float, false_alarm: float = FALSE_ALARM) -> None:
+    """Fail unless `count` is a plausible Binomial(shots, p) draw."""
+    expected = shots * p
+    allowed = tolerance(shots, p, false_alarm)
+    assert abs(count - expected) <= allowed, (
+        f"{count} of {shots} shots, expected {expected:g} ± {allowed:.1f} "
+        f"(two-sided false-alarm rate {false_alarm:g})"
+    )
