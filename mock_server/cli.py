@@ -24,6 +24,7 @@ from mock_server.settings import (
     API_KEYS_FILE_ENV,
     FIXTURES_ENV,
     RATE_LIMIT_ENV,
+    SIMULATOR_MEMORY_ENV,
     SettingError,
 )
 
@@ -85,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    serve.add_argument(
+        "--simulator-memory",
+        default=None,
+        metavar="BYTES",
+        help=(
+            "memory one simulation may take, e.g. 2GiB; wider jobs fail with SimulationError "
+            f"(default: ${SIMULATOR_MEMORY_ENV}, or 80%% of the memory available)"
+        ),
+    )
+
     check = commands.add_parser("check-fixtures", help="validate a fixtures directory and exit")
     check.add_argument("directory", type=Path)
     return parser
@@ -129,6 +140,8 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[API_KEYS_FILE_ENV] = str(args.api_keys_file.resolve())
     if args.rate_limit is not None:
         os.environ[RATE_LIMIT_ENV] = args.rate_limit
+    if args.simulator_memory is not None:
+        os.environ[SIMULATOR_MEMORY_ENV] = args.simulator_memory
     # Nothing imports the WSGI module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:

@@ -17,6 +17,19 @@ API_KEYS_ENV = "IONQ_MOCK_API_KEYS"
 API_KEYS_FILE_ENV = "IONQ_MOCK_API_KEYS_FILE"
 # A rate limit per API key from the start: `RATE` or `RATE/BURST` (5 or 5/10).
 RATE_LIMIT_ENV = "IONQ_MOCK_RATE_LIMIT"
+# How much memory one simulation may take: bytes, or with a unit (512MiB, 8GiB).
+SIMULATOR_MEMORY_ENV = "IONQ_MOCK_SIMULATOR_MEMORY"
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+    "kb": 10**3,
+    "mb": 10**6,
+    "gb": 10**9,
+}
 
 
 class SettingError(ValueError):
@@ -41,6 +54,19 @@ def parse_rate_limit(text: str) -> dict[str, float | int]:
     return limit
 
 
+def parse_bytes(text: str) -> int:
+    """`512MiB`, `8GiB`, `1000000` as a number of bytes; SettingError names the setting."""
+    stripped = text.strip().lower()
+    digits = stripped.rstrip("abcdefghijklmnopqrstuvwxyz")
+    unit = stripped[len(digits) :].strip()
+    if not digits.strip().isdigit() or unit not in _UNITS:
+        raise SettingError(
+            f"simulator memory {text!r}: expected bytes, or a number with KiB, MiB or GiB "
+            "(e.g. 512MiB)"
+        )
+    return int(digits) * _UNITS[unit]
+
+
 def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
     """The create_app config the environment asks for."""
     config: dict[str, Any] = {"FIXTURES_DIR": environ.get(FIXTURES_ENV) or None}
@@ -50,4 +76,6 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["API_KEYS_FILE"] = environ[API_KEYS_FILE_ENV]
     if environ.get(RATE_LIMIT_ENV):
         config["RATE_LIMIT"] = parse_rate_limit(environ[RATE_LIMIT_ENV])
+    if environ.get(SIMULATOR_MEMORY_ENV):
+        config["SIMULATOR_MEMORY"] = parse_bytes(environ[SIMULATOR_MEMORY_ENV])
     return config

@@ -22,9 +22,10 @@ import sys
 from collections.abc import Sequence
 
 from contract_tests.fake.live import ROOT, running_fake
-from mock_server.settings import API_KEYS_ENV
+from mock_server.settings import API_KEYS_ENV, SIMULATOR_MEMORY_ENV
 
 KEY_ENV = "IONQ_API_KEY"
+CONTRACT_MEMORY = "72MiB"
 
 USAGE = "usage: python -m contract_tests.fake.run_against_fake -- COMMAND ... {url} ..."
 
@@ -36,7 +37,9 @@ def main(argv: Sequence[str]) -> int:
         print(USAGE, file=sys.stderr)
         return 2
     key = os.environ.get(KEY_ENV) or secrets.token_urlsafe(24)
-    with running_fake(env={API_KEYS_ENV: key}) as fake:
+    # The schemathesis CLI sends jobs as wide as the schema allows: a small
+    # budget fails the widest fast (SimulationError) instead of simulating them.
+    with running_fake(env={API_KEYS_ENV: key, SIMULATOR_MEMORY_ENV: CONTRACT_MEMORY}) as fake:
         print(
             f"run_against_fake: fake IonQ at {fake.base_url}, "
             f"answering {fake.started_in_s:.2f} s after launch, accepting one API key",

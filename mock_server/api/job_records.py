@@ -60,6 +60,8 @@ class Job:
     warnings: list[str] = field(default_factory=list)
     held: bool = False  # kept `ready` by the test controls until completed, failed or canceled
     sequence: int = 0  # the store's submission order, newest highest
+    index: int = 0  # a child's position among its parent's circuits
+    children_completed: int = 0  # a parent's children that completed so far
 
     @property
     def finished(self) -> bool:

@@ -263,7 +263,7 @@ class JobRunner:
         result = circuit_result(
             dense,
             shots=request.shots,
-            seed=request.seed_for(job.parent_id or job.id) + self._index(job),
+            seed=request.seed_for(job.parent_id or job.id) + job.index,
             exact=exact,
             max_exact_states=self.settings.max_exact_states,
         )
@@ -275,13 +275,6 @@ class JobRunner:
                 "ideal, sampled with the job's shots."
             )
         self.store.complete(job_id, result, circuit.gate_counts(), warnings)
-
-    def _index(self, job: Job) -> int:
-        """A child's position among its siblings: each circuit gets its own draws."""
-        if job.parent_id is None:
-            return 0
-        parent = self.store.get(job.parent_id)
-        return parent.child_ids.index(job.id) if parent and parent.child_ids else 0
 
     def _refusal(self, job: Job, qubits: int) -> Failure | None:
         backend = self._record_name(job.request.backend)

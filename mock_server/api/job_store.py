@@ -110,6 +110,8 @@ class JobStore:
             now = self.clock()
             job = self._new(owner, request, now, parent_id)
             children = [self._new(owner, child, now, job.id) for child in child_requests]
+            for index, child in enumerate(children):
+                child.index = index
             if children:
                 job.child_ids = tuple(child.id for child in children)
             self._touch()
@@ -204,8 +206,9 @@ class JobStore:
             job.status = status
             if status == STARTED and job.started_at is None:
                 job.started_at = self.clock()
-            if job.parent_id is not None:
-                self._follow_children(job.parent_id)
+                parent = self._parent(job)
+                if parent is not None and parent.started_at is None:
+                    parent.status, parent.started_at = STARTED, job.started_at
             self._touch()
             return job
 
@@ -237,8 +240,9 @@ class JobStore:
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
             self._result_bytes += job.nbytes
-            if job.parent_id is not None:
-                self._follow_children(job.parent_id)
+            parent = self._parent(job)
+            if parent is not None:
+                self._child_completed(parent, job)
             self._evict()
             self._touch()
 
@@ -253,36 +257,27 @@ class JobStore:
                 if not each.finished:
                     each.status, each.completed_at, each.failure = FAILED, now, failure
                     each.held = False
-            if job.parent_id is not None:
-                self._follow_children(job.parent_id)
+            parent = self._parent(job)
+            if parent is not None and not parent.finished:
+                # One circuit failing fails the job as a whole; the others still run.
+                parent.status, parent.completed_at, parent.failure = FAILED, now, failure
             self._touch()
 
-    def _follow_children(self, parent_id: str) -> None:
-        # A parent is started once a child starts, failed once one fails, and
-        # completed when all are; its gate counts are theirs added up.
-        parent = self._jobs.get(parent_id)
-        if parent is None or parent.finished:
+    def _parent(self, job: Job) -> Job | None:
+        return self._jobs.get(job.parent_id) if job.parent_id is not None else None
+
+    def _child_completed(self, parent: Job, child: Job) -> None:
+        # Counted, not recounted: a parent of 5,000 circuits must not rescan
+        # its children each time one of them completes.
+        if parent.finished:
             return
-        children = self.children(parent)
-        if any(child.status == FAILED for child in children):
-            failed = next(child for child in children if child.status == FAILED)
-            parent.status, parent.completed_at, parent.failure = (
-                FAILED,
-                self.clock(),
-                failed.failure,
-            )
-            return
-        if children and all(child.status == COMPLETED for child in children):
-            parent.status, parent.completed_at = COMPLETED, self.clock()
-            parent.started_at = min(c.started_at or parent.completed_at for c in children)
-            parent.gate_counts = {
-                kind: sum(child.gate_counts[kind] for child in children) for kind in ("1q", "2q")
-            }
-            parent.warnings = [w for child in children for w in child.warnings]
-            return
-        if any(child.status == STARTED for child in children):
-            parent.status = STARTED
-            parent.started_at = parent.started_at or self.clock()
+        parent.children_completed += 1
+        for kind in ("1q", "2q"):
+            parent.gate_counts[kind] = parent.gate_counts.get(kind, 0) + child.gate_counts[kind]
+        parent.warnings.extend(child.warnings)
+        if parent.children_completed == len(parent.child_ids or ()):
+            parent.status, parent.completed_at = COMPLETED, child.completed_at
+            parent.started_at = parent.started_at or child.started_at
 
     # -- waiting, bounds, reset ------------------------------------------------------
 
