@@ -89,8 +89,10 @@ format: $(ENV_STAMP) ## Apply ruff's fixes and formatting to hand-written code.
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Two workers (the CI machine's cores); a file's tests stay on one worker, so
+# module fixtures such as schemathesis' per-phase counts see all of them.
 pytest: $(ENV_STAMP) ## The pytest suites only.
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 serve: $(ENV_STAMP) ## Serve the fake IonQ on granian at http://HOST:PORT/v0.4 (127.0.0.1:8000; FIXTURES=dir for your own).
 	$(BIN)/ionq-mock serve --host $(HOST) --port $(PORT) $(if $(FIXTURES),--fixtures $(FIXTURES))
@@ -116,7 +118,7 @@ $(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
 # wrk comes from Debian's packages; CI machines run as root, elsewhere sudo asks.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-bench: $(ENV_STAMP) $(BENCH_NODE_STAMP) ## Load the fake, Prism and a bare route with wrk; print the table, write bench/results/<date>.json.
+bench: $(ENV_STAMP) $(BENCH_NODE_STAMP) ## wrk on the fake, Prism, a bare route; jobs and simulator (BENCH_ARGS=--widest: widest circuit); write bench/results/<date>.json.
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/pytest -q -p no:cacheprovider bench/wrk_tests
 	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -7,11 +7,13 @@ fixtures as JSON, so a test compares the fake with its sources, not with itself.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask.testing import FlaskClient
 
 from ionq_contract.spec import load_spec
 
@@ -45,3 +47,94 @@ def response_example(component: str, name: str) -> Any:
     """A named example of a response of `components/responses`."""
     media = load_spec()["components"]["responses"][component]["content"]["application/json"]
     return media["examples"][name]["value"]
+
+
+# -- jobs ---------------------------------------------------------------------------------
+# Helpers of test_jobs.py, test_job_input.py and test_job_controls.py. The client is any
+# Flask test client (a ContractClient in those tests, which checks every answer).
+
+JOBS = "/v0.4/jobs"
+ADMIN_JOBS = "/__admin/jobs"
+FINAL_STATUSES = frozenset({"completed", "failed", "canceled"})
+RATE_CARDS = ROOT / "mock_server" / "api" / "fixtures" / "rate-cards.json"
+
+
+def rate_cards() -> dict[str, Any]:
+    """mock_server/api/fixtures/rate-cards.json, as JSON."""
+    document: dict[str, Any] = json.loads(RATE_CARDS.read_text("utf-8"))
+    return document
+
+
+def schema_required(name: str) -> list[str]:
+    """The `required` list of a schema of openapi.yaml's components."""
+    return list(load_spec()["components"]["schemas"][name]["required"])
+
+
+def key_header(key: str) -> dict[str, str]:
+    """IonQ's Authorization header for `key`."""
+    return {"Authorization": f"apiKey {key}"}
+
+
+def circuit_job(
+    circuit: list[dict[str, Any]],
+    *,
+    qubits: int,
+    backend: str = "simulator",
+    shots: int | str = 1000,
+    gateset: str = "qis",
+    **fields: Any,
+) -> dict[str, Any]:
+    """An `ionq.circuit.v1` creation body; `fields` are more top-level fields."""
+    return {
+        "type": "ionq.circuit.v1",
+        "backend": backend,
+        "shots": shots,
+        "input": {"gateset": gateset, "qubits": qubits, "circuit": circuit},
+        **fields,
+    }
+
+
+def submit(client: FlaskClient, body: Any, key: str) -> str:
+    """POST /jobs, which must answer 201; the new job's id."""
+    response = client.post(JOBS, json=body, headers=key_header(key))
+    assert response.status_code == 201, response.get_data(as_text=True)
+    job_id: str = response.get_json()["id"]
+    return job_id
+
+
+def get_job(client: FlaskClient, job_id: str, key: str) -> dict[str, Any]:
+    """GET /jobs/{id}, which must answer 200; the job."""
+    response = client.get(f"{JOBS}/{job_id}", headers=key_header(key))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    job: dict[str, Any] = response.get_json()
+    return job
+
+
+def wait_for_job(
+    client: FlaskClient,
+    job_id: str,
+    key: str,
+    statuses: frozenset[str] = FINAL_STATUSES,
+    timeout_s: float = 10.0,
+) -> dict[str, Any]:
+    """Poll GET /jobs/{id} until its status is one of `statuses`; fail after `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        job = get_job(client, job_id, key)
+        if job["status"] in statuses:
+            return job
+        assert time.monotonic() < deadline, f"job {job_id} still {job['status']}"
+        time.sleep(0.01)
+
+
+def result(client: FlaskClient, job_id: str, key: str, kind: str) -> Any:
+    """GET /jobs/{id}/results/<kind>, which must answer 200; its JSON."""
+    response = client.get(f"{JOBS}/{job_id}/results/{kind}", headers=key_header(key))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def admin(client: FlaskClient) -> FlaskClient:
+    """A plain client of the same app, for the admin API's job and log endpoints: the
+    contract client holds every admin answer to the Backend schema."""
+    return FlaskClient(client.application, client.application.response_class)

@@ -7,6 +7,7 @@ it: a new backend name, another base path, a new parameter, a new operation.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from flask import Flask
+from flask.testing import FlaskClient
 
 from contract_tests.fake.support import AppFactory, fixture_record
 from ionq_contract.operations import read_operations
@@ -62,8 +64,36 @@ def test_every_operation_of_the_spec_is_routed(app: Flask) -> None:
     for path, item in spec["paths"].items():
         for method, operation in item.items():
             rule, methods = routed[operation["operationId"]]
-            assert rule == "/v0.4" + path.replace("{", "<").replace("}", ">")
+            # A converter may narrow a parameter (see the test below); the variable is the same.
+            variables = re.sub(r"<[^<>]*:(\w+)>", r"<\1>", rule)
+            assert variables == "/v0.4" + path.replace("{", "<").replace("}", ">")
             assert method.upper() in methods
+
+
+def test_a_parameter_never_takes_the_name_of_a_fixed_sibling() -> None:
+    paths = ["/jobs", "/jobs/estimate", "/jobs/status/cancel", "/jobs/{UUID}", "/jobs/{UUID}/cost"]
+    assert flask_rule("/v0.4", "/jobs/{UUID}", paths) == (
+        '/v0.4/jobs/<other_than("estimate", "status"):UUID>'
+    )
+    assert flask_rule("/v0.4", "/backends/{backend}", ["/backends"]) == "/v0.4/backends/<backend>"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("DELETE", "/v0.4/jobs/estimate", 405),  # estimate is GET only: not deleteJob("estimate")
+        ("POST", "/v0.4/jobs/estimate", 405),
+        ("GET", "/v0.4/jobs/status", 404),  # nothing is served there
+        ("GET", "/v0.4/jobs/not-a-uuid", 400),  # getJob, with IonQ's 400 for the UUID
+    ],
+)
+def test_fixed_job_paths_are_not_job_ids(app: Flask, method: str, path: str, status: int) -> None:
+    # A plain client: openapi-core itself reads DELETE /jobs/estimate as deleteJob("estimate").
+    response = FlaskClient(app).open(
+        path, method=method, headers={"Authorization": "apiKey routes"}
+    )
+    assert response.status_code == status
+    assert response.get_json()["statusCode"] == status
 
 
 def test_routes_follow_the_base_path_of_servers(
@@ -184,6 +214,21 @@ def test_operations_carry_the_spec_parameters_and_examples() -> None:
         "getCharacterizationsForBackend",
         "getCharacterization",
         "getWhoami",
+        # Within a path, in the order of HTTP_METHODS: get, put, post, delete.
+        "getJobs",
+        "createJob",
+        "deleteJobs",
+        "cancelJobs",
+        "getJobEstimate",
+        "getJob",
+        "deleteJob",
+        "cancelJob",
+        "cloneJob",
+        "getJobCost",
+        "getJobProbabilities",
+        "getJobAggregatedProbabilities",
+        "getJobHistogram",
+        "getJobShots",
     ]
     operation = operations[1]
     assert operation.operation_id == "getBackend"

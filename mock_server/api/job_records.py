@@ -56,7 +56,7 @@ class Job:
     result: CircuitResult | None = None  # a single circuit (or child) once completed
     parent_id: str | None = None
     child_ids: tuple[str, ...] | None = None
-    gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})
+    gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})  # stats
     warnings: list[str] = field(default_factory=list)
     held: bool = False  # kept `ready` by the test controls until completed, failed or canceled
     sequence: int = 0  # the store's submission order, newest highest
@@ -88,8 +88,8 @@ def _instant(moment: datetime | None) -> str | None:
 
 
 def _results(job: Job, base_path: str) -> dict[str, Any] | None:
-    if job.status != COMPLETED:
-        return None
+    if job.status != COMPLETED or job.request.dry_run:
+        return None  # a dry run is checked and priced, never run
     prefix = f"{base_path}/jobs/{job.id}/results"
     if job.child_ids is not None:
         return {"probabilities": {"url": f"{prefix}/probabilities/aggregated"}}

@@ -66,6 +66,19 @@ class JobRequest:
         """The job's width: its widest circuit."""
         return max((circuit.qubits for circuit in self.circuits), default=0)
 
+    def gate_counts(self) -> dict[str, int]:
+        """IonQ's `stats.gate_counts` of the submitted gates: by how many qubits each touches.
+
+        Known from submission on (a queued job already shows them); counted as
+        the simulator counts them once the job ran (mock_server.simulator's
+        Circuit.gate_counts), so the figure does not change when it completes.
+        """
+        counts = {"1q": 0, "2q": 0}
+        for circuit in self.circuits:
+            for gate in circuit.gates:
+                counts["1q" if _touched(gate) <= 1 else "2q"] += 1
+        return counts
+
     def seed_for(self, job_id: str) -> int:
         """The seed of every draw for this job: `noise.seed`, else one derived from its id.
 
@@ -121,6 +134,18 @@ def _circuit(
         gates=tuple(gates),
         name=name,
     )
+
+
+def _touched(gate: Mapping[str, Any]) -> int:
+    """How many qubits a (not yet parsed) gate names, as targets and controls."""
+    count = 0
+    for single, many in (("target", "targets"), ("control", "controls")):
+        if gate.get(single) is not None:
+            count += 1
+        values = gate.get(many)
+        if isinstance(values, list):
+            count += len(values)
+    return count
 
 
 def _highest_qubit(gates: list[Mapping[str, Any]]) -> int:

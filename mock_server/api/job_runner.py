@@ -151,6 +151,10 @@ class JobRunner:
             self.store.fail(job.id, failure)
             return
         children = self.store.children(job)
+        if job.request.dry_run:
+            for each in (*children, job):
+                self.store.complete(each.id, None, each.gate_counts)
+            return
         units = children or [job]  # what runs: the children of a parent, else the job
         for each in (job, *children):
             self.store.mark(each.id, READY)
@@ -158,9 +162,8 @@ class JobRunner:
                 self.store.hold(each.id, held=True)
         if held:
             return
-        for unit in units:
-            self._dispatch(unit)
-        if all(self._is_small(unit) for unit in units):
+        queued = [self._dispatch(unit) for unit in units]
+        if all(queued) and all(self._is_small(unit) for unit in units):
             self.store.wait_finished(job.id, self.settings.inline_wait_s)
 
     def release(self, job: Job) -> bool:
@@ -184,14 +187,16 @@ class JobRunner:
             self.controls.fail_next.clear()
             self._waiting.clear()
 
-    def _dispatch(self, unit: Job) -> None:
+    def _dispatch(self, unit: Job) -> bool:
+        """Queue a unit to run; False when it waits for its backend instead."""
         backend = self._record_name(unit.request.backend)
         record = self.backends.get(backend)
         if record is not None and record.get("status") != AVAILABLE:
             with self._lock:
                 self._waiting[unit.id] = backend
-            return
+            return False
         (self._small if self._is_small(unit) else self._wide).put(unit.id)
+        return True
 
     def _backend_changed(self, name: str) -> None:
         record = self.backends.get(name)

@@ -67,6 +67,20 @@ class JobFilter:
         )
 
 
+_CURSOR_PREFIX = "after-"
+
+
+def _cursor(job: Job) -> str:
+    return f"{_CURSOR_PREFIX}{job.sequence}"
+
+
+def _cursor_position(cursor: str) -> int | None:
+    digits = cursor.removeprefix(_CURSOR_PREFIX)
+    if not cursor.startswith(_CURSOR_PREFIX) or not (digits.isascii() and digits.isdigit()):
+        return None
+    return int(digits)
+
+
 class CancelOutcome:
     """What PUT .../status/cancel found: the job canceled (or already so), none, or finished."""
 
@@ -125,6 +139,7 @@ class JobStore:
             submitted_at=now,
             parent_id=parent_id,
             sequence=next(self._sequence),
+            gate_counts=request.gate_counts(),
         )
         self._jobs[job.id] = job
         return job
@@ -143,17 +158,30 @@ class JobStore:
     def page(
         self, owner: str | None, where: JobFilter, limit: int, after: str | None
     ) -> tuple[list[Job], str | None]:
-        """Up to `limit` jobs, newest first, after the job `after`; and the next cursor."""
+        """Up to `limit` jobs after the cursor `after`, and the next cursor (None at the end).
+
+        Newest first; a parent's children (`parent_job_id`) in circuit order
+        instead, which is the order their results are in. The cursor is the
+        position of the last job served, not its id, so a page boundary
+        survives that job being deleted or evicted meanwhile. A cursor this
+        store did not hand out is the end of the list.
+        """
+        oldest_first = where.parent_job_id is not None
         with self._lock:
-            found = (job for job in reversed(self._jobs.values()) if owner in (None, job.owner))
+            ordered = self._jobs.values() if oldest_first else reversed(self._jobs.values())
+            found = (job for job in ordered if owner in (None, job.owner))
             if after is not None:
-                anchor = self.get(after, owner)
-                if anchor is None:
+                position = _cursor_position(after)
+                if position is None:
                     return [], None
-                found = (job for job in found if job.sequence < anchor.sequence)
+                found = (
+                    job
+                    for job in found
+                    if (job.sequence > position if oldest_first else job.sequence < position)
+                )
             selected = list(itertools.islice((j for j in found if where.matches(j)), limit + 1))
         if len(selected) > limit:
-            return selected[:limit], selected[limit - 1].id
+            return selected[:limit], _cursor(selected[limit - 1])
         return selected, None
 
     def all(self) -> Iterator[Job]:
@@ -172,6 +200,7 @@ class JobStore:
                 job = self.get(job_id, owner)
                 if job is None:
                     continue
+                self._end_parent(job, self.clock())
                 self._forget(job)
                 deleted.append(job_id)
             if deleted:
@@ -192,6 +221,7 @@ class JobStore:
             for each in (job, *self.children(job)):
                 if not each.finished:
                     each.status, each.completed_at, each.held = CANCELED, now, False
+            self._end_parent(job, now)
             self._touch()
             return CancelOutcome.CANCELED
 
@@ -263,6 +293,17 @@ class JobStore:
                 parent.status, parent.completed_at, parent.failure = FAILED, now, failure
             self._touch()
 
+    def _end_parent(self, child: Job, now: datetime) -> None:
+        # A batch one of whose circuits is canceled (or deleted) can no longer
+        # complete: the batch is canceled, its other unfinished circuits with
+        # it, so that pollers of the parent see it end.
+        parent = self._parent(child)
+        if parent is None or parent.finished:
+            return
+        for each in (parent, *self.children(parent)):
+            if not each.finished:
+                each.status, each.completed_at, each.held = CANCELED, now, False
+
     def _parent(self, job: Job) -> Job | None:
         return self._jobs.get(job.parent_id) if job.parent_id is not None else None
 
@@ -272,8 +313,6 @@ class JobStore:
         if parent.finished:
             return
         parent.children_completed += 1
-        for kind in ("1q", "2q"):
-            parent.gate_counts[kind] = parent.gate_counts.get(kind, 0) + child.gate_counts[kind]
         parent.warnings.extend(child.warnings)
         if parent.children_completed == len(parent.child_ids or ()):
             parent.status, parent.completed_at = COMPLETED, child.completed_at

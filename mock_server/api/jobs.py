@@ -17,19 +17,20 @@ from typing import Any
 
 from flask import Response, request
 
-from mock_server.api.job_records import COMPLETED, Job, job_document
+from mock_server.api.job_records import COMPLETED, Failure, Job, job_document
 from mock_server.api.job_requests import JobRequest, read_job_request
 from mock_server.api.job_results import CircuitResult
 from mock_server.api.job_runner import BACKEND_ALIASES
 from mock_server.api.job_store import CancelOutcome, JobFilter
 from mock_server.api.keys import AUTHORIZATION, key_id
 from mock_server.api.state import ApiState
-from mock_server.wire.errors import not_found, rejection_response
-from mock_server.wire.rejections import SOURCES, Rejection, json_body
+from mock_server.wire.errors import not_found
+from mock_server.wire.rejections import Rejection, json_body
 from mock_server.wire.responses import encode, json_response
 
-# IonQ's limit for a multi-circuit job, over all of its circuits.
+# IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
+MIN_DEBIASING_SHOTS = 500
 DEFAULT_PAGE_SIZE = 100
 DELETED = "deleted"
 CANCELED = "canceled"
@@ -63,22 +64,28 @@ def _document(state: ApiState, job: Job) -> dict[str, Any]:
 # -- submitting -------------------------------------------------------------------------
 
 
-def _too_many_gates(job_request: JobRequest) -> Rejection | None:
+def _refusal(job_request: JobRequest) -> Failure | None:
+    """What fails a job as soon as it is submitted: the rules JSON Schema cannot state.
+
+    openapi.yaml's createJob says why these are failed jobs, not 400s:
+    every body its schema allows is accepted.
+    """
     total = sum(len(circuit.gates) for circuit in job_request.circuits)
-    if job_request.is_multi_circuit and total > MAX_GATES_PER_JOB:
-        return Rejection(
-            ("input",),
-            SOURCES["body"],
-            f"A multi-circuit job may have at most {MAX_GATES_PER_JOB} gates in all; "
-            f"this one has {total}.",
+    if total > MAX_GATES_PER_JOB:
+        return Failure(
+            "TooManyGates",
+            f"A job may have at most {MAX_GATES_PER_JOB} gates in all; this one has {total}.",
+        )
+    if _mitigated(job_request) and job_request.shots < MIN_DEBIASING_SHOTS:
+        return Failure(
+            "InvalidInput",
+            f"Debiasing needs at least {MIN_DEBIASING_SHOTS} shots; the job asks for "
+            f"{job_request.shots}.",
         )
     return None
 
 
 def _submit(state: ApiState, job_request: JobRequest) -> Response:
-    refused = _too_many_gates(job_request)
-    if refused is not None:
-        return rejection_response(refused)
     children = (
         [
             replace(job_request, type="ionq.circuit.v1", circuits=(circuit,), name=circuit.name)
@@ -89,7 +96,11 @@ def _submit(state: ApiState, job_request: JobRequest) -> Response:
     )
     job = state.jobs.create(_owner(), job_request, child_requests=children)
     _concerns(job.id)
-    state.runner.submit(job)
+    refusal = _refusal(job_request)
+    if refusal is not None:
+        state.jobs.fail(job.id, refusal)
+    else:
+        state.runner.submit(job)
     created = {"id": job.id, "status": "submitted", "session_id": job_request.session_id}
     return json_response(encode(created), 201)
 
@@ -296,7 +307,8 @@ def get_job_cost(state: ApiState, UUID: str) -> Response:  # noqa: N803
     card = cards.card(BACKEND_ALIASES.get(job.request.backend, job.request.backend))
     document: dict[str, Any] = {"dry_run": job.request.dry_run}
     if card is not None:
-        one, two = _submitted_gate_counts(job.request)
+        submitted = job.request.gate_counts()
+        one, two = submitted["1q"], submitted["2q"]
         mitigated = _mitigated(job.request)
         document["estimated_cost"] = _money(
             card.cost(
@@ -319,29 +331,6 @@ def get_job_cost(state: ApiState, UUID: str) -> Response:  # noqa: N803
                 cards.unit,
             )
     return json_response(encode(document))
-
-
-def _submitted_gate_counts(job_request: JobRequest) -> tuple[int, int]:
-    one = two = 0
-    for circuit in job_request.circuits:
-        for gate in circuit.gates:
-            touched = _touched(gate)
-            if touched <= 1:
-                one += 1
-            else:
-                two += 1
-    return one, two
-
-
-def _touched(gate: Mapping[str, Any]) -> int:
-    count = 0
-    for single, many in (("target", "targets"), ("control", "controls")):
-        if gate.get(single) is not None:
-            count += 1
-        values = gate.get(many)
-        if isinstance(values, list):
-            count += len(values)
-    return count
 
 
 def _mitigated(job_request: JobRequest) -> bool:

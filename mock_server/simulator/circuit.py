@@ -16,7 +16,7 @@ class CircuitError(ValueError):
     """A circuit IonQ would refuse, with the failure code the job reports.
 
     ``code`` is one of IonQ's failure codes (``InvalidInput``, ``UnsupportedGate``,
-    ``NotEnoughQubits``, ``TooManyControls``), so the jobs API can put it into
+    ``TooManyControls``), so the jobs API can put it into
     ``failure.code`` unchanged.
     """
 

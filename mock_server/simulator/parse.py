@@ -47,9 +47,9 @@ def _qubit_index(value: object, where: str, qubits: int) -> int:
     if value < 0:
         raise _invalid(f"{where} must not be negative, got {value}")
     if value >= qubits:
-        raise CircuitError(
-            "NotEnoughQubits", f"{where} is qubit {value} but the circuit has {qubits} qubits"
-        )
+        # The job declared fewer qubits than it uses: its input is wrong (InvalidInput),
+        # not its backend too small (NotEnoughQubits, the runner's check).
+        raise _invalid(f"{where} is qubit {value} but the circuit has {qubits} qubits")
     return value
 
 

@@ -23,9 +23,11 @@ IONQ_ERROR_NAMES = {
     400: "Bad Request",
     401: "Unauthorized Error",
     404: "Not Found Error",
+    413: "Payload Too Large",
     500: "Internal Server Error",
 }
 
+PAYLOAD_TOO_LARGE_MESSAGE = "The request body exceeds the limit of 10 MB."
 # Never a stack trace or exception text: that stays in the server's log.
 INTERNAL_ERROR_MESSAGE = "The fake IonQ failed unexpectedly; its log has the details."
 
@@ -72,6 +74,8 @@ def _message(status: int, exc: HTTPException) -> str:
         return f"Nothing is served at {request.path}."
     if status == 405:
         return f"{request.method} is not allowed on {request.path}."
+    if status == 413:
+        return PAYLOAD_TOO_LARGE_MESSAGE
     if status >= 500:
         return INTERNAL_ERROR_MESSAGE
     return exc.description or HTTPStatus(status).phrase
