@@ -31,7 +31,9 @@ from mock_server.wire.responses import encode, json_response
 # IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
 MIN_DEBIASING_SHOTS = 500
+# openapi.yaml's JobsLimit: the default page size and the largest.
 DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 1000
 DELETED = "deleted"
 CANCELED = "canceled"
 # Where a handler notes the job a request concerned, for the request log.
@@ -167,14 +169,19 @@ def get_jobs(state: ApiState) -> Response:
     """
     body = _body()
     body_limit = body.get("limit") if isinstance(body, Mapping) else None
-    limit = request.args.get("limit", type=int)
-    if limit is None:
-        limit = body_limit if isinstance(body_limit, int) and body_limit > 0 else DEFAULT_PAGE_SIZE
+    limit = request.args.get("limit", type=int) or _page_size(body_limit)
     jobs, cursor = state.jobs.page(_owner(), _filter(), limit, request.args.get("next"))
     page: dict[str, Any] = {"jobs": [_document(state, job) for job in jobs], "next": cursor}
     if cursor is None and body_limit is not None:
         del page["next"]
     return json_response(encode(page))
+
+
+def _page_size(body_limit: Any) -> int:
+    # The body is outside the spec's validation: bound it as the query's `limit` is.
+    if isinstance(body_limit, int) and not isinstance(body_limit, bool) and body_limit > 0:
+        return min(body_limit, MAX_PAGE_SIZE)
+    return DEFAULT_PAGE_SIZE
 
 
 def get_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
