@@ -16,11 +16,9 @@ check that the fake refuses the same request without it and with a wrong one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import hypothesis
-import pytest
 import schemathesis
 from schemathesis import Case
 from schemathesis.config import SchemathesisConfig
@@ -51,20 +49,24 @@ SIMULATOR_MEMORY = 72 * 2**20
 schema.app = create_app({"API_KEYS": API_KEY, "SIMULATOR_MEMORY": SIMULATOR_MEMORY})
 
 
-@pytest.fixture(scope="module")
-def cases_per_phase() -> Iterator[Counter[str]]:
-    """Counts the cases of each phase; fails the module if a phase generated none."""
-    counts: Counter[str] = Counter()
-    yield counts
-    print(f"\nschemathesis in-process cases per phase: {dict(counts)}")
-    assert set(counts) == PHASES, f"phases that ran: {dict(counts)}"
+# Cases per phase, over the parametrized test below; a module global, not a
+# module fixture, because pytest-xdist may tear a module fixture down between
+# batches of a file's tests (make test: two workers, `--dist loadfile`, so a
+# file's tests run on one worker, in file order).
+CASES_PER_PHASE: Counter[str] = Counter()
 
 
 @schema.parametrize()
-def test_the_fake_keeps_the_contract(case: Case[Any], cases_per_phase: Counter[str]) -> None:
+def test_the_fake_keeps_the_contract(case: Case[Any]) -> None:
     case.call_and_validate()
     assert case.meta is not None
-    cases_per_phase[case.meta.phase.name.value] += 1
+    CASES_PER_PHASE[case.meta.phase.name.value] += 1
+
+
+def test_every_phase_generated_cases() -> None:
+    """Runs after the cases above: each phase must have generated some."""
+    print(f"\nschemathesis in-process cases per phase: {dict(CASES_PER_PHASE)}")
+    assert set(CASES_PER_PHASE) == PHASES, f"phases that ran: {dict(CASES_PER_PHASE)}"
 
 
 def documented_links() -> set[tuple[str, str]]:

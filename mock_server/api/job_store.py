@@ -237,7 +237,7 @@ class JobStore:
             if status == STARTED and job.started_at is None:
                 job.started_at = self.clock()
                 parent = self._parent(job)
-                if parent is not None and parent.started_at is None:
+                if parent is not None and not parent.finished and parent.started_at is None:
                     parent.status, parent.started_at = STARTED, job.started_at
             self._touch()
             return job
