@@ -929,3 +929,23 @@ def test_only_the_newest_jobs_are_kept(make_app: AppFactory) -> None:
     for job_id in submitted[1:]:
         assert get_job(client, job_id, KEY)["status"] == "completed"
     assert [job["id"] for job in admin(client).get(ADMIN_JOBS).get_json()] == submitted[:0:-1]
+
+
+def test_a_batch_that_failed_stays_failed_while_its_other_circuits_run(
+    client: ContractClient,
+) -> None:
+    """One circuit failing fails the batch at once; the rest may still run, but
+    the batch neither starts again nor gets a start after its end."""
+    hold(client)
+    parent_id = submit(client, BATCH, KEY)
+    first, *others = get_job(client, parent_id, KEY)["child_job_ids"]
+    failed = admin(client).post(f"{ADMIN_JOBS}/{first}/fail", json={"code": "SimulationError"})
+    assert failed.status_code == 200
+    assert admin(client).post(f"{ADMIN_JOBS}/{parent_id}/complete").status_code == 200
+    for child in others:
+        assert wait_for_job(client, child, KEY, timeout_s=3)["status"] == "completed"
+    parent = get_job(client, parent_id, KEY)
+    assert parent["status"] == "failed"
+    assert parent["failure"]["code"] == "SimulationError"
+    if parent["started_at"] is not None:
+        assert parent["started_at"] <= parent["completed_at"]
