@@ -12,7 +12,9 @@ backend, as at IonQ:
   `round(p * shots)`).
 
 All three come from one seeded draw, so they agree with each other and the
-same job gives the same answer on every read. Results are kept as numpy
+same job gives the same answer on every read (for exact results the draw is
+made when the histogram or the shots are first asked for: most clients only
+read probabilities, and the draw is most of a small job's cost). Results are kept as numpy
 arrays, never as the dense state: a 24-qubit circuit's distribution is
 128 MiB dense but at most `shots` states once sampled.
 
@@ -25,6 +27,7 @@ choice; IonQ does not document one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,7 +39,7 @@ from mock_server.simulator.sampling import NOISE_FLOOR
 DEFAULT_MAX_EXACT_STATES = 2**16
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CircuitResult:
     """One circuit's served results: states in ascending order, and what each got."""
 
@@ -45,13 +48,23 @@ class CircuitResult:
     seed: int
     states: NDArray[np.int64]
     probabilities: NDArray[np.float64]
-    counts: NDArray[np.int64]  # the histogram of `shots` draws, over `states`
+    # The histogram of `shots` draws over `states`; None until first asked for,
+    # for exact results, which most clients never ask the histogram of.
+    drawn: NDArray[np.int64] | None = None
     warning: str | None = None
+
+    @cached_property
+    def counts(self) -> NDArray[np.int64]:
+        """The histogram of `shots` seeded draws, over `states`."""
+        if self.drawn is not None:
+            return self.drawn
+        weights = self.probabilities / self.probabilities.sum()
+        return np.random.default_rng(self.seed).multinomial(self.shots, weights).astype(np.int64)
 
     @property
     def nbytes(self) -> int:
         """What keeping this result costs, for the store's bound on memory."""
-        return int(self.states.nbytes + self.probabilities.nbytes + self.counts.nbytes)
+        return int(self.states.nbytes * 3)  # states, probabilities and counts: 8 bytes each
 
     def probability_map(self) -> dict[str, float]:
         """`{"<decimal state>": p}`, qubit 0 the least significant bit, as IonQ serves it."""
@@ -86,36 +99,32 @@ def circuit_result(
 ) -> CircuitResult:
     """The served result of a simulated circuit (see the module docstring for `exact`)."""
     qubits = int(dense.size).bit_length() - 1
-    counted = sample_counts(dense, shots=shots, seed=seed)
-    states = np.fromiter(sorted(counted), dtype=np.int64, count=len(counted))
-    counts = np.fromiter((counted[int(s)] for s in states), dtype=np.int64, count=len(states))
     warning = None
     if exact:
-        support = np.flatnonzero(dense > NOISE_FLOOR)
+        support = np.flatnonzero(dense > NOISE_FLOOR).astype(np.int64)
         if support.size <= max_exact_states:
-            # A state below the floor is round-off, but one a draw landed on stays listed.
-            exact_states = np.union1d(support, states).astype(np.int64)
-            exact_counts = np.zeros(exact_states.size, dtype=np.int64)
-            exact_counts[np.searchsorted(exact_states, states)] = counts
+            # Histogram and shots are drawn from these when first asked for.
             return CircuitResult(
                 qubits=qubits,
                 shots=shots,
                 seed=seed,
-                states=exact_states,
-                probabilities=dense[exact_states].astype(np.float64),
-                counts=exact_counts,
+                states=support,
+                probabilities=dense[support].astype(np.float64),
             )
         warning = (
             f"The distribution has {support.size} states, more than the "
             f"{max_exact_states} the fake serves exactly: probabilities are "
             f"estimated from {shots} shots."
         )
+    counted = sample_counts(dense, shots=shots, seed=seed)
+    states = np.fromiter(sorted(counted), dtype=np.int64, count=len(counted))
+    counts = np.fromiter((counted[int(s)] for s in states), dtype=np.int64, count=len(states))
     return CircuitResult(
         qubits=qubits,
         shots=shots,
         seed=seed,
         states=states,
         probabilities=counts / shots,
-        counts=counts,
+        drawn=counts,
         warning=warning,
     )

@@ -28,7 +28,9 @@ takes its timestamps from a clock it is given.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -95,28 +97,54 @@ class RunnerSettings:
     max_exact_states: int = DEFAULT_MAX_EXACT_STATES
 
 
+# How long a lane's thread waits for more work before it ends: long enough
+# that a test's or a notebook's stream of jobs reuses it, short enough that an
+# idle fake holds no thread.
+LANE_IDLE_S = 5.0
+# The niceness of the thread that runs wide simulations (19: the lowest priority).
+BACKGROUND_NICE = 19
+
+
+def _yield_to_requests() -> None:
+    """Give the calling thread the lowest CPU priority (Linux: per-thread nice 19).
+
+    A wide simulation is background work: on a machine with few cores the
+    kernel should run the request thread (and the client polling it) first.
+    Where threads have no priority of their own, nothing changes.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+
+
 class _Lane:
     """A queue of job ids and the one thread that drains it, started when needed."""
 
-    def __init__(self, name: str, run: Callable[[str], None]) -> None:
+    def __init__(self, name: str, run: Callable[[str], None], *, background: bool = False) -> None:
         self._name = name
         self._run = run
+        self._background = background
         self._queue: deque[str] = deque()
-        self._lock = threading.Lock()
+        self._ready = threading.Condition(threading.Lock())
         self._thread: threading.Thread | None = None
 
     def put(self, job_id: str) -> None:
-        with self._lock:
+        with self._ready:
             self._queue.append(job_id)
             if self._thread is None:
                 self._thread = threading.Thread(
                     target=self._drain, name=f"ionq-mock {self._name} jobs", daemon=True
                 )
                 self._thread.start()
+            else:
+                self._ready.notify()
 
     def _drain(self) -> None:
+        if self._background:
+            _yield_to_requests()
         while True:
-            with self._lock:
+            with self._ready:
+                if not self._queue:
+                    self._ready.wait(LANE_IDLE_S)
                 if not self._queue:
                     self._thread = None
                     return
@@ -137,7 +165,7 @@ class JobRunner:
         self._lock = threading.Lock()
         self._waiting: dict[str, str] = {}  # job id -> backend it waits for
         self._small = _Lane("small", self._run_guarded)
-        self._wide = _Lane("wide", self._run_guarded)
+        self._wide = _Lane("wide", self._run_guarded, background=True)
         backends.subscribe(self._backend_changed)
 
     # -- submission ------------------------------------------------------------------

@@ -95,28 +95,34 @@ def whole_number(text: str) -> int | None:
 def _mapped_one_of(
     validator: Any, one_of: list[Mapping[str, Any]], instance: Any, schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
-    """oneOf, through the discriminator only when the body names one of its mapped values.
+    """oneOf with a discriminator: the one branch the body names, or why it names none.
 
-    openapi-schema-validator looks any discriminator value up as a schema
-    name: a list crashes it (a 500), and `"type": "Backend"` would validate
-    the body as a Backend. A value outside the mapping is simply not one of
-    the branches, which plain oneOf says with every branch's reason.
+    The branch is found among the (inlined) branches by the enum its
+    discriminating property allows, so nothing is resolved by reference while
+    a request is validated; errors then name fields inside that branch. Left
+    to openapi-schema-validator, any value is looked up as a schema name: a
+    list crashed it (a 500), `"type": "Backend"` validated the body as a
+    Backend, and a `$ref` was resolved on every request.
     """
     discriminator = schema.get("discriminator")
-    if discriminator is not None and isinstance(instance, Mapping):
-        name = discriminator.get("propertyName")
-        mapping = discriminator.get("mapping", {})
-        value = instance.get(name)
-        if isinstance(value, str) and value in mapping:
-            yield from _OAS_ONE_OF(validator, one_of, instance, schema)
-        else:
-            listed = ", ".join(mapping)
-            yield ValidationError(f"must be one of [{listed}]", path=[name])
+    if discriminator is None or not isinstance(instance, Mapping):
+        yield from _PLAIN_ONE_OF(validator, one_of, instance, schema)
         return
-    yield from _PLAIN_ONE_OF(validator, one_of, instance, schema)
+    name = discriminator.get("propertyName")
+    value = instance.get(name)
+    named = [branch for branch in one_of if _allows(branch, name, value)]
+    if len(named) == 1:
+        yield from validator.descend(instance, named[0])
+        return
+    listed = ", ".join(discriminator.get("mapping", {}))
+    yield ValidationError(f"must be one of [{listed}]", path=[name])
 
 
-_OAS_ONE_OF = OAS30Validator.VALIDATORS["oneOf"]
+def _allows(branch: Mapping[str, Any], name: str, value: Any) -> bool:
+    allowed = branch.get("properties", {}).get(name, {}).get("enum", ())
+    return isinstance(value, str) and value in allowed
+
+
 _PLAIN_ONE_OF = Draft4Validator.VALIDATORS["oneOf"]
 _Validator = extend(OAS30Validator, {"oneOf": _mapped_one_of})
 
