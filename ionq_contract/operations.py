@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -124,8 +124,7 @@ def read_operations(spec: Spec) -> tuple[Operation, ...]:
         shared = item.get("parameters", [])
         for method in HTTP_METHODS:
             if method in item:
-                operation = _operation(path, method, item[method], shared, default_security)
-                operations.append(_with_components(operation, spec))
+                operations.append(_operation(path, method, item[method], shared, default_security))
     return tuple(operations)
 
 
@@ -168,20 +167,6 @@ def _operation(
         named=bool(operation_id),
         pattern=_path_pattern(path),
     )
-
-
-def _with_components(operation: Operation, spec: Spec) -> Operation:
-    """The operation, its body schema carrying the spec's components when it needs them.
-
-    Inlining replaces every `$ref`, but a `discriminator`'s `mapping` names
-    schemas by reference in plain strings, which a validator resolves against
-    the root of the schema it was given: so that root gets the components.
-    """
-    schema = operation.body_schema
-    if schema is None or "discriminator" not in repr(schema):
-        return operation
-    linked = MappingProxyType({**schema, "components": spec.get("components", {})})
-    return replace(operation, body_schema=linked)
 
 
 def _path_pattern(template: str) -> re.Pattern[str]:
