@@ -3,7 +3,10 @@
 `make bench` runs `python -m bench`: each server is started on a free port,
 loaded with wrk with the same settings, and measured for throughput, latency,
 errors, memory and cold start; then the generated client is timed against a
-raw httpx loop. The numbers land in bench/results/<date>.json.
+raw httpx loop; then jobs: the Bell job round trip (bench/jobs.py), the
+simulator against qiskit-aer and qulacs (bench/engines.py) and a read's p99
+while a 24-qubit job simulates; the widest circuit with --widest only. The
+numbers land in bench/results/<date>.json.
 
 Two tools sit beside it: `python -m bench.profile` (pyinstrument over the
 fake's request path or its start-up: where the time goes) and `python -m

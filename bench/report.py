@@ -62,6 +62,76 @@ def client_lines(client: Sequence[Mapping[str, Any]]) -> list[str]:
     return lines
 
 
+def bell_lines(bell: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The Bell job round trip (submit, first poll, probabilities) per target."""
+    lines = []
+    for b in bell:
+        steps = b["step_median_ms"]
+        lines.append(
+            f"Bell job {b['target']:<10} median {b['median_ms']:>6.2f} ms  p99 "
+            f"{b['p99_ms']:>6.2f} ms  ({b['round_trips']} round trips; submit "
+            f"{steps['submit']:.2f} + poll {steps['poll']:.2f} + probabilities "
+            f"{steps['probabilities']:.2f} ms; not completed on first poll "
+            f"{b['not_completed_on_first_poll']})"
+        )
+    return lines
+
+
+def engine_lines(engines: Mapping[str, Any] | None) -> list[str]:
+    """Seconds per circuit per engine and width, and ours/aer."""
+    if not engines:
+        return []
+    rows = engines["rows"]
+    names = list(rows[0]["seconds"]) if rows else []
+    header = f"{'qubits':>6} {'gates':>6} " + " ".join(f"{n + ' s':>15}" for n in names)
+    lines = [header + f" {'ours/aer':>9}", "-" * (len(header) + 10)]
+    for row in rows:
+        cells = " ".join(f"{_fmt(row['seconds'].get(n), '>15.3f')}" for n in names)
+        ratio = "-" if row["ratio_to_aer"] is None else f"{row['ratio_to_aer']:.2f}x"
+        lines.append(f"{row['qubits']:>6} {row['gates']:>6} {cells} {ratio:>9}")
+    lines.append(
+        f"(median of {engines['repeats']}, random circuits of depth {engines['depth']}, "
+        f"seed {engines['seed']}, all in one process)"
+    )
+    return lines
+
+
+def widest_lines(widest: Mapping[str, Any] | None) -> list[str]:
+    """The widest circuit our engine simulated, and whether it was measured now."""
+    if widest is None:
+        return ["widest circuit: never measured (python -m bench --widest)"]
+    best = widest["widest"]
+    where = widest.get("note") or f"measured in this run ({widest['measured_at']})"
+    if best is None:
+        return [f"widest circuit: none finished; {where}"]
+    return [
+        f"widest circuit: {best['qubits']} qubits in {best['seconds']:.1f} s, peak RSS "
+        f"{best['peak_rss_gib']:.2f} GiB (state needs {best['required_gib']:.2f} GiB); {where}"
+    ]
+
+
+def busy_lines(busy: Mapping[str, Any] | None) -> list[str]:
+    """p99 of the read idle and while a wide job simulates, per connection count."""
+    if not busy:
+        return []
+    job = busy["job"]
+    lines = [
+        f"GET {busy['path']} while a {job['qubits']}-qubit job ({job['gates']} gates) simulates, "
+        f"{busy['duration_s']:g} s per wrk run:"
+    ]
+    for run in busy["runs"]:
+        idle, loaded = run["idle"], run["loaded"]
+        ratio = "-" if run["p99_ratio"] is None else f"{run['p99_ratio']:.2f}x"
+        coverage = "" if run["job_covered_run"] else ", NOT covering the run"
+        lines.append(
+            f"  {run['connections']:>3} conn  idle {idle['requests_per_s']:>7.0f} req/s p99 "
+            f"{idle['p99_ms']:>7.2f} ms | job running {loaded['requests_per_s']:>7.0f} req/s p99 "
+            f"{loaded['p99_ms']:>7.2f} ms | p99 ratio {ratio}  (job after: "
+            f"{run['job_status_after']}{coverage})"
+        )
+    return lines
+
+
 def target_lines(targets: list[Target]) -> list[str]:
     """PASS/FAIL/n/a per target, with the figure and the limit."""
     lines = []

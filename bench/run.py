@@ -6,8 +6,12 @@ the state the mix needs, send
 each mix request once (preflight: does every scenario answer what it
 should?), warm up, then two wrk runs, a single request repeated and the mix,
 while a thread samples the process tree's memory. Then the generated client
-against raw httpx. Finally the ratios and the issue's targets, printed and
-written to bench/results/<date>.json.
+against raw httpx. Then jobs (bench/jobs.py, bench/engines.py): the Bell job
+round trip in process and over a socket, our simulator against qiskit-aer
+and qulacs, and the p99 of a read idle and while a 24-qubit job simulates;
+the widest circuit only with --widest (about 12 minutes), otherwise the
+figures of the last such run, marked as carried. Finally the ratios and the
+targets, printed and written to bench/results/<date>.json.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import client_bench, report
+from bench import client_bench, engines, jobs, report
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -39,7 +43,7 @@ from bench.servers import (
     get_status,
     launch,
 )
-from bench.targets import check_targets, ratio
+from bench.targets import check_job_targets, check_targets, ratio
 from mock_server.harness.launcher import HOST
 
 SINGLE_PATH = "/backends/qpu.aria-1"
@@ -176,6 +180,59 @@ def bench_client(
     return [f.as_dict() for f in figures]
 
 
+def _ints(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def bench_jobs(
+    args: argparse.Namespace, spec: ServerSpec, settings: LoadSettings
+) -> dict[str, Any]:
+    """Bell round trips, engines against aer, reads during a wide job, the widest circuit."""
+    bell: list[dict[str, Any]] = []
+    busy: dict[str, Any] | None = None
+    engine_figures: dict[str, Any] | None = None
+    if not args.no_jobs:
+        print("jobs: Bell round trips, in process and over a socket ...", file=sys.stderr)
+        count, warmup = args.bell_round_trips, args.bell_warmup
+        bell.append(jobs.in_process(args.client_app, spec.prefix, count, warmup))
+        with launch(spec, args.logs) as server:
+            server.wait_ready(SINGLE_PATH)
+            base_url = f"http://{server.host}:{server.port}{spec.prefix}"
+            bell.append(jobs.over_socket(base_url, count, warmup))
+    if not args.no_engines:
+        print("simulator: ours, qiskit-aer, qulacs ...", file=sys.stderr, flush=True)
+        engine_figures = engines.compare(_ints(args.engine_widths))
+    if not args.no_jobs:
+        connections = _ints(args.busy_connections)
+        depth = args.busy_depth or jobs.busy_depth(
+            # Every loaded run, plus a second of slack around each.
+            len(connections) * (settings.duration_s + 1) + 2,
+            engines.seconds_per_layer(engine_figures, args.busy_qubits),
+        )
+        print(
+            f"jobs: GET {jobs.READ_PATH} idle and during a {args.busy_qubits}-qubit job "
+            f"(depth {depth}) ...",
+            file=sys.stderr,
+            flush=True,
+        )
+        busy = jobs.busy_reads(
+            spec,
+            args.logs,
+            settings=settings,
+            connections=connections,
+            warmup_s=args.warmup,
+            qubits=args.busy_qubits,
+            depth=depth,
+        )
+    widest: dict[str, Any] | None
+    if args.widest:
+        print("simulator: widest circuit (about 12 minutes) ...", file=sys.stderr, flush=True)
+        widest = engines.measure_widest(args.out, _ints(args.widest_widths))
+    else:
+        widest = engines.carried_widest(args.out)
+    return {"bell": bell, "engines": engine_figures, "busy": busy, "widest": widest}
+
+
 def _version(argv: list[str]) -> str:
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=10, check=False)
@@ -191,13 +248,56 @@ def environment() -> dict[str, Any]:
     return {
         "cpus": os.cpu_count(),
         "loadavg_before": os.getloadavg()[0],
+        "cpu_pressure_before": cpu_pressure(),
         "python": platform.python_version(),
         "granian": importlib.metadata.version("granian"),
         "flask": importlib.metadata.version("flask"),
         "wrk": _version(["wrk", "--version"]),
         "node": _version(["node", "--version"]),
         "prism": json.loads(prism_pkg.read_text())["version"] if prism_pkg.is_file() else None,
+        "numpy": _package("numpy"),
+        "qiskit-aer": _package("qiskit-aer"),
+        "qulacs": _package("qulacs"),
+        "cpu_model": _cpu_model(),
+        "memory_gib": _memory_gib(),
     }
+
+
+def cpu_pressure() -> float | None:
+    """/proc/pressure/cpu's `some avg60`: the share of the last minute (percent) in
+    which a runnable task waited for a CPU, i.e. how contended the machine was."""
+    try:
+        first = Path("/proc/pressure/cpu").read_text(encoding="ascii").splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    fields = dict(part.split("=") for part in first.split()[1:])
+    return float(fields["avg60"]) if "avg60" in fields else None
+
+
+def _package(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _cpu_model() -> str | None:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("model name"):
+            return line.partition(":")[2].strip()
+    return None
+
+
+def _memory_gib() -> float | None:
+    try:
+        first = Path("/proc/meminfo").read_text(encoding="ascii").splitlines()[0]
+    except (OSError, IndexError):
+        return None
+    return round(int(first.split()[1]) * 1024 / 2**30, 1)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -229,6 +329,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--client-rounds", type=int, default=5)
     parser.add_argument("--client-round-s", type=float, default=0.5)
     parser.add_argument("--no-client", action="store_true", help="skip the client benchmark")
+    parser.add_argument("--no-jobs", action="store_true", help="skip the Bell and busy-job runs")
+    parser.add_argument("--bell-round-trips", type=int, default=300, help="timed (300)")
+    parser.add_argument("--bell-warmup", type=int, default=30, help="untimed first (30)")
+    parser.add_argument("--no-engines", action="store_true", help="skip simulator vs aer")
+    parser.add_argument(
+        "--engine-widths", default="16,20,24", help="qubits of the engine comparison (16,20,24)"
+    )
+    parser.add_argument(
+        "--busy-connections",
+        default="32,1",
+        help="wrk connections of the reads during a wide job, one run each (32,1)",
+    )
+    parser.add_argument("--busy-qubits", type=int, default=24, help="width of the busy job (24)")
+    parser.add_argument(
+        "--busy-depth",
+        type=int,
+        default=None,
+        help="layers of the busy job (default: from the engine comparison's time at that width)",
+    )
+    parser.add_argument(
+        "--widest",
+        action="store_true",
+        help="measure the widest circuit (26-29 qubits, ~12 min, ~17 GB) and save it",
+    )
+    parser.add_argument(
+        "--widest-widths", default="26,27,28,29", help="widths --widest tries (26,27,28,29)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results")
     parser.add_argument("--logs", type=Path, default=ROOT / "build/bench", help="server logs")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
@@ -278,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
             args.client_app, spec, args.logs, args.client_rounds, args.client_round_s
         )
 
+    job_figures = bench_jobs(args, specs["fake"], settings)
+
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
 
@@ -296,7 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         "bare/fake CPU per request": ratio(cpu_us("bare"), cpu_us("fake")),
     }
     targets = check_targets(servers, client, settings.connections)
+    targets += check_job_targets(job_figures["bell"], job_figures["engines"], job_figures["busy"])
     elapsed = time.perf_counter() - started
+    env["loadavg_after"] = os.getloadavg()[0]
+    env["cpu_pressure_after"] = cpu_pressure()
     now = dt.datetime.now(dt.UTC)
     document = {
         "date": now.date().isoformat(),
@@ -309,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         "skipped": skipped,
         "ratios": {k: None if v is None else round(v, 3) for k, v in ratios.items()},
         "client": client,
+        "jobs": {"bell": job_figures["bell"], "busy": job_figures["busy"]},
+        "simulator": {"engines": job_figures["engines"], "widest": job_figures["widest"]},
         "targets": [t.as_dict() for t in targets],
     }
     path = report.write_json(document, args.out, now.date().isoformat())
@@ -324,6 +458,14 @@ def main(argv: list[str] | None = None) -> int:
         *report.ratio_lines(ratios),
         "",
         *report.client_lines(client),
+        "",
+        *report.bell_lines(job_figures["bell"]),
+        "",
+        *report.engine_lines(job_figures["engines"]),
+        "",
+        *report.widest_lines(job_figures["widest"]),
+        "",
+        *report.busy_lines(job_figures["busy"]),
         "",
         *report.target_lines(targets),
         "",

@@ -86,3 +86,53 @@ def check_targets(
         Target("fake peak RSS per worker", memory, 100.0, "MB", False),
         Target("client overhead vs raw httpx (worst target)", overhead, 1.3, "x", False),
     ]
+
+
+BELL_SOCKET_MS = 5.0
+SIMULATOR_TO_AER = 2.0
+BUSY_P99_RATIO = 2.0
+
+
+def check_job_targets(
+    bell: Sequence[Mapping[str, Any]],
+    engines: Mapping[str, Any] | None,
+    busy: Mapping[str, Any] | None,
+) -> list[Target]:
+    """The jobs' goals: Bell round trip, simulator against aer, reads during a wide job.
+
+    `bell` holds bench/jobs.py's round-trip summaries (target `socket` and
+    `in-process`), `engines` bench/engines.py's comparison, `busy` its
+    reads while a job simulates; any of them may be missing (n/a). A loaded
+    wrk run that the job did not cover has no ratio, so it is n/a too.
+    """
+    socket = next((b for b in bell if b["target"] == "socket"), None)
+    median = None if socket is None else float(socket["median_ms"])
+    not_completed = None if not bell else sum(b["not_completed_on_first_poll"] for b in bell)
+    wrong = None if not bell else sum(b["wrong_probabilities"] for b in bell)
+    targets = [
+        Target("Bell round trip over a socket (median)", median, BELL_SOCKET_MS, "ms", False),
+        Target("Bell jobs not completed on the first poll", not_completed, 0, "", False),
+        Target("Bell jobs with wrong probabilities", wrong, 0, "", False),
+    ]
+    for row in engines["rows"] if engines else []:
+        targets.append(
+            Target(
+                f"simulator/aer seconds at {row['qubits']} qubits",
+                row["ratio_to_aer"],
+                SIMULATOR_TO_AER,
+                "x",
+                False,
+            )
+        )
+    job_qubits = busy["job"]["qubits"] if busy else None
+    for run in busy["runs"] if busy else []:
+        targets.append(
+            Target(
+                f"p99 during a {job_qubits}-qubit job / idle, {run['connections']} conn",
+                run["p99_ratio"],
+                BUSY_P99_RATIO,
+                "x",
+                False,
+            )
+        )
+    return targets
