@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mock_server.api.job_requests import JobRequest
-from mock_server.api.job_results import CircuitResult
 from mock_server.api.keys import PROJECT_ID
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.api.job_results import CircuitResult
 
 SUBMITTED = "submitted"
 READY = "ready"

@@ -35,9 +35,6 @@ from numpy.typing import NDArray
 from mock_server.simulator import sample_counts
 from mock_server.simulator.sampling import NOISE_FLOOR
 
-# Above this many states the ideal simulator's probabilities are sampled (see above).
-DEFAULT_MAX_EXACT_STATES = 2**16
-
 
 @dataclass(frozen=True)
 class CircuitResult:
@@ -95,7 +92,7 @@ def circuit_result(
     shots: int,
     seed: int,
     exact: bool,
-    max_exact_states: int = DEFAULT_MAX_EXACT_STATES,
+    max_exact_states: int,
 ) -> CircuitResult:
     """The served result of a simulated circuit (see the module docstring for `exact`)."""
     qubits = int(dense.size).bit_length() - 1

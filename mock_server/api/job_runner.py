@@ -40,9 +40,7 @@ from pathlib import Path
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.job_records import READY, STARTED, Failure, Job
 from mock_server.api.job_requests import IDEAL
-from mock_server.api.job_results import DEFAULT_MAX_EXACT_STATES, circuit_result
 from mock_server.api.job_store import JobStore
-from mock_server.simulator import CircuitError, parse_circuit, required_bytes, simulate
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +48,9 @@ AVAILABLE = "available"
 # Generic names the SDKs send for "a QPU": pennylane-ionq rewrites `qpu` to
 # qpu.aria-1, and so does the fake when it looks up the backend's record.
 BACKEND_ALIASES = {"qpu": "qpu.aria-1"}
+# Above this many states the ideal simulator's probabilities are estimated from
+# shots (mock_server/api/job_results.py says why).
+DEFAULT_MAX_EXACT_STATES = 2**16
 DEFAULT_INLINE_WORK = 2**22
 DEFAULT_INLINE_WAIT_S = 2.0
 # Of the memory the kernel says is available, what one simulation may take.
@@ -259,6 +260,12 @@ class JobRunner:
             self.store.fail(job_id, Failure("InternalError", "The fake IonQ failed to run it."))
 
     def _run(self, job_id: str) -> None:
+        # numpy (the simulator) loads with the first job, not at start-up: it
+        # is a sixth of the fake's import time, and most runs of a fake in a
+        # test suite submit no job at all.
+        from mock_server.api.job_results import circuit_result  # noqa: PLC0415
+        from mock_server.simulator import CircuitError, parse_circuit, simulate  # noqa: PLC0415
+
         job = self.store.get(job_id)
         if job is None or job.finished or job.held:
             return
@@ -320,6 +327,8 @@ class JobRunner:
                 "NotEnoughQubits",
                 f"The circuit uses {qubits} qubits; {job.request.backend} has {limit}.",
             )
+        from mock_server.simulator import required_bytes  # noqa: PLC0415 - see _run
+
         needed = required_bytes(qubits)
         allowed = self.settings.memory_limit
         if allowed is None:

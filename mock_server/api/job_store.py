@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from mock_server.api.job_records import (
     CANCELED,
@@ -33,7 +34,9 @@ from mock_server.api.job_records import (
     Job,
 )
 from mock_server.api.job_requests import JobRequest
-from mock_server.api.job_results import CircuitResult
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.api.job_results import CircuitResult
 
 DEFAULT_MAX_JOBS = 10_000
 DEFAULT_MAX_RESULT_BYTES = 512 * 2**20

@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
 from mock_server.api.job_records import COMPLETED, Failure, Job, job_document
 from mock_server.api.job_requests import JobRequest, read_job_request
-from mock_server.api.job_results import CircuitResult
 from mock_server.api.job_runner import BACKEND_ALIASES
 from mock_server.api.job_store import CancelOutcome, JobFilter
 from mock_server.api.keys import AUTHORIZATION, key_id
@@ -27,6 +26,9 @@ from mock_server.api.state import ApiState
 from mock_server.wire.errors import not_found
 from mock_server.wire.rejections import Rejection, json_body
 from mock_server.wire.responses import encode, json_response
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.api.job_results import CircuitResult
 
 # IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
@@ -215,13 +217,13 @@ def get_job_probabilities(state: ApiState, UUID: str) -> Response:  # noqa: N803
     mitigate.
     """
     _concerns(UUID)
-    return _completed_result(state, UUID, CircuitResult.probability_map)
+    return _completed_result(state, UUID, lambda result: result.probability_map())
 
 
 def get_job_histogram(state: ApiState, UUID: str) -> Response:  # noqa: N803
     """GET /jobs/{UUID}/results/histogram: `{"<decimal state>": count}` over the job's shots."""
     _concerns(UUID)
-    return _completed_result(state, UUID, CircuitResult.histogram)
+    return _completed_result(state, UUID, lambda result: result.histogram())
 
 
 def get_job_shots(state: ApiState, UUID: str) -> Response:  # noqa: N803
