@@ -26,7 +26,12 @@ from mock_server.api.characterization_history import CharacterizationStore, load
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
 from mock_server.api.job_costs import load_rate_cards
 from mock_server.api.job_runner import JobRunner, RunnerSettings
-from mock_server.api.job_store import DEFAULT_MAX_JOBS, DEFAULT_MAX_RESULT_BYTES, JobStore
+from mock_server.api.job_store import (
+    DEFAULT_MAX_JOBS,
+    DEFAULT_MAX_RESULT_BYTES,
+    DEFAULT_MAX_UNFINISHED,
+    JobStore,
+)
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
 from mock_server.controls import state as controls
@@ -37,6 +42,7 @@ from mock_server.wire.rejections import field_problems, new_validator
 
 # create_app config keys of the jobs API (their defaults are in DEFAULT_CONFIG).
 JOBS_KEPT = "JOBS_KEPT"
+JOBS_UNFINISHED = "JOBS_UNFINISHED"
 JOB_RESULTS_BYTES = "JOB_RESULTS_BYTES"
 SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
 
@@ -60,6 +66,9 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # forgotten, and how much memory one simulation may take (None: 80% of
     # what the kernel says is available when it starts).
     JOBS_KEPT: DEFAULT_MAX_JOBS,
+    # How many jobs may be unfinished at once (held, waiting for a backend,
+    # running); a new one beyond is answered 429.
+    JOBS_UNFINISHED: DEFAULT_MAX_UNFINISHED,
     JOB_RESULTS_BYTES: DEFAULT_MAX_RESULT_BYTES,
     SIMULATOR_MEMORY: None,
 }
@@ -115,7 +124,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     backends = BackendStore(fixtures, partial(field_problems, backend_validator))
     jobs = JobStore(
-        max_jobs=int(app.config[JOBS_KEPT]), max_result_bytes=int(app.config[JOB_RESULTS_BYTES])
+        max_jobs=int(app.config[JOBS_KEPT]),
+        max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
+        max_unfinished=int(app.config[JOBS_UNFINISHED]),
     )
     memory = app.config[SIMULATOR_MEMORY]
     served = api.ApiState(

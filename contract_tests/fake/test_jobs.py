@@ -667,13 +667,18 @@ def test_canceling_one_circuit_of_a_batch_cancels_the_batch(client: ContractClie
     assert admin(client).post(f"{ADMIN_JOBS}/{parent_id}/complete").status_code == 409
 
 
-def test_deleting_one_circuit_of_a_batch_cancels_the_rest(client: ContractClient) -> None:
-    hold(client)
+def test_a_circuit_of_a_batch_is_not_deleted_on_its_own(client: ContractClient) -> None:
+    """Its absence would shift the aggregated results onto the wrong circuits."""
     parent_id = submit(client, BATCH, KEY)
-    first, *others = get_job(client, parent_id, KEY)["child_job_ids"]
-    assert client.delete(f"{JOBS}/{first}", headers=key_header(KEY)).status_code == 200
-    assert get_job(client, parent_id, KEY)["status"] == "canceled"
-    assert {get_job(client, child, KEY)["status"] for child in others} == {"canceled"}
+    parent = wait_for_job(client, parent_id, KEY)
+    first = parent["child_job_ids"][0]
+    refused = client.delete(f"{JOBS}/{first}", headers=key_header(KEY))
+    assert refused.status_code == 400
+    assert refused.get_json()["validation"] == {"keys": ["UUID"], "source": "params"}
+    bulk = client.delete(JOBS, json={"ids": [first]}, headers=key_header(KEY))
+    assert bulk.get_json() == {"ids": [], "status": "deleted"}
+    aggregated = result(client, parent_id, KEY, "probabilities/aggregated")
+    assert list(aggregated) == parent["child_job_ids"]
 
 
 # -- keys -----------------------------------------------------------------------------------

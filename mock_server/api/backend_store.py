@@ -125,7 +125,8 @@ class BackendStore:
             if name not in self._entries:
                 return False
             self._entries = MappingProxyType({k: v for k, v in self._entries.items() if k != name})
-            return True
+        self._changed([name])
+        return True
 
     def reset(self) -> None:
         """Back to the fixtures the app started with."""

@@ -64,6 +64,7 @@ class Job:
     sequence: int = 0  # the store's submission order, newest highest
     index: int = 0  # a child's position among its parent's circuits
     children_completed: int = 0  # a parent's children that completed so far
+    kept_bytes: int = 0  # a top-level job's results and circuits, for the store's budget
 
     @property
     def finished(self) -> bool:

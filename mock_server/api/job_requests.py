@@ -50,6 +50,7 @@ class JobRequest:
     dry_run: bool = False
     noise_model: str | None = None
     noise_seed: int | None = None
+    body_bytes: int = 0  # the size of the submitted JSON, for the store's memory budget
 
     @property
     def is_multi_circuit(self) -> bool:
@@ -90,7 +91,7 @@ class JobRequest:
         return uuid.UUID(job_id).int % 2**32
 
 
-def read_job_request(body: Mapping[str, Any]) -> JobRequest:
+def read_job_request(body: Mapping[str, Any], body_bytes: int = 0) -> JobRequest:
     """The JobRequest of a creation body that passed the spec's validation."""
     noise = body.get("noise") or {}
     job_input = body["input"]
@@ -120,6 +121,7 @@ def read_job_request(body: Mapping[str, Any]) -> JobRequest:
         dry_run=bool(body.get("dry_run", False)),
         noise_model=noise.get("model"),
         noise_seed=noise.get("seed"),
+        body_bytes=body_bytes,
     )
 
 

@@ -217,27 +217,36 @@ class JobRunner:
             self._waiting.clear()
 
     def _dispatch(self, unit: Job) -> bool:
-        """Queue a unit to run; False when it waits for its backend instead."""
+        """Queue a unit to run; False when it waits for its backend instead.
+
+        The record is read and the wait registered under the lock that
+        `_backend_changed` takes too, so a change that lands in between is
+        never missed (the record changes before its listeners run).
+        """
         backend = self._record_name(unit.request.backend)
-        record = self.backends.get(backend)
-        if record is not None and record.get("status") != AVAILABLE:
-            with self._lock:
+        with self._lock:
+            record = self.backends.get(backend)
+            if record is not None and record.get("status") != AVAILABLE:
                 self._waiting[unit.id] = backend
-            return False
+                return False
         (self._small if self._is_small(unit) else self._wide).put(unit.id)
         return True
 
     def _backend_changed(self, name: str) -> None:
-        record = self.backends.get(name)
-        if record is None or record.get("status") != AVAILABLE:
-            return
         with self._lock:
-            ready = [job_id for job_id, backend in self._waiting.items() if backend == name]
-            for job_id in ready:
+            record = self.backends.get(name)
+            if record is not None and record.get("status") != AVAILABLE:
+                return
+            woken = [job_id for job_id, backend in self._waiting.items() if backend == name]
+            for job_id in woken:
                 del self._waiting[job_id]
-        for job_id in ready:
+        for job_id in woken:
             job = self.store.get(job_id)
-            if job is not None and not job.finished:
+            if job is None or job.finished:
+                continue
+            if record is None:  # the backend was removed: the job can never run
+                self.store.fail(job_id, Failure("InvalidInput", f"The backend {name} is gone."))
+            else:
                 (self._small if self._is_small(job) else self._wide).put(job_id)
 
     def _is_small(self, unit: Job) -> bool:

@@ -8,10 +8,14 @@ request threads read them, and a Condition lets a request wait for a job to
 finish (POST /jobs does, for small circuits, so the first poll sees
 `completed`).
 
-Bounded: at most `max_jobs` jobs and `max_result_bytes` of results are kept.
-Past either, the oldest finished top-level jobs (with their children) are
-forgotten, and answer 404 as deleted jobs do. Unfinished jobs are never
-evicted.
+Bounded, so that no client can make the fake run out of memory: at most
+`max_jobs` top-level jobs and `max_result_bytes` of results and submitted
+circuits are kept. Past either, the oldest finished top-level jobs (with
+their children) are forgotten, and answer 404 as deleted jobs do; a job that
+just completed is never the one forgotten. Unfinished jobs cannot be
+evicted, so at most `max_unfinished` of them are taken (a new one beyond is
+refused, StoreFull, a 429 for the client), and one job's results may take
+at most a quarter of the budget (beyond, it fails with SimulationError).
 """
 
 from __future__ import annotations
@@ -40,6 +44,14 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 
 DEFAULT_MAX_JOBS = 10_000
 DEFAULT_MAX_RESULT_BYTES = 512 * 2**20
+DEFAULT_MAX_UNFINISHED = 1_000
+# What a submitted circuit costs in memory per byte of its JSON (dicts of gates).
+REQUEST_BYTES_FACTOR = 8
+
+
+class StoreFull(Exception):  # noqa: N818 - a state, as the client sees it (429)
+    """The store holds as many unfinished jobs as it takes."""
+
 
 Clock = Callable[[], datetime]
 
@@ -101,15 +113,18 @@ class JobStore:
         clock: Clock = utc_now,
         max_jobs: int = DEFAULT_MAX_JOBS,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        max_unfinished: int = DEFAULT_MAX_UNFINISHED,
     ) -> None:
         self.clock = clock
         self.max_jobs = max_jobs
         self.max_result_bytes = max_result_bytes
+        self.max_unfinished = max_unfinished
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._jobs: dict[str, Job] = {}
         self._sequence = itertools.count(1)
-        self._result_bytes = 0
+        self._kept_bytes = 0  # results and submitted circuits, over every kept job
+        self._top_level = 0
         self.version = 0  # bumped by every change, so a cache can tell a stale answer
 
     # -- creation and lookup ---------------------------------------------------------
@@ -122,8 +137,16 @@ class JobStore:
         parent_id: str | None = None,
         child_requests: Iterable[JobRequest] = (),
     ) -> Job:
-        """A new `submitted` job (with its children, for a multi-circuit request)."""
+        """A new `submitted` job (with its children, for a multi-circuit request).
+
+        StoreFull when `max_unfinished` top-level jobs are still unfinished.
+        """
         with self._lock:
+            unfinished = sum(
+                1 for j in self._jobs.values() if j.parent_id is None and not j.finished
+            )
+            if unfinished >= self.max_unfinished:
+                raise StoreFull
             now = self.clock()
             job = self._new(owner, request, now, parent_id)
             children = [self._new(owner, child, now, job.id) for child in child_requests]
@@ -131,6 +154,10 @@ class JobStore:
                 child.index = index
             if children:
                 job.child_ids = tuple(child.id for child in children)
+            job.kept_bytes = request.body_bytes * REQUEST_BYTES_FACTOR
+            self._kept_bytes += job.kept_bytes
+            self._top_level += 1
+            self._evict(keep=job.id)
             self._touch()
             return job
 
@@ -195,15 +222,14 @@ class JobStore:
     # -- changes by clients ----------------------------------------------------------
 
     def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:
-        """Forget these jobs (and their children); the ids that were found."""
+        """Forget these top-level jobs (and their children); the ids that were found."""
         wanted = list(dict.fromkeys(job_ids))
         deleted = []
         with self._lock:
             for job_id in wanted:
                 job = self.get(job_id, owner)
-                if job is None:
-                    continue
-                self._end_parent(job, self.clock())
+                if job is None or job.parent_id is not None:
+                    continue  # a batch's circuit goes with its batch only (see deleteJob)
                 self._forget(job)
                 deleted.append(job_id)
             if deleted:
@@ -272,12 +298,31 @@ class JobStore:
             job.started_at = job.started_at or now
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
-            self._result_bytes += job.nbytes
             parent = self._parent(job)
+            top = parent or job
+            top.kept_bytes += job.nbytes
+            self._kept_bytes += job.nbytes
             if parent is not None:
                 self._child_completed(parent, job)
-            self._evict()
+            if top.kept_bytes > self.max_result_bytes // 4:
+                self._too_large(top, now)
+            self._evict(keep=top.id)
             self._touch()
+
+    def _too_large(self, top: Job, now: datetime) -> None:
+        # One job may not take more than a quarter of the budget: its results
+        # are dropped and it fails, rather than evicting everyone else's.
+        failure = Failure(
+            "SimulationError",
+            f"The results of this job exceed the {self.max_result_bytes // 4 // 2**20} MiB "
+            "the fake keeps for one job.",
+        )
+        for each in (top, *self.children(top)):
+            self._kept_bytes -= each.nbytes
+            top.kept_bytes -= each.nbytes
+            each.result = None
+            if not each.finished or each.status == COMPLETED:
+                each.status, each.completed_at, each.failure = FAILED, now, failure
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""
@@ -334,18 +379,31 @@ class JobStore:
         """Forget every job (the admin API's reset)."""
         with self._lock:
             self._jobs.clear()
-            self._result_bytes = 0
+            self._kept_bytes = 0
+            self._top_level = 0
             self._touch()
 
     def _forget(self, job: Job) -> None:
+        if job.parent_id is None:
+            self._kept_bytes -= job.kept_bytes
+            self._top_level -= 1
+        else:
+            parent = self._parent(job)
+            if parent is not None:
+                parent.kept_bytes -= job.nbytes
+            self._kept_bytes -= job.nbytes
         for each in (job, *self.children(job)):
-            self._result_bytes -= each.nbytes
             self._jobs.pop(each.id, None)
 
-    def _evict(self) -> None:
-        while len(self._jobs) > self.max_jobs or self._result_bytes > self.max_result_bytes:
+    def _evict(self, keep: str) -> None:
+        while self._top_level > self.max_jobs or self._kept_bytes > self.max_result_bytes:
             oldest = next(
-                (j for j in self._jobs.values() if j.parent_id is None and self._done(j)), None
+                (
+                    j
+                    for j in self._jobs.values()
+                    if j.parent_id is None and j.id != keep and self._done(j)
+                ),
+                None,
             )
             if oldest is None:
                 return

@@ -20,11 +20,11 @@ from flask import Response, request
 from mock_server.api.job_records import COMPLETED, Failure, Job, job_document
 from mock_server.api.job_requests import JobRequest, read_job_request
 from mock_server.api.job_runner import BACKEND_ALIASES
-from mock_server.api.job_store import CancelOutcome, JobFilter
+from mock_server.api.job_store import CancelOutcome, JobFilter, StoreFull
 from mock_server.api.keys import AUTHORIZATION, key_id
 from mock_server.api.state import ApiState
-from mock_server.wire.errors import not_found
-from mock_server.wire.rejections import Rejection, json_body
+from mock_server.wire.errors import error_response, not_found, rejection_response
+from mock_server.wire.rejections import SOURCES, Rejection, json_body
 from mock_server.wire.responses import encode, json_response
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 # IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
 MIN_DEBIASING_SHOTS = 500
+# Retry-After of the 429 for a store full of unfinished jobs.
+STORE_FULL_RETRY_S = 5
 # openapi.yaml's JobsLimit: the default page size and the largest.
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
@@ -98,7 +100,14 @@ def _submit(state: ApiState, job_request: JobRequest) -> Response:
         if job_request.is_multi_circuit
         else []
     )
-    job = state.jobs.create(_owner(), job_request, child_requests=children)
+    try:
+        job = state.jobs.create(_owner(), job_request, child_requests=children)
+    except StoreFull:
+        message = (
+            f"The fake holds {state.jobs.max_unfinished} unfinished jobs, as many as it "
+            "takes; retry once some have finished."
+        )
+        return error_response(429, message, {"Retry-After": str(STORE_FULL_RETRY_S)})
     _concerns(job.id)
     refusal = _refusal(job_request)
     if refusal is not None:
@@ -111,7 +120,7 @@ def _submit(state: ApiState, job_request: JobRequest) -> Response:
 
 def create_job(state: ApiState) -> Response:
     """POST /jobs: store the job, hand it to the runner, answer 201 `submitted`."""
-    return _submit(state, read_job_request(_body()))
+    return _submit(state, read_job_request(_body(), len(request.get_data(cache=True))))
 
 
 def clone_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
@@ -240,7 +249,7 @@ def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  #
     """
     _concerns(UUID)
     job = state.jobs.get(UUID, _owner())
-    if job is None or job.child_ids is None or job.status != COMPLETED:
+    if job is None or job.child_ids is None or job.status != COMPLETED or job.request.dry_run:
         return not_found(f"Job {UUID} was not found, is not completed yet or has one circuit.")
     aggregated = {
         child.id: child.result.probability_map()
@@ -286,9 +295,25 @@ def cancel_jobs(state: ApiState) -> Response:
 
 
 def delete_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
-    """DELETE /jobs/{UUID}: forget the job and its results (a running one stops)."""
+    """DELETE /jobs/{UUID}: forget the job and its results (a running one stops).
+
+    A circuit of a multi-circuit job goes with its parent only: alone, its
+    absence would shift every later circuit's results onto the wrong circuit
+    for the SDKs, which pair the aggregated results with circuits by position.
+    """
     _concerns(UUID)
-    if not state.jobs.delete(_owner(), [UUID]):
+    owner = _owner()
+    job = state.jobs.get(UUID, owner)
+    if job is not None and job.parent_id is not None:
+        return rejection_response(
+            Rejection(
+                ("UUID",),
+                SOURCES["path"],
+                f"Job {UUID} is a circuit of the multi-circuit job {job.parent_id}: "
+                "delete that job instead.",
+            )
+        )
+    if not state.jobs.delete(owner, [UUID]):
         return _job_not_found(UUID)
     return json_response(encode({"id": UUID, "status": DELETED}))
 

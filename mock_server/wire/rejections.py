@@ -11,6 +11,7 @@ same explanation the client's response validation uses.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,9 +80,22 @@ def json_body(data: bytes) -> Any | Rejection:
     arrays; both are the client's mistake, so both are a 400.
     """
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_not_json, parse_float=_finite)
     except (ValueError, RecursionError):
         return NOT_JSON
+
+
+def _not_json(constant: str) -> float:
+    # NaN and Infinity are Python's, not JSON's: accepted, they would come back
+    # in answers that are no longer JSON.
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400: a JSON number no float can hold
+        raise ValueError(f"{text} is out of range")
+    return value
 
 
 def whole_number(text: str) -> int | None:

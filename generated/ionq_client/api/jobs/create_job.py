@@ -122,7 +122,11 @@ def sync_detailed(
     than its backend offers is accepted (201) and then `failed`, so
     that every body this schema allows gets the same answer, as the
     fake's schemathesis run checks. The failure codes are in
-    `x-guessed`. A body over 10 MB is refused with 413.
+    `x-guessed`. A body over 10 MB is refused with 413. NaN and
+    Infinity are not JSON and are refused with 400. While the service
+    holds as many unfinished jobs as it takes (the fake: 1,000, held
+    or waiting for a backend included), a new one is answered 429 with
+    `Retry-After`.
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -175,7 +179,11 @@ def sync(
     than its backend offers is accepted (201) and then `failed`, so
     that every body this schema allows gets the same answer, as the
     fake's schemathesis run checks. The failure codes are in
-    `x-guessed`. A body over 10 MB is refused with 413.
+    `x-guessed`. A body over 10 MB is refused with 413. NaN and
+    Infinity are not JSON and are refused with 400. While the service
+    holds as many unfinished jobs as it takes (the fake: 1,000, held
+    or waiting for a backend included), a new one is answered 429 with
+    `Retry-After`.
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -223,7 +231,11 @@ async def asyncio_detailed(
     than its backend offers is accepted (201) and then `failed`, so
     that every body this schema allows gets the same answer, as the
     fake's schemathesis run checks. The failure codes are in
-    `x-guessed`. A body over 10 MB is refused with 413.
+    `x-guessed`. A body over 10 MB is refused with 413. NaN and
+    Infinity are not JSON and are refused with 400. While the service
+    holds as many unfinished jobs as it takes (the fake: 1,000, held
+    or waiting for a backend included), a new one is answered 429 with
+    `Retry-After`.
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -274,7 +286,11 @@ async def asyncio(
     than its backend offers is accepted (201) and then `failed`, so
     that every body this schema allows gets the same answer, as the
     fake's schemathesis run checks. The failure codes are in
-    `x-guessed`. A body over 10 MB is refused with 413.
+    `x-guessed`. A body over 10 MB is refused with 413. NaN and
+    Infinity are not JSON and are refused with 400. While the service
+    holds as many unfinished jobs as it takes (the fake: 1,000, held
+    or waiting for a backend included), a new one is answered 429 with
+    `Retry-After`.
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).

@@ -97,7 +97,10 @@ def sync_detailed(
      Deletes the job and its results; a job that has not finished is
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
-    to another key or was deleted before answers 404. Needs
+    to another key or was deleted before answers 404. One circuit of a
+    multi-circuit job is not deleted on its own (400): the SDKs pair
+    the aggregated results with circuits by position, so a missing one
+    would shift the rest; delete the parent instead. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -132,7 +135,10 @@ def sync(
      Deletes the job and its results; a job that has not finished is
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
-    to another key or was deleted before answers 404. Needs
+    to another key or was deleted before answers 404. One circuit of a
+    multi-circuit job is not deleted on its own (400): the SDKs pair
+    the aggregated results with circuits by position, so a missing one
+    would shift the rest; delete the parent instead. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -162,7 +168,10 @@ async def asyncio_detailed(
      Deletes the job and its results; a job that has not finished is
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
-    to another key or was deleted before answers 404. Needs
+    to another key or was deleted before answers 404. One circuit of a
+    multi-circuit job is not deleted on its own (400): the SDKs pair
+    the aggregated results with circuits by position, so a missing one
+    would shift the rest; delete the parent instead. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -195,7 +204,10 @@ async def asyncio(
      Deletes the job and its results; a job that has not finished is
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
-    to another key or was deleted before answers 404. Needs
+    to another key or was deleted before answers 404. One circuit of a
+    multi-circuit job is not deleted on its own (400): the SDKs pair
+    the aggregated results with circuits by position, so a missing one
+    would shift the rest; delete the parent instead. Needs
     `Authorization: apiKey <key>`.
 
     Args:
