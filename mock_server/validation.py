@@ -27,8 +27,8 @@ from mock_server.wire.rejections import (
     SOURCES,
     Rejection,
     field_problems,
-    json_body,
     new_validator,
+    request_document,
 )
 
 
@@ -235,7 +235,7 @@ class RequestValidator:
             if self._body_required:
                 return Rejection(keys=(), source=SOURCES["body"], message="A JSON body is required")
             return None
-        document = json_body(request.get_data(cache=True))
+        document = request_document(request.environ, request.get_data(cache=True))
         if isinstance(document, Rejection):
             return document
         problems = field_problems(validator, document)

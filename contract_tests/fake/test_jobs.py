@@ -667,18 +667,14 @@ def test_canceling_one_circuit_of_a_batch_cancels_the_batch(client: ContractClie
     assert admin(client).post(f"{ADMIN_JOBS}/{parent_id}/complete").status_code == 409
 
 
-def test_a_circuit_of_a_batch_is_not_deleted_on_its_own(client: ContractClient) -> None:
-    """Its absence would shift the aggregated results onto the wrong circuits."""
+def test_deleting_a_circuit_of_a_batch_deletes_the_batch(client: ContractClient) -> None:
+    """Alone, its absence would shift the aggregated results onto the wrong circuits."""
     parent_id = submit(client, BATCH, KEY)
-    parent = wait_for_job(client, parent_id, KEY)
-    first = parent["child_job_ids"][0]
-    refused = client.delete(f"{JOBS}/{first}", headers=key_header(KEY))
-    assert refused.status_code == 400
-    assert refused.get_json()["validation"] == {"keys": ["UUID"], "source": "params"}
-    bulk = client.delete(JOBS, json={"ids": [first]}, headers=key_header(KEY))
-    assert bulk.get_json() == {"ids": [], "status": "deleted"}
-    aggregated = result(client, parent_id, KEY, "probabilities/aggregated")
-    assert list(aggregated) == parent["child_job_ids"]
+    first, *others = wait_for_job(client, parent_id, KEY)["child_job_ids"]
+    deleted = client.delete(f"{JOBS}/{first}", headers=key_header(KEY))
+    assert deleted.get_json() == {"id": first, "status": "deleted"}
+    for job_id in (parent_id, first, *others):
+        assert_not_found(client.get(f"{JOBS}/{job_id}", headers=key_header(KEY)))
 
 
 # -- keys -----------------------------------------------------------------------------------

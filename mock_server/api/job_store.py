@@ -222,15 +222,16 @@ class JobStore:
     # -- changes by clients ----------------------------------------------------------
 
     def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:
-        """Forget these top-level jobs (and their children); the ids that were found."""
+        """Forget these jobs (a batch with all its circuits); the ids that were found."""
         wanted = list(dict.fromkeys(job_ids))
         deleted = []
         with self._lock:
             for job_id in wanted:
                 job = self.get(job_id, owner)
-                if job is None or job.parent_id is not None:
-                    continue  # a batch's circuit goes with its batch only (see deleteJob)
-                self._forget(job)
+                if job is None:
+                    continue
+                # A batch's circuit goes with its batch (openapi.yaml's deleteJob says why).
+                self._forget(self._parent(job) or job)
                 deleted.append(job_id)
             if deleted:
                 self._touch()

@@ -23,8 +23,8 @@ from mock_server.api.job_runner import BACKEND_ALIASES
 from mock_server.api.job_store import CancelOutcome, JobFilter, StoreFull
 from mock_server.api.keys import AUTHORIZATION, key_id
 from mock_server.api.state import ApiState
-from mock_server.wire.errors import error_response, not_found, rejection_response
-from mock_server.wire.rejections import SOURCES, Rejection, json_body
+from mock_server.wire.errors import error_response, not_found
+from mock_server.wire.rejections import Rejection, request_document
 from mock_server.wire.responses import encode, json_response
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
@@ -55,7 +55,7 @@ def _owner() -> str:
 
 def _body() -> Any:
     # Any Content-Type, or none: pennylane-ionq sends its JSON without one.
-    document = json_body(request.get_data(cache=True) or b"null")
+    document = request_document(request.environ, request.get_data(cache=True))
     return None if isinstance(document, Rejection) else document
 
 
@@ -297,23 +297,13 @@ def cancel_jobs(state: ApiState) -> Response:
 def delete_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
     """DELETE /jobs/{UUID}: forget the job and its results (a running one stops).
 
-    A circuit of a multi-circuit job goes with its parent only: alone, its
-    absence would shift every later circuit's results onto the wrong circuit
-    for the SDKs, which pair the aggregated results with circuits by position.
+    A circuit of a multi-circuit job is deleted with its whole batch: alone,
+    its absence would shift every later circuit's results onto the wrong
+    circuit for the SDKs, which pair the aggregated results with circuits by
+    position.
     """
     _concerns(UUID)
-    owner = _owner()
-    job = state.jobs.get(UUID, owner)
-    if job is not None and job.parent_id is not None:
-        return rejection_response(
-            Rejection(
-                ("UUID",),
-                SOURCES["path"],
-                f"Job {UUID} is a circuit of the multi-circuit job {job.parent_id}: "
-                "delete that job instead.",
-            )
-        )
-    if not state.jobs.delete(owner, [UUID]):
+    if not state.jobs.delete(_owner(), [UUID]):
         return _job_not_found(UUID)
     return json_response(encode({"id": UUID, "status": DELETED}))
 

@@ -98,6 +98,19 @@ def _finite(text: str) -> float:
     return value
 
 
+# Where a request keeps its parsed body, so that validation and the handler
+# parse it once (a 10 MB job body takes a noticeable time to parse).
+_DOCUMENT_KEY = "ionq_mock.json_body"
+
+
+def request_document(environ: dict[str, Any], data: bytes) -> Any | Rejection:
+    """The JSON document of a request's body (`data`), parsed once per request."""
+    cached = environ.get(_DOCUMENT_KEY)
+    if cached is None:
+        cached = environ[_DOCUMENT_KEY] = json_body(data or b"null")
+    return cached
+
+
 def whole_number(text: str) -> int | None:
     """`text` as a non-negative integer when it is ASCII digits only, else None.
 

@@ -98,10 +98,9 @@ def sync_detailed(
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
     to another key or was deleted before answers 404. One circuit of a
-    multi-circuit job is not deleted on its own (400): the SDKs pair
-    the aggregated results with circuits by position, so a missing one
-    would shift the rest; delete the parent instead. Needs
-    `Authorization: apiKey <key>`.
+    multi-circuit job is deleted with its whole batch: the SDKs pair the
+    aggregated results with circuits by position, so a batch missing one
+    would shift the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -136,10 +135,9 @@ def sync(
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
     to another key or was deleted before answers 404. One circuit of a
-    multi-circuit job is not deleted on its own (400): the SDKs pair
-    the aggregated results with circuits by position, so a missing one
-    would shift the rest; delete the parent instead. Needs
-    `Authorization: apiKey <key>`.
+    multi-circuit job is deleted with its whole batch: the SDKs pair the
+    aggregated results with circuits by position, so a batch missing one
+    would shift the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -169,10 +167,9 @@ async def asyncio_detailed(
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
     to another key or was deleted before answers 404. One circuit of a
-    multi-circuit job is not deleted on its own (400): the SDKs pair
-    the aggregated results with circuits by position, so a missing one
-    would shift the rest; delete the parent instead. Needs
-    `Authorization: apiKey <key>`.
+    multi-circuit job is deleted with its whole batch: the SDKs pair the
+    aggregated results with circuits by position, so a batch missing one
+    would shift the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -205,10 +202,9 @@ async def asyncio(
     canceled first. Afterwards every operation on the id answers 404,
     and `GET /jobs` no longer lists it. A job that is unknown, belongs
     to another key or was deleted before answers 404. One circuit of a
-    multi-circuit job is not deleted on its own (400): the SDKs pair
-    the aggregated results with circuits by position, so a missing one
-    would shift the rest; delete the parent instead. Needs
-    `Authorization: apiKey <key>`.
+    multi-circuit job is deleted with its whole batch: the SDKs pair the
+    aggregated results with circuits by position, so a batch missing one
+    would shift the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
