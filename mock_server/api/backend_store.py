@@ -86,6 +86,11 @@ class BackendStore:
         entries = self._entries
         return b"[" + b",".join(entries[name].body for name in sorted(entries)) + b"]"
 
+    def view(self, name: str) -> Mapping[str, Any] | None:
+        """The record, read-only and not copied (for reads on a request's path). Lock-free."""
+        entry = self._entries.get(name)
+        return entry.record if entry is not None else None
+
     def get(self, name: str) -> Record | None:
         """A copy of one record, or None."""
         entry = self._entries.get(name)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mock_server.api.job_requests import JobRequest
 from mock_server.api.keys import PROJECT_ID
+from mock_server.wire.responses import instant
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.api.job_results import CircuitResult
@@ -85,9 +86,7 @@ class Job:
 
 
 def _instant(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return instant(moment) if moment is not None else None
 
 
 def _results(job: Job, base_path: str) -> dict[str, Any] | None:

@@ -21,6 +21,16 @@ SINGLE_CIRCUIT = "ionq.circuit.v1"
 MULTI_CIRCUIT = "ionq.multi-circuit.v1"
 SIMULATOR = "simulator"
 IDEAL = "ideal"
+# Generic names the SDKs send for "a QPU": pennylane-ionq rewrites `qpu` to
+# qpu.aria-1, and so does the fake when it looks up the backend's record.
+BACKEND_ALIASES = {"qpu": "qpu.aria-1"}
+
+
+def record_name(backend: str) -> str:
+    """The backend record (and rate card) a job's `backend` names."""
+    return BACKEND_ALIASES.get(backend, backend)
+
+
 # openapi.yaml's default for `shots` when a body leaves it out.
 DEFAULT_SHOTS = 100
 

@@ -39,15 +39,12 @@ from pathlib import Path
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.job_records import READY, STARTED, Failure, Job
-from mock_server.api.job_requests import IDEAL
+from mock_server.api.job_requests import IDEAL, record_name
 from mock_server.api.job_store import JobStore
 
 logger = logging.getLogger(__name__)
 
 AVAILABLE = "available"
-# Generic names the SDKs send for "a QPU": pennylane-ionq rewrites `qpu` to
-# qpu.aria-1, and so does the fake when it looks up the backend's record.
-BACKEND_ALIASES = {"qpu": "qpu.aria-1"}
 # Above this many states the ideal simulator's probabilities are estimated from
 # shots (mock_server/api/job_results.py says why).
 DEFAULT_MAX_EXACT_STATES = 2**16
@@ -223,9 +220,9 @@ class JobRunner:
         `_backend_changed` takes too, so a change that lands in between is
         never missed (the record changes before its listeners run).
         """
-        backend = self._record_name(unit.request.backend)
+        backend = record_name(unit.request.backend)
         with self._lock:
-            record = self.backends.get(backend)
+            record = self.backends.view(backend)
             if record is not None and record.get("status") != AVAILABLE:
                 self._waiting[unit.id] = backend
                 return False
@@ -234,7 +231,7 @@ class JobRunner:
 
     def _backend_changed(self, name: str) -> None:
         with self._lock:
-            record = self.backends.get(name)
+            record = self.backends.view(name)
             if record is not None and record.get("status") != AVAILABLE:
                 return
             woken = [job_id for job_id, backend in self._waiting.items() if backend == name]
@@ -254,10 +251,6 @@ class JobRunner:
             len(circuit.gates) * 2**circuit.qubits <= self.settings.inline_work
             for circuit in unit.request.circuits
         )
-
-    @staticmethod
-    def _record_name(backend: str) -> str:
-        return BACKEND_ALIASES.get(backend, backend)
 
     # -- running ---------------------------------------------------------------------
 
@@ -326,8 +319,8 @@ class JobRunner:
         self.store.complete(job_id, result, circuit.gate_counts(), warnings)
 
     def _refusal(self, job: Job, qubits: int) -> Failure | None:
-        backend = self._record_name(job.request.backend)
-        record = self.backends.get(backend)
+        backend = record_name(job.request.backend)
+        record = self.backends.view(backend)
         if record is None:
             return Failure("InvalidInput", f"The backend {job.request.backend} is not served.")
         limit = int(record.get("qubits", 0))

@@ -142,10 +142,9 @@ class JobStore:
         StoreFull when `max_unfinished` top-level jobs are still unfinished.
         """
         with self._lock:
-            unfinished = sum(
-                1 for j in self._jobs.values() if j.parent_id is None and not j.finished
-            )
-            if unfinished >= self.max_unfinished:
+            # Counted only when it could matter: fewer top-level jobs than the cap
+            # cannot be too many unfinished ones, and this runs on every submission.
+            if self._top_level >= self.max_unfinished and self._unfinished() >= self.max_unfinished:
                 raise StoreFull
             now = self.clock()
             job = self._new(owner, request, now, parent_id)
@@ -248,9 +247,7 @@ class JobStore:
             if job.finished:
                 return CancelOutcome.FINISHED
             now = self.clock()
-            for each in (job, *self.children(job)):
-                if not each.finished:
-                    each.status, each.completed_at, each.held = CANCELED, now, False
+            self._end(job, CANCELED, now)
             self._end_parent(job, now)
             self._touch()
             return CancelOutcome.CANCELED
@@ -332,10 +329,7 @@ class JobStore:
             if job is None or job.finished:
                 return
             now = self.clock()
-            for each in (job, *self.children(job)):
-                if not each.finished:
-                    each.status, each.completed_at, each.failure = FAILED, now, failure
-                    each.held = False
+            self._end(job, FAILED, now, failure)
             parent = self._parent(job)
             if parent is not None and not parent.finished:
                 # One circuit failing fails the job as a whole; the others still run.
@@ -349,9 +343,18 @@ class JobStore:
         parent = self._parent(child)
         if parent is None or parent.finished:
             return
-        for each in (parent, *self.children(parent)):
+        self._end(parent, CANCELED, now)
+
+    def _end(self, job: Job, status: str, now: datetime, failure: Failure | None = None) -> None:
+        # A job and its unfinished children end together (cancel, failure).
+        for each in (job, *self.children(job)):
             if not each.finished:
-                each.status, each.completed_at, each.held = CANCELED, now, False
+                each.status, each.completed_at, each.held = status, now, False
+                if failure is not None:
+                    each.failure = failure
+
+    def _unfinished(self) -> int:
+        return sum(1 for j in self._jobs.values() if j.parent_id is None and not j.finished)
 
     def _parent(self, job: Job) -> Job | None:
         return self._jobs.get(job.parent_id) if job.parent_id is not None else None

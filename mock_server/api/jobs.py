@@ -18,14 +18,18 @@ from typing import TYPE_CHECKING, Any
 from flask import Response, request
 
 from mock_server.api.job_records import COMPLETED, Failure, Job, job_document
-from mock_server.api.job_requests import JobRequest, read_job_request
-from mock_server.api.job_runner import BACKEND_ALIASES
+from mock_server.api.job_requests import (
+    BACKEND_ALIASES,
+    JobRequest,
+    read_job_request,
+    record_name,
+)
 from mock_server.api.job_store import CancelOutcome, JobFilter, StoreFull
 from mock_server.api.keys import AUTHORIZATION, key_id
 from mock_server.api.state import ApiState
 from mock_server.wire.errors import error_response, not_found
 from mock_server.wire.rejections import Rejection, request_document
-from mock_server.wire.responses import encode, json_response
+from mock_server.wire.responses import encode, instant, json_response
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.api.job_results import CircuitResult
@@ -328,7 +332,7 @@ def get_job_cost(state: ApiState, UUID: str) -> Response:  # noqa: N803
     if job is None:
         return _job_not_found(UUID)
     cards = state.rate_cards
-    card = cards.card(BACKEND_ALIASES.get(job.request.backend, job.request.backend))
+    card = cards.card(record_name(job.request.backend))
     document: dict[str, Any] = {"dry_run": job.request.dry_run}
     if card is not None:
         submitted = job.request.gate_counts()
@@ -376,16 +380,16 @@ def get_job_estimate(state: ApiState) -> Response:
     two = args.get("2q_gates", 0, type=int)
     mitigated = args.get("error_mitigation", "false").lower() == "true"
     cards = state.rate_cards
-    card = cards.card(BACKEND_ALIASES.get(backend, backend))
+    card = cards.card(record_name(backend))
     total = (
         card.cost(shots=shots, one_qubit_gates=one, two_qubit_gates=two, error_mitigation=mitigated)
         if card is not None
         else 0.0
     )
-    record = state.backends.get(BACKEND_ALIASES.get(backend, backend)) or {}
+    record = state.backends.view(record_name(backend)) or {}
     queue_ms = int(record.get("average_queue_time", 0))
     execution_ms = _execution_ms(shots, one, two)
-    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    now = instant(datetime.now(UTC))
     inputs = {
         "backend": backend,
         "type": args.get("type", "ionq.circuit.v1"),

@@ -24,6 +24,7 @@ from flask import Flask, Response, request
 
 from mock_server.api.jobs import JOB_ID_KEY
 from mock_server.controls.interruptions import SCENARIO_KEY
+from mock_server.wire.responses import instant
 
 DEFAULT_SIZE = 1000
 REDACTED = "<redacted>"
@@ -106,8 +107,7 @@ class RequestLog:
 
 
 def _rfc3339(timestamp: float) -> str:
-    moment = datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="milliseconds")
-    return moment.replace("+00:00", "Z")
+    return instant(datetime.fromtimestamp(timestamp, UTC))
 
 
 def install(app: Flask, log: RequestLog) -> None:

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import Response
 
 JSON_MEDIA_TYPE = "application/json"
+
+
+def instant(moment: datetime) -> str:
+    """An aware datetime as answers carry it: RFC 3339 in UTC, milliseconds, `Z`."""
+    text = moment.astimezone(UTC).isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
 
 
 def encode(document: Any) -> bytes:
