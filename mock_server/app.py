@@ -19,7 +19,7 @@ from flask import Flask, Response, request
 
 from ionq_contract.operations import read_operations
 from ionq_contract.spec import base_path, inlined_schema, load_spec
-from mock_server.api import HANDLERS
+from mock_server.api import HANDLERS, PURE_READS
 from mock_server.api import state as api
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import CharacterizationStore, load_histories
@@ -32,9 +32,13 @@ from mock_server.api.job_store import (
     DEFAULT_MAX_UNFINISHED,
     JobStore,
 )
+from mock_server.api.revision import Revision
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
 from mock_server.controls import state as controls
+from mock_server.front.access_log import AccessLog
+from mock_server.front.answers import AnswerCache
+from mock_server.front.middleware import Front
 from mock_server.routes import register_operations
 from mock_server.wire.cors import allow_any_origin, preflight_response
 from mock_server.wire.errors import register_error_handlers
@@ -45,6 +49,10 @@ JOBS_KEPT = "JOBS_KEPT"
 JOBS_UNFINISHED = "JOBS_UNFINISHED"
 JOB_RESULTS_BYTES = "JOB_RESULTS_BYTES"
 SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
+# The front of the server (mock_server/front): the fast path on or off, and
+# the stream of the access log (None: no access log; `ionq-mock serve` writes one).
+FAST_PATH = "FAST_PATH"
+ACCESS_LOG = "ACCESS_LOG"
 
 DEFAULT_CONFIG: Mapping[str, Any] = {
     # A directory with backends/<name>.json; None serves the packaged fixtures.
@@ -71,6 +79,10 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     JOBS_UNFINISHED: DEFAULT_MAX_UNFINISHED,
     JOB_RESULTS_BYTES: DEFAULT_MAX_RESULT_BYTES,
     SIMULATOR_MEMORY: None,
+    # Serve pure reads again as bytes while the state is unchanged. Off, every
+    # request goes through the whole pipeline; the answers are the same.
+    FAST_PATH: True,
+    ACCESS_LOG: None,
 }
 
 
@@ -122,8 +134,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     fixture_dirs = [Path(fixtures_dir), PACKAGED_FIXTURES] if fixtures_dir else [PACKAGED_FIXTURES]
     histories = load_histories(fixture_dirs, fixtures, inlined_schema(spec, "Characterization"))
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
-    backends = BackendStore(fixtures, partial(field_problems, backend_validator))
+    revision = Revision()
+    backends = BackendStore(fixtures, partial(field_problems, backend_validator), revision)
     jobs = JobStore(
+        revision=revision,
         max_jobs=int(app.config[JOBS_KEPT]),
         max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
         max_unfinished=int(app.config[JOBS_UNFINISHED]),
@@ -138,6 +152,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         ),
         rate_cards=load_rate_cards(),
         base_path=base_path(spec),
+        revision=revision,
     )
     app.extensions[api.EXTENSION] = served
     operations = read_operations(spec)
@@ -148,8 +163,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     handlers = {
         operation_id: partial(handler, served) for operation_id, handler in HANDLERS.items()
     }
-    register_operations(app, base_path(spec), operations, handlers, tools)
+    register_operations(app, base_path(spec), operations, handlers, tools, pure=PURE_READS)
     app.register_blueprint(admin.blueprint)
     register_error_handlers(app)
     app.after_request(allow_any_origin)
+    stream = app.config[ACCESS_LOG]
+    app.wsgi_app = Front(  # type: ignore[method-assign]
+        app.wsgi_app,
+        revision=revision,
+        controls=tools,
+        answers=AnswerCache() if app.config[FAST_PATH] else None,
+        access_log=AccessLog(stream) if stream is not None else None,
+        key_headers=[
+            parameter.name
+            for operation in operations
+            for parameter in operation.parameters
+            if parameter.location == "header"
+        ],
+    )
     return app

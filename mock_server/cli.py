@@ -2,6 +2,7 @@
 
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
                     [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
+                    [--no-access-log] [--no-fast-path] [--simulator-memory BYTES]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
@@ -20,8 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mock_server.settings import (
+    ACCESS_LOG_ENV,
     API_KEYS_ENV,
     API_KEYS_FILE_ENV,
+    FAST_PATH_ENV,
     FIXTURES_ENV,
     RATE_LIMIT_ENV,
     SIMULATOR_MEMORY_ENV,
@@ -59,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--threads", type=int, default=1, help="Python threads per worker that run requests (1)"
     )
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
+    serve.add_argument(
+        "--no-fast-path",
+        action="store_true",
+        help="answer every request through the whole pipeline, never from kept answers",
+    )
     serve.add_argument(
         "--api-key",
         action="append",
@@ -148,6 +156,11 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[RATE_LIMIT_ENV] = args.rate_limit
     if args.simulator_memory is not None:
         os.environ[SIMULATOR_MEMORY_ENV] = args.simulator_memory
+    # The fake writes the access log itself, in granian's format, batched
+    # (mock_server/front/access_log.py): granian's own costs as much as an answer.
+    os.environ[ACCESS_LOG_ENV] = "0" if args.no_access_log else "1"
+    if args.no_fast_path:
+        os.environ[FAST_PATH_ENV] = "0"
     # Nothing imports the WSGI module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:
@@ -172,7 +185,7 @@ def serve(args: argparse.Namespace) -> int:
         runtime_threads=1,
         http=HTTPModes.http1,
         websockets=False,
-        log_access=not args.no_access_log,
+        log_access=False,
     )
     host = f"[{args.host}]" if ":" in args.host else args.host
     source = os.environ.get(FIXTURES_ENV) or "the packaged fixtures"

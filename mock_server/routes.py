@@ -20,6 +20,7 @@ from ionq_contract.spec import SpecError
 from mock_server.controls.faults import intercept
 from mock_server.controls.scenarios import PREFER_HEADER, scenario_response
 from mock_server.controls.state import Controls
+from mock_server.front.middleware import PURE_ANSWER_KEY
 from mock_server.validation import RequestValidator
 from mock_server.wire.errors import rejection_response
 
@@ -81,16 +82,19 @@ def flask_rule(base_path: str, path: str, paths: Iterable[str] = ()) -> str:
     return base_path.rstrip("/") + "/".join(parts)
 
 
-def register_operations(
+def register_operations(  # noqa: PLR0913 - what the routes are made of
     app: Flask,
     base_path: str,
     operations: tuple[Operation, ...],
     handlers: Mapping[str, BoundHandler],
     controls: Controls,
+    *,
+    pure: frozenset[str] = frozenset(),
 ) -> None:
     """Add a URL rule for every operation; refuse to start if one has no handler.
 
-    `handlers` are mock_server.api's, already bound to the app's ApiState.
+    `handlers` are mock_server.api's, already bound to the app's ApiState;
+    the answers of the operations in `pure` may be kept by the fast path.
     """
     for op in operations:
         if not op.named:
@@ -109,18 +113,25 @@ def register_operations(
         app.add_url_rule(
             flask_rule(base_path, operation.path, paths),
             endpoint=operation.operation_id,
-            view_func=operation_view(operation, handlers[operation.operation_id], controls),
+            view_func=operation_view(
+                operation,
+                handlers[operation.operation_id],
+                controls,
+                pure=operation.operation_id in pure,
+            ),
             methods=[operation.method],
         )
 
 
 def operation_view(
-    operation: Operation, handler: BoundHandler, controls: Controls
+    operation: Operation, handler: BoundHandler, controls: Controls, *, pure: bool = False
 ) -> Callable[..., Response]:
     """The view of one operation: validate, then a scenario or the handler.
 
     The validators are compiled here, once, so that the view itself does no
-    work that depends on the description.
+    work that depends on the description. A `pure` operation marks the
+    answers of its validator and handler (not those of a fault or a
+    scenario) as ones the fast path may keep (mock_server/front).
     """
     validator = RequestValidator(operation)
 
@@ -131,13 +142,18 @@ def operation_view(
             return injected
         rejection = validator.check(path_values, request)
         if rejection is not None:
+            if pure:
+                request.environ[PURE_ANSWER_KEY] = True
             return rejection_response(rejection)
         prefer = request.headers.get(PREFER_HEADER)
         if prefer:
             scenario = scenario_response(operation, prefer, path_values)
             if scenario is not None:
                 return scenario
-        return handler(**path_values)
+        answer = handler(**path_values)
+        if pure:
+            request.environ[PURE_ANSWER_KEY] = True
+        return answer
 
     view.__name__ = operation.operation_id
     view.__doc__ = f"{operation.method} {operation.path} ({operation.operation_id})."

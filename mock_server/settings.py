@@ -7,6 +7,7 @@ environment, so `ionq-mock serve --fixtures DIR` passes DIR through it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +20,11 @@ API_KEYS_FILE_ENV = "IONQ_MOCK_API_KEYS_FILE"
 RATE_LIMIT_ENV = "IONQ_MOCK_RATE_LIMIT"
 # How much memory one simulation may take: bytes, or with a unit (512MiB, 8GiB).
 SIMULATOR_MEMORY_ENV = "IONQ_MOCK_SIMULATOR_MEMORY"
+# "1": write the access log to standard output (`ionq-mock serve` sets it unless
+# --no-access-log; a WSGI server of your own has an access log of its own).
+ACCESS_LOG_ENV = "IONQ_MOCK_ACCESS_LOG"
+# "0": no fast path, every request through the whole pipeline (mock_server/front).
+FAST_PATH_ENV = "IONQ_MOCK_FAST_PATH"
 
 _UNITS = {
     "": 1,
@@ -78,4 +84,8 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["RATE_LIMIT"] = parse_rate_limit(environ[RATE_LIMIT_ENV])
     if environ.get(SIMULATOR_MEMORY_ENV):
         config["SIMULATOR_MEMORY"] = parse_bytes(environ[SIMULATOR_MEMORY_ENV])
+    if environ.get(ACCESS_LOG_ENV) == "1":
+        config["ACCESS_LOG"] = sys.stdout
+    if environ.get(FAST_PATH_ENV) == "0":
+        config["FAST_PATH"] = False
     return config

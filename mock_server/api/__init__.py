@@ -4,6 +4,8 @@ the test controls, the harness or the server shell that routes to it.
 
 A new endpoint is a handler in the module of its tag, listed in HANDLERS by its
 operationId; the fake refuses to start while an operation of the spec has none.
+A new read is listed in PURE_READS or CLOCK_READS too (a test checks that every
+GET operation is in exactly one).
 """
 
 from __future__ import annotations
@@ -40,3 +42,26 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getJobCost": jobs.get_job_cost,
     }
 )
+
+# Reads whose answer is a function of the request (URL, query, API key) and of
+# the stores alone: the fast path (mock_server/front) may serve them again as
+# bytes until the state's revision changes.
+PURE_READS: frozenset[str] = frozenset(
+    {
+        "getBackends",
+        "getBackend",
+        "getCharacterizationsForBackend",
+        "getCharacterization",
+        "getWhoami",
+        "getJobs",
+        "getJob",
+        "getJobProbabilities",
+        "getJobAggregatedProbabilities",
+        "getJobHistogram",
+        "getJobShots",
+        "getJobCost",
+    }
+)
+# Reads that depend on something else (the estimate says when it was made):
+# always answered by the handler.
+CLOCK_READS: frozenset[str] = frozenset({"getJobEstimate"})

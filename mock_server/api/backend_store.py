@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from mock_server.api.fixture_files import NAME_FIELD
+from mock_server.api.revision import Revision
 from mock_server.wire.rejections import DocumentError, FieldProblem
 from mock_server.wire.responses import encode
 
@@ -56,9 +57,12 @@ def _entries(records: Mapping[str, Record]) -> Mapping[str, _Entry]:
 class BackendStore:
     """Thread-safe table of backend records, reset-able to the fixtures it started from."""
 
-    def __init__(self, fixtures: Mapping[str, Record], check: Checker) -> None:
+    def __init__(
+        self, fixtures: Mapping[str, Record], check: Checker, revision: Revision | None = None
+    ) -> None:
         self._fixtures = copy.deepcopy(dict(fixtures))
         self._check = check
+        self.revision = revision if revision is not None else Revision()
         self._lock = threading.Lock()
         self._entries = _entries(self._fixtures)
         self._listeners: list[Callable[[str], None]] = []
@@ -68,6 +72,7 @@ class BackendStore:
         self._listeners.append(listener)
 
     def _changed(self, names: Iterable[str]) -> None:
+        self.revision.bump()
         for name in names:
             for listener in self._listeners:
                 listener(name)

@@ -38,6 +38,7 @@ from mock_server.api.job_records import (
     Job,
 )
 from mock_server.api.job_requests import JobRequest
+from mock_server.api.revision import Revision
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.api.job_results import CircuitResult
@@ -111,6 +112,7 @@ class JobStore:
         self,
         *,
         clock: Clock = utc_now,
+        revision: Revision | None = None,
         max_jobs: int = DEFAULT_MAX_JOBS,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         max_unfinished: int = DEFAULT_MAX_UNFINISHED,
@@ -125,7 +127,11 @@ class JobStore:
         self._sequence = itertools.count(1)
         self._kept_bytes = 0  # results and submitted circuits, over every kept job
         self._top_level = 0
-        self.version = 0  # bumped by every change, so a cache can tell a stale answer
+        # Bumped by every change (mock_server/api/revision.py), so that a kept answer is
+        # never served once the jobs it was computed from have moved on.
+        self.revision = revision if revision is not None else Revision()
+        # Where a job's id comes from (tests that compare two apps make both the same).
+        self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
 
     # -- creation and lookup ---------------------------------------------------------
 
@@ -162,7 +168,7 @@ class JobStore:
 
     def _new(self, owner: str, request: JobRequest, now: datetime, parent_id: str | None) -> Job:
         job = Job(
-            id=str(uuid.uuid4()),
+            id=self.new_id(),
             owner=owner,
             request=request,
             submitted_at=now,
@@ -417,7 +423,7 @@ class JobStore:
         return job.finished and all(child.finished for child in self.children(job))
 
     def _touch(self) -> None:
-        self.version += 1
+        self.revision.bump()
         self._changed.notify_all()
 
 

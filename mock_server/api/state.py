@@ -15,6 +15,7 @@ from mock_server.api.characterization_history import CharacterizationStore
 from mock_server.api.job_costs import RateCards
 from mock_server.api.job_runner import JobRunner
 from mock_server.api.job_store import JobStore
+from mock_server.api.revision import Revision
 
 EXTENSION = "ionq_mock.api"
 
@@ -31,6 +32,8 @@ class ApiState:
     rate_cards: RateCards
     # Where the API is mounted (/v0.4): job documents link to their results under it.
     base_path: str
+    # Bumped by the stores on every change: what the fast path (mock_server/front) checks.
+    revision: Revision
 
     def reset(self) -> None:
         """Back to the fixtures, and no jobs (the admin API's and the plugin's reset)."""

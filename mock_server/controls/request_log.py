@@ -6,6 +6,8 @@ requests to its API (not to the admin API) in a bounded deque, so a
 long-running fake never grows. The `Authorization` value is logged with its
 credential replaced, so keys never reach a log, a CI artefact or a screen.
 
+Requests are logged by the front of the server (mock_server/front), for
+the answers Flask computes and those the fast path serves again alike.
 Clearing the log starts a new generation: a request that began before the
 clear (a slow one whose client already gave up, say) is not logged when it
 finishes, so it never shows up in the log of the test that reset the fake.
@@ -14,22 +16,17 @@ finishes, so it never shows up in the log of the test that reset the fake.
 from __future__ import annotations
 
 import threading
-import time
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Flask, Response, request
-
-from mock_server.api.jobs import JOB_ID_KEY
-from mock_server.controls.interruptions import SCENARIO_KEY
 from mock_server.wire.responses import instant
 
 DEFAULT_SIZE = 1000
 REDACTED = "<redacted>"
-_START_KEY = "ionq_mock.started"
-_SKIPPED_PREFIX = "/__admin"
+SKIPPED_PREFIX = "/__admin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,36 +107,12 @@ def _rfc3339(timestamp: float) -> str:
     return instant(datetime.fromtimestamp(timestamp, UTC))
 
 
-def install(app: Flask, log: RequestLog) -> None:
-    """Log every request `app` answers outside the admin API into `log`."""
+def request_path(environ: Mapping[str, Any]) -> str:
+    """The path as logged: PATH_INFO decoded as werkzeug decodes `request.path`."""
+    path = str(environ.get("PATH_INFO", "")).encode("latin-1").decode(errors="replace")
+    return "/" + path.lstrip("/")
 
-    # Both hooks run on every request: they read the WSGI environ directly,
-    # once, instead of going through Flask's request proxy for each field.
-    def start() -> None:
-        environ = request.environ
-        if not environ.get("PATH_INFO", "").startswith(_SKIPPED_PREFIX):
-            environ[_START_KEY] = (time.time(), time.perf_counter(), log.generation)
 
-    def finish(response: Response) -> Response:
-        environ = request.environ
-        started = environ.get(_START_KEY)
-        if started is not None:
-            wall, clock, generation = started
-            log.add(
-                LoggedRequest(
-                    time=wall,
-                    method=environ["REQUEST_METHOD"],
-                    path=request.path,
-                    query=environ.get("QUERY_STRING", ""),
-                    status=response.status_code,
-                    duration_ms=round((time.perf_counter() - clock) * 1000, 3),
-                    scenario=environ.get(SCENARIO_KEY),
-                    authorization=redact(environ.get("HTTP_AUTHORIZATION")),
-                    job_id=environ.get(JOB_ID_KEY),
-                ),
-                generation,
-            )
-        return response
-
-    app.before_request(start)
-    app.after_request(finish)
+def is_logged(path_info: str) -> bool:
+    """Whether a request to this path goes in the log (the admin API's own do not)."""
+    return not path_info.startswith(SKIPPED_PREFIX)

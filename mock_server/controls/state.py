@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from flask import Flask
 
 from ionq_contract.operations import Operation
-from mock_server.controls import interruptions, request_log
+from mock_server.controls import interruptions
 from mock_server.controls.faults import FaultTable
 from mock_server.controls.ratelimit import Limit, RateLimiter, parse_limit
 from mock_server.controls.request_log import RequestLog
@@ -44,8 +44,8 @@ def install(
 ) -> Controls:
     """New controls configured from `app.config`, with their hooks registered.
 
-    Must run before any other before_request hook, so that requests another
-    hook answers (a 401) are logged too.
+    The request log itself is written by the front of the server
+    (mock_server/front), which sees every request, a 401 included.
     """
     controls = Controls(failure_codes=frozenset(failure_codes))
     app.extensions[EXTENSION] = controls
@@ -53,7 +53,6 @@ def install(
     controls.rate_limit.initial = _limit(app.config[RATE_LIMIT])
     controls.rate_limit.reset()
     controls.requests.resize(int(app.config[REQUEST_LOG_SIZE]))
-    request_log.install(app, controls.requests)
     interruptions.install(app)
     return controls
 

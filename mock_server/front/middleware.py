@@ -1,0 +1,198 @@
+"""The front of the server: every request passes here on its way to Flask and back.
+
+It does three things that must see every request, whoever answers it:
+
+- the request log (mock_server/controls/request_log.py) and the access log;
+- the fast path: a read whose answer is a pure function of the request and
+  of the state (mock_server.api.PURE_READS) is computed once by the whole
+  pipeline (fault rules, validation, `Prefer`, the handler; nothing is
+  skipped the first time) and then served again as the same bytes while the
+  revision of the state it was computed under holds;
+- a bump of that revision after every request that may change something
+  (any method but GET, HEAD and OPTIONS, the admin API's included), on top of
+  the bumps the stores make themselves when a job moves on its own.
+
+What never takes the fast path: a method other than GET or HEAD, a request
+with `Prefer` or a body (cirq-ionq lists jobs with a JSON body on a GET),
+any request while a fault rule or a rate limit is set (they count requests
+and read the clock), the admin API, and whatever the pipeline did not mark
+as pure (a 401, a scenario, a fault, the job estimate, which says
+when it was made). Answers that depend on the API key are kept under a keyed
+hash of the `Authorization` header, never the key itself, so one key's
+answer is never served for another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from mock_server.api.jobs import JOB_ID_KEY
+from mock_server.api.revision import Revision
+from mock_server.controls.interruptions import SCENARIO_KEY
+from mock_server.controls.request_log import LoggedRequest, is_logged, redact
+from mock_server.controls.request_log import request_path as logged_path
+from mock_server.controls.state import Controls
+from mock_server.front.access_log import AccessLog
+from mock_server.front.answers import Answer, AnswerCache
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication
+    from _typeshed.wsgi import WSGIEnvironment as Environ
+
+# Set in the environ by an operation's view (mock_server/routes.py) when its
+# answer came from the handler or the validator of a pure read.
+PURE_ANSWER_KEY = "ionq_mock.pure"
+
+_READS = frozenset({"GET", "HEAD"})
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+_NO_BODY = frozenset({"", "0"})
+
+
+class Front:
+    """WSGI middleware around the Flask app (`app.wsgi_app = Front(app.wsgi_app, ...)`)."""
+
+    def __init__(  # noqa: PLR0913 - each part is configured on its own
+        self,
+        app: WSGIApplication,
+        *,
+        revision: Revision,
+        controls: Controls,
+        answers: AnswerCache | None,
+        access_log: AccessLog | None = None,
+        key_headers: Iterable[str] = (),
+    ) -> None:
+        self.app = app
+        self.revision = revision
+        self.controls = controls
+        self.answers = answers
+        self.access_log = access_log
+        # Request headers a pure answer may depend on besides the key (the spec's
+        # header parameters), as WSGI environ names.
+        self._key_headers = tuple(
+            "HTTP_" + name.upper().replace("-", "_") for name in sorted(set(key_headers))
+        )
+        self._salt = secrets.token_bytes(16)
+
+    def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
+        wall, clock = time.time(), time.perf_counter()
+        method = environ["REQUEST_METHOD"]
+        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
+        generation = log.generation if log is not None else 0
+        key = self._key(environ, method)
+        revision = self.revision.value
+        answer = self.answers.get(key, revision) if key is not None and self.answers else None
+        if answer is not None:
+            start_response(answer.status, answer.headers)
+            body: Iterable[bytes] = [answer.body]
+            status = answer.status
+        else:
+            status, headers, body = self._run(environ, start_response)
+            if key is not None and environ.get(PURE_ANSWER_KEY):
+                answer, body = self._keep(
+                    environ, key, revision, status=status, headers=headers, body=body
+                )
+            elif method not in _SAFE:
+                self.revision.bump()
+        code = int(status[:3])
+        elapsed = time.perf_counter() - clock
+        if log is not None:
+            if answer is not None:
+                path, authorization, job_id = answer.path, answer.authorization, answer.job_id
+            else:
+                path = logged_path(environ)
+                authorization = redact(environ.get("HTTP_AUTHORIZATION"))
+                job_id = environ.get(JOB_ID_KEY)
+            log.add(
+                LoggedRequest(
+                    time=wall,
+                    method=method,
+                    path=path,
+                    query=environ.get("QUERY_STRING", ""),
+                    status=code,
+                    duration_ms=round(elapsed * 1000, 3),
+                    scenario=environ.get(SCENARIO_KEY),
+                    authorization=authorization,
+                    job_id=job_id,
+                ),
+                generation,
+            )
+        if self.access_log is not None:
+            self.access_log.write(wall, environ, code, elapsed)
+        return body
+
+    def _key(self, environ: Environ, method: str) -> Hashable | None:
+        """The fast path's key of this request, or None when it must go through Flask."""
+        if (
+            self.answers is None
+            or method not in _READS
+            or "HTTP_PREFER" in environ
+            or environ.get("CONTENT_LENGTH", "0") not in _NO_BODY
+            or "HTTP_TRANSFER_ENCODING" in environ
+            or self.controls.faults.active
+            or self.controls.rate_limit.limit is not None
+        ):
+            return None
+        authorization = environ.get("HTTP_AUTHORIZATION")
+        digest = (
+            None
+            if authorization is None
+            else hashlib.blake2b(
+                authorization.encode("utf-8", "surrogatepass"), digest_size=16, key=self._salt
+            ).digest()
+        )
+        return (
+            method,
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            digest,
+            *(environ.get(name) for name in self._key_headers),
+        )
+
+    def _run(
+        self, environ: Environ, start_response: StartResponse
+    ) -> tuple[str, list[tuple[str, str]], Iterable[bytes]]:
+        """Flask's answer, passed on as it comes, with the status and headers it started with."""
+        seen: list[tuple[str, list[tuple[str, str]]]] = []
+
+        def started(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            seen.append((status, headers))
+            return start_response(status, headers, exc_info)
+
+        body = self.app(environ, started)
+        status, headers = seen[-1]
+        return status, headers, body
+
+    def _keep(  # noqa: PLR0913 - the parts of one answer
+        self,
+        environ: Environ,
+        key: Hashable,
+        revision: int,
+        *,
+        status: str,
+        headers: list[tuple[str, str]],
+        body: Iterable[bytes],
+    ) -> tuple[Answer, list[bytes]]:
+        """A pure answer as bytes, kept if nothing changed while it was computed."""
+        try:
+            data = b"".join(body)
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+        answer = Answer(
+            status=status,
+            headers=list(headers),
+            body=data,
+            code=int(status[:3]),
+            path=logged_path(environ),
+            authorization=redact(environ.get("HTTP_AUTHORIZATION")),
+            job_id=environ.get(JOB_ID_KEY),
+        )
+        # An answer of a revision that is already gone is never kept (revision.py says why).
+        if self.answers is not None and self.revision.value == revision:
+            self.answers.put(key, revision, answer)
+        return answer, [data]
