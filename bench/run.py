@@ -35,8 +35,10 @@ from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
     BARE_COMMAND,
     FAKE_COMMAND,
+    FULL_COMMAND,
     PRISM_BIN,
     PRISM_COMMAND,
+    RAW_COMMAND,
     ROOT,
     RunningServer,
     ServerSpec,
@@ -57,16 +59,31 @@ MIX = (
 MB = 2**20
 
 
-def server_specs(fake_command: str, bare_command: str) -> dict[str, ServerSpec]:
-    """The three servers of the issue, in the order they run."""
+# The packaged fixtures have every backend; the admin API removes one so that
+# the mix has a real 404 (one worker holds the state).
+FAKE_SETUP = (("DELETE", f"/__admin/backends/{NO_RECORD}"),)
+ANSWERS_ALL_200 = (("name outside the enum", 200), ("known name, no record", 200))
+
+
+def server_specs(
+    fake_command: str,
+    bare_command: str,
+    full_command: str = FULL_COMMAND,
+    raw_command: str = RAW_COMMAND,
+) -> dict[str, ServerSpec]:
+    """The servers of the comparison, in the order they run."""
     return {
         "fake": ServerSpec(
             "fake",
             fake_command,
-            description="the fake, as `make serve` runs it",
-            # The packaged fixtures have every backend; the admin API removes
-            # one so that the mix has a real 404 (one worker holds the state).
-            setup=(("DELETE", f"/__admin/backends/{NO_RECORD}"),),
+            description="the fake, as `make serve` runs it (fast path and access log on)",
+            setup=FAKE_SETUP,
+        ),
+        "full": ServerSpec(
+            "full",
+            full_command,
+            description="the fake with --no-fast-path: every request through the whole pipeline",
+            setup=FAKE_SETUP,
         ),
         "prism": ServerSpec(
             "prism",
@@ -80,7 +97,13 @@ def server_specs(fake_command: str, bare_command: str) -> dict[str, ServerSpec]:
             "bare",
             bare_command,
             description="one Flask route with a constant body, on the fake's server settings",
-            expected_overrides=(("name outside the enum", 200), ("known name, no record", 200)),
+            expected_overrides=ANSWERS_ALL_200,
+        ),
+        "raw": ServerSpec(
+            "raw",
+            raw_command,
+            description="a bare WSGI callable with a constant body, on the fake's server settings",
+            expected_overrides=ANSWERS_ALL_200,
         ),
     }
 
@@ -311,7 +334,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--cold-starts", type=int, default=3, help="launches per server; the median is reported (3)"
     )
     parser.add_argument(
-        "--servers", default="fake,prism,bare", help="which to run, in order (fake,prism,bare)"
+        "--servers",
+        default="fake,full,prism,bare,raw",
+        help="which to run, in order (fake,full,prism,bare,raw)",
     )
     parser.add_argument("--fake-command", default=FAKE_COMMAND, help="argv template of the fake")
     parser.add_argument("--bare-command", default=BARE_COMMAND, help="argv template of the bare")
@@ -413,16 +438,23 @@ def main(argv: list[str] | None = None) -> int:
     def cpu_us(name: str) -> float | None:
         return servers[name]["single"]["cpu_us_per_request"] if name in servers else None
 
+    def cold(name: str) -> float | None:
+        return servers[name]["cold_start_s"] if name in servers else None
+
     ratios = {
         "fake/prism req/s": ratio(rps("fake"), rps("prism")),
-        "fake/bare req/s": ratio(rps("fake"), rps("bare")),
         "fake/prism req/s, mix": ratio(rps("fake", "mix"), rps("prism", "mix")),
-        "fake/bare req/s, mix": ratio(rps("fake", "mix"), rps("bare", "mix")),
+        "fake/raw req/s": ratio(rps("fake"), rps("raw")),
+        "fake/raw req/s, mix": ratio(rps("fake", "mix"), rps("raw", "mix")),
+        "fake/full req/s": ratio(rps("fake"), rps("full")),
+        "fake/full req/s, mix": ratio(rps("fake", "mix"), rps("full", "mix")),
+        "fake/bare req/s": ratio(rps("fake"), rps("bare")),
         # The same comparison in CPU time per request (the inverse, so that
         # above 1 still means the fake is ahead): other load on the machine
         # slows the wall clock of whichever server runs beside it, not this.
         "prism/fake CPU per request": ratio(cpu_us("prism"), cpu_us("fake")),
-        "bare/fake CPU per request": ratio(cpu_us("bare"), cpu_us("fake")),
+        "raw/fake CPU per request": ratio(cpu_us("raw"), cpu_us("fake")),
+        "fake/prism cold start": ratio(cold("fake"), cold("prism")),
     }
     targets = check_targets(servers, client, settings.connections)
     targets += check_job_targets(job_figures["bell"], job_figures["engines"], job_figures["busy"])

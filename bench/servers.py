@@ -32,7 +32,10 @@ API_PREFIX = base_path(load_spec())
 # The fake and the bare route both run on `ionq-mock serve`'s own server
 # settings (chosen with bench/tune.py), so neither copies them.
 FAKE_COMMAND = "{bin}/ionq-mock serve --host {host} --port {port}"
+# The same fake with every request through the whole pipeline (what the fast path saves).
+FULL_COMMAND = "{bin}/ionq-mock serve --host {host} --port {port} --no-fast-path"
 BARE_COMMAND = "{bin}/python -m bench.bare_serve --host {host} --port {port}"
+RAW_COMMAND = "{bin}/python -m bench.bare_serve --raw --host {host} --port {port}"
 PRISM_BIN = ROOT / "bench" / "node_modules" / ".bin" / "prism"
 # `fatal` keeps Prism's start-up failures on stderr but drops its per-request
 # log lines, which would otherwise cost it more than the mocking does.

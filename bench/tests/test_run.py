@@ -25,7 +25,8 @@ def test_each_server_expects_its_own_statuses() -> None:
     }
     assert expected["fake"] == [200, 400, 404, 200]
     assert expected["prism"] == [200, 400, 200, 200]
-    assert expected["bare"] == [200, 200, 200, 200]
+    assert expected["full"] == expected["fake"]
+    assert expected["bare"] == expected["raw"] == [200, 200, 200, 200]
     assert len(MIX) == 4
 
 
