@@ -26,6 +26,11 @@ GEN_TEMPLATES := codegen/templates
 
 export PATH := $(BIN):$(PATH)
 
+# The project's own modules, byte-compiled: an editable install is not, and
+# under PYTHONDONTWRITEBYTECODE (common in containers) every start would compile
+# them again, a third of the fake's start-up. Up-to-date files are skipped.
+COMPILE := $(BIN)/python -m compileall -q mock_server ionq_contract $(GENERATED)/ionq_client
+
 .DEFAULT_GOAL := help
 .PHONY: help install generate check-generated lint lint-python lint-spec format test pytest \
         serve contract contract-self bench lock clean
@@ -38,6 +43,7 @@ $(ENV_STAMP): pyproject.toml requirements.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e ./$(GENERATED) -e .
+	@$(COMPILE) >/dev/null
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -99,6 +105,7 @@ pytest: $(ENV_STAMP) ## The pytest suites only.
 	$(BIN)/pytest -p no:xdist $(SCHEMATHESIS_SUITES)
 
 serve: $(ENV_STAMP) ## Serve the fake IonQ on granian at http://HOST:PORT/v0.4 (127.0.0.1:8000; FIXTURES=dir for your own).
+	@$(COMPILE) >/dev/null
 	$(BIN)/ionq-mock serve --host $(HOST) --port $(PORT) $(if $(FIXTURES),--fixtures $(FIXTURES))
 
 CONTRACT_REPORT := build/schemathesis/events.ndjson
@@ -124,6 +131,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 bench: $(ENV_STAMP) $(BENCH_NODE_STAMP) ## wrk on the fake, Prism, a bare route; jobs and simulator (BENCH_ARGS=--widest: widest circuit); write bench/results/<date>.json.
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	@$(COMPILE) >/dev/null
 	$(BIN)/pytest -q -p no:cacheprovider bench/wrk_tests
 	$(BIN)/python -m bench $(BENCH_ARGS)
 

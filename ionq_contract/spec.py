@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from ionq_contract import content_cache
 
 _PACKAGED = Path(__file__).with_name("openapi.yaml")
 _CHECKOUT = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
 Spec = dict[str, Any]
+# Part of the kept copy's digest: another YAML reader might read the same bytes otherwise.
+_PARSER = "PyYAML 6, safe loader"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 """The keys of a path item that are operations, in the order they are read."""
@@ -47,13 +47,15 @@ def load_spec(path: Path | None = None) -> Spec:
     from there by the next start.
     """
     text = (path or spec_path()).read_bytes()
-    name = f"openapi-{content_cache.digest('openapi.yaml', yaml.__version__, text)}.json"
+    name = f"openapi-{content_cache.digest('openapi.yaml', _PARSER, text)}.json"
     kept = content_cache.read(name)
     if kept is not None:
         try:
             return cast(Spec, json.loads(kept))
         except ValueError:
             pass  # a damaged copy: parse the YAML again, and replace it
+    import yaml  # noqa: PLC0415 - only when the parsed copy is not kept
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     spec = cast(Spec, yaml.load(text, Loader=loader))  # noqa: S506 - a safe loader
     try:

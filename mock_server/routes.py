@@ -17,8 +17,9 @@ from werkzeug.routing import BaseConverter, Map
 
 from ionq_contract.operations import Operation
 from ionq_contract.spec import SpecError
+from mock_server.controls import scenarios
 from mock_server.controls.faults import intercept
-from mock_server.controls.scenarios import PREFER_HEADER, scenario_response
+from mock_server.controls.scenarios import PREFER_HEADER
 from mock_server.controls.state import Controls
 from mock_server.front.middleware import PURE_ANSWER_KEY
 from mock_server.validation import RequestValidator
@@ -130,8 +131,9 @@ def operation_view(
 
     The validators are compiled here, once, so that the view itself does no
     work that depends on the description. A `pure` operation marks the
-    answers of its validator and handler (not those of a fault or a
-    scenario) as ones the fast path may keep (mock_server/front).
+    answers of its validator, its handler and its documented examples (not
+    those of a fault, a `delay=` or a `drop`) as ones the fast path may keep
+    (mock_server/front).
     """
     validator = RequestValidator(operation)
 
@@ -146,12 +148,16 @@ def operation_view(
                 request.environ[PURE_ANSWER_KEY] = True
             return rejection_response(rejection)
         prefer = request.headers.get(PREFER_HEADER)
+        keepable = pure
         if prefer:
-            scenario = scenario_response(operation, prefer, path_values)
+            keepable = pure and scenarios.is_pure(prefer)
+            scenario = scenarios.scenario_response(operation, prefer, path_values)
             if scenario is not None:
+                if keepable:
+                    request.environ[PURE_ANSWER_KEY] = True
                 return scenario
         answer = handler(**path_values)
-        if pure:
+        if keepable:
             request.environ[PURE_ANSWER_KEY] = True
         return answer
 

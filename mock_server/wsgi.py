@@ -19,11 +19,16 @@ from __future__ import annotations
 import gc
 import os
 
-from mock_server.app import create_app
-from mock_server.settings import config_from_env
+# Start-up makes hundreds of thousands of objects that all live on, so the
+# collections it would trigger free nothing: about 60 ms of CPU out of 470.
+gc.disable()
+
+from mock_server.app import create_app  # noqa: E402 - imported with the collector off
+from mock_server.settings import config_from_env  # noqa: E402
 
 app = create_app(config_from_env(os.environ))
 
 # No gc.collect() first: start-up leaves no cyclic garbage to free (none was
 # found), and a full collection here would add 15-25 ms to every cold start.
 gc.freeze()
+gc.enable()

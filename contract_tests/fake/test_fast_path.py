@@ -100,6 +100,10 @@ FAMILIES: tuple[tuple[Call, ...], ...] = (
         Call("GET", "/v0.4/backends/qpu.aria-1", _headers(ALPHA)),
         Call("HEAD", "/v0.4/backends/qpu.aria-1"),
         Call("GET", "/v0.4/backends/qpu.aria-1", _headers(None, Prefer="code=404")),
+        Call("GET", "/v0.4/backends/qpu.aria-1", _headers(None, Prefer="code=404")),
+        Call("GET", "/v0.4/backends/qpu.aria-1", _headers(ALPHA, Prefer="example=degraded")),
+        Call("GET", "/v0.4/backends/qpu.aria-1", _headers(None, Prefer="delay=1")),
+        Call("GET", "/v0.4/backends/qpu.aria-1", _headers(None, Prefer="code=999")),
     ),
     (
         Call("GET", "/v0.4/backends"),
@@ -213,6 +217,10 @@ Step = Call | Callable[[Flask], None]
 # no request bumps the revision on the way.
 NEVER_SERVED_KEPT: dict[str, tuple[Step, ...]] = {
     "a Prefer header": (ARIA, Call("GET", ARIA.path, {"Prefer": "code=404"})),
+    "another Prefer": (
+        Call("GET", ARIA.path, {"Prefer": "code=404"}),
+        Call("GET", ARIA.path, {"Prefer": "code=400"}),
+    ),
     "HEAD after GET": (ARIA, Call("HEAD", ARIA.path)),
     "another key": (
         Call("POST", "/v0.4/jobs", _headers(ALPHA), json=BELL),
@@ -265,6 +273,28 @@ def test_the_fast_path_serves_again_and_forgets_on_a_change() -> None:
     changed = client.get("/v0.4/backends/qpu.aria-1")
     assert changed.get_json()["status"] == "unavailable"
     assert len(front.answers) == 1  # the old revision's table is gone
+
+
+@pytest.mark.parametrize(
+    ("prefer", "kept"),
+    [("code=404", True), ("example=degraded", True), ("code=999", True), ("delay=1", False)],
+)
+def test_a_scenario_is_kept_only_when_it_answers_a_documented_example_or_a_400(
+    prefer: str, kept: bool
+) -> None:
+    app = _app(fast_path=True)
+    front = app.wsgi_app
+    assert isinstance(front, Front)
+    assert front.answers is not None
+    client = app.test_client()
+    first = client.get(ARIA.path, headers={"Prefer": prefer})
+    assert len(front.answers) == int(kept)
+    again = client.get(ARIA.path, headers={"Prefer": prefer})
+    assert (again.status_code, again.get_data()) == (first.status_code, first.get_data())
+    logged = client.get("/__admin/requests").get_json()
+    assert [entry["scenario"] for entry in logged] == [
+        entry["scenario"] for entry in logged[:1]
+    ] * 2
 
 
 def test_a_job_that_moves_on_its_own_is_never_served_stale() -> None:

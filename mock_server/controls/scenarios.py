@@ -121,6 +121,20 @@ def scenario_response(
     return json_response(encode(body), status, retry_after_headers(status))
 
 
+def is_pure(prefer: str) -> bool:
+    """Whether the answer to this `Prefer` is a function of the request alone.
+
+    A documented example (`code=`, `example=`) or the 400 of a header the
+    fake cannot honour is; a `delay=` (it sleeps) or a `drop` (it cuts the
+    connection) is not, so the fast path never keeps what they answer.
+    """
+    try:
+        preference = parse_prefer(prefer)
+    except ScenarioError:
+        return True
+    return preference.delay_ms is None and not preference.drop
+
+
 def documented_response(
     operation: Operation, preference: Preference, path_values: Mapping[str, str]
 ) -> tuple[int, Any] | None:

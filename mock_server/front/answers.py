@@ -35,6 +35,7 @@ class Answer:
     path: str
     authorization: str | None
     job_id: str | None
+    scenario: str | None = None  # the `Prefer` scenario that answered, if one did
 
     @property
     def nbytes(self) -> int:

@@ -7,17 +7,19 @@ It does three things that must see every request, whoever answers it:
   of the state (mock_server.api.PURE_READS) is computed once by the whole
   pipeline (fault rules, validation, `Prefer`, the handler; nothing is
   skipped the first time) and then served again as the same bytes while the
-  revision of the state it was computed under holds;
+  revision of the state it was computed under holds. A `Prefer` scenario
+  that picks a documented example is such an answer too (the example, the
+  header and the path decide it), kept under the header's exact value;
 - a bump of that revision after every request that may change something
   (any method but GET, HEAD and OPTIONS, the admin API's included), on top of
   the bumps the stores make themselves when a job moves on its own.
 
 What never takes the fast path: a method other than GET or HEAD, a request
-with `Prefer` or a body (cirq-ionq lists jobs with a JSON body on a GET),
-any request while a fault rule or a rate limit is set (they count requests
-and read the clock), the admin API, and whatever the pipeline did not mark
-as pure (a 401, a scenario, a fault, the job estimate, which says
-when it was made). Answers that depend on the API key are kept under a keyed
+with a body (cirq-ionq lists jobs with a JSON body on a GET), any request
+while a fault rule or a rate limit is set (they count requests and read the
+clock), the admin API, and whatever the pipeline did not mark as pure (a
+401, a fault, `Prefer: delay=` or `drop`, the job estimate, which says when
+it was made). Answers that depend on the API key are kept under a keyed
 hash of the `Authorization` header, never the key itself, so one key's
 answer is never served for another.
 """
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs import JOB_ID_KEY
 from mock_server.api.revision import Revision
-from mock_server.controls.interruptions import SCENARIO_KEY
+from mock_server.controls.interruptions import DROP_KEY, SCENARIO_KEY
 from mock_server.controls.request_log import LoggedRequest, is_logged, redact
 from mock_server.controls.request_log import request_path as logged_path
 from mock_server.controls.state import Controls
@@ -91,7 +93,7 @@ class Front:
             status = answer.status
         else:
             status, headers, body = self._run(environ, start_response)
-            if key is not None and environ.get(PURE_ANSWER_KEY):
+            if key is not None and environ.get(PURE_ANSWER_KEY) and DROP_KEY not in environ:
                 answer, body = self._keep(
                     environ, key, revision, status=status, headers=headers, body=body
                 )
@@ -101,11 +103,12 @@ class Front:
         elapsed = time.perf_counter() - clock
         if log is not None:
             if answer is not None:
-                path, authorization, job_id = answer.path, answer.authorization, answer.job_id
+                path, authorization = answer.path, answer.authorization
+                job_id, scenario = answer.job_id, answer.scenario
             else:
                 path = logged_path(environ)
                 authorization = redact(environ.get("HTTP_AUTHORIZATION"))
-                job_id = environ.get(JOB_ID_KEY)
+                job_id, scenario = environ.get(JOB_ID_KEY), environ.get(SCENARIO_KEY)
             log.add(
                 LoggedRequest(
                     time=wall,
@@ -114,7 +117,7 @@ class Front:
                     query=environ.get("QUERY_STRING", ""),
                     status=code,
                     duration_ms=round(elapsed * 1000, 3),
-                    scenario=environ.get(SCENARIO_KEY),
+                    scenario=scenario,
                     authorization=authorization,
                     job_id=job_id,
                 ),
@@ -129,7 +132,6 @@ class Front:
         if (
             self.answers is None
             or method not in _READS
-            or "HTTP_PREFER" in environ
             or environ.get("CONTENT_LENGTH", "0") not in _NO_BODY
             or "HTTP_TRANSFER_ENCODING" in environ
             or self.controls.faults.active
@@ -149,6 +151,7 @@ class Front:
             environ.get("PATH_INFO", ""),
             environ.get("QUERY_STRING", ""),
             digest,
+            environ.get("HTTP_PREFER"),
             *(environ.get(name) for name in self._key_headers),
         )
 
@@ -191,6 +194,7 @@ class Front:
             path=logged_path(environ),
             authorization=redact(environ.get("HTTP_AUTHORIZATION")),
             job_id=environ.get(JOB_ID_KEY),
+            scenario=environ.get(SCENARIO_KEY),
         )
         # An answer of a revision that is already gone is never kept (revision.py says why).
         if self.answers is not None and self.revision.value == revision:
