@@ -10,6 +10,7 @@ schemas through the helpers here, so there is one way of resolving the spec.
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,8 +22,15 @@ _PACKAGED = Path(__file__).with_name("openapi.yaml")
 _CHECKOUT = Path(__file__).resolve().parent.parent / "openapi.yaml"
 
 Spec = dict[str, Any]
-# Part of the kept copy's digest: another YAML reader might read the same bytes otherwise.
-_PARSER = "PyYAML 6, safe loader"
+
+
+def _parser() -> str:
+    """Part of the kept copy's digest: another YAML reader might read the same bytes otherwise."""
+    try:
+        return f"PyYAML {importlib.metadata.version('PyYAML')}, safe loader"
+    except importlib.metadata.PackageNotFoundError:
+        return "PyYAML, safe loader"
+
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 """The keys of a path item that are operations, in the order they are read."""
@@ -47,7 +55,7 @@ def load_spec(path: Path | None = None) -> Spec:
     from there by the next start.
     """
     text = (path or spec_path()).read_bytes()
-    name = f"openapi-{content_cache.digest('openapi.yaml', _PARSER, text)}.json"
+    name = f"openapi-{content_cache.digest('openapi.yaml', _parser(), text)}.json"
     kept = content_cache.read(name)
     if kept is not None:
         try:

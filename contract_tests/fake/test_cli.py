@@ -108,6 +108,16 @@ def test_a_signal_stops_the_server_cleanly(stop_signal: signal.Signals) -> None:
         httpx.get(f"{fake.base_url}/backends/qpu.aria-1", timeout=1)
 
 
+def test_the_last_lines_of_the_access_log_survive_a_stop() -> None:
+    """Lines are written in batches: the worker writes what it holds when it ends."""
+    with running_fake() as fake:
+        httpx.get(f"{fake.base_url}/backends/last-line-probe")
+        fake.process.send_signal(signal.SIGTERM)  # well within the 0.1 s between batches
+        assert fake.process.wait(timeout=15) == 0
+        output = fake.output()
+    assert '"GET /v0.4/backends/last-line-probe HTTP/1.1" 400' in output
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [("fast", "expected RATE or RATE/BURST"), ("0/1", "$.rate: must be a number")],

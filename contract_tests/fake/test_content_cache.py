@@ -93,6 +93,25 @@ def test_without_a_cache_every_start_checks(
     assert calls
 
 
+def test_a_verdict_file_that_does_not_say_valid_is_not_trusted(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_app()
+    for verdict in cache_dir.glob("characterizations-*"):
+        verdict.write_bytes(b"")
+    characterization_history._checked_history.cache_clear()
+    calls: list[object] = []
+    real = new_validator
+
+    def counting(schema: Any) -> Any:
+        calls.append(schema)
+        return real(schema)
+
+    monkeypatch.setattr(characterization_history, "new_validator", counting)
+    create_app()
+    assert calls
+
+
 @pytest.mark.usefixtures("cache_dir")
 def test_a_verdict_holds_for_its_schema_only(tmp_path: Path) -> None:
     create_app()  # verdicts on the packaged characterizations under openapi.yaml are kept

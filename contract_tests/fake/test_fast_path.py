@@ -297,6 +297,18 @@ def test_a_scenario_is_kept_only_when_it_answers_a_documented_example_or_a_400(
     ] * 2
 
 
+def test_nothing_is_kept_over_http2_where_a_get_may_carry_a_body_without_a_length() -> None:
+    app = _app(fast_path=True)
+    front = app.wsgi_app
+    assert isinstance(front, Front)
+    assert front.answers is not None
+    client = app.test_client()
+    assert client.get(ARIA.path, environ_overrides={"SERVER_PROTOCOL": "HTTP/2"}).status_code == 200
+    assert len(front.answers) == 0
+    assert client.get(ARIA.path).status_code == 200
+    assert len(front.answers) == 1
+
+
 def test_a_job_that_moves_on_its_own_is_never_served_stale() -> None:
     """Changes no request makes: a backend edited in the store, a job run by the runner."""
     app = _app(fast_path=True)

@@ -41,22 +41,34 @@ def test_an_answer_is_served_only_under_its_revision() -> None:
 
 
 def test_the_table_is_bounded_in_answers_and_bytes() -> None:
-    cache = AnswerCache(max_answers=3, max_bytes=100, max_answer_bytes=60)
-    assert not cache.put("too large", 0, _answer(61))
+    one = _answer(10).nbytes  # what an answer of 10 body bytes costs under an int key
+    cache = AnswerCache(max_answers=3, max_bytes=4 * one, max_answer_bytes=2 * one)
+    assert not cache.put(-1, 0, _answer(2 * one))
     for number in range(5):
         assert cache.put(number, 0, _answer(10))
     assert len(cache) == 3
     assert [cache.get(number, 0) is not None for number in range(5)] == [False, False] + [True] * 3
-    assert cache.put("large", 0, _answer(60))
-    assert cache.nbytes <= 100
-    assert cache.get("large", 0) is not None
+    assert cache.put("large", 0, _answer(one))  # twice as large: the two oldest make room
+    assert cache.nbytes <= 4 * one
+    assert [cache.get(number, 0) is not None for number in range(2, 5)] == [False, True, True]
+
+
+def test_the_key_is_counted_too() -> None:
+    """A long query the validator ignores costs memory like a body does."""
+    one = _answer(10).nbytes
+    cache = AnswerCache(max_bytes=10 * one, max_answer_bytes=3 * one)
+    assert not cache.put(("GET", "/v0.4/backends", "pad=" + "x" * 3 * one), 0, _answer(10))
+    for number in range(20):  # each about 2 * one: a body's worth of key
+        cache.put(("GET", "/v0.4/backends", f"pad={number:02}" + "x" * one), 0, _answer(10))
+    assert cache.nbytes <= 10 * one
+    assert len(cache) == 4
 
 
 def test_replacing_an_answer_counts_its_bytes_once() -> None:
-    cache = AnswerCache(max_bytes=100)
+    cache = AnswerCache()
     for _ in range(20):
         cache.put("k", 0, _answer(50))
-    assert cache.nbytes == 50
+    assert cache.nbytes == _answer(50).nbytes + len("k")
 
 
 ENVIRON = {

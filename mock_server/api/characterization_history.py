@@ -39,6 +39,7 @@ from typing import Any
 
 from ionq_contract import content_cache
 from mock_server.api.fixture_files import FixtureError, parse_json, read_text
+from mock_server.wire import rejections
 from mock_server.wire.rejections import FieldProblem, field_problems, new_validator
 from mock_server.wire.responses import encode
 
@@ -99,8 +100,15 @@ def _versions(*packages: str) -> str:
     return ", ".join(found)
 
 
-# What a kept verdict on the characterizations was reached with, besides the schema.
-_VALIDATORS = _versions("jsonschema", "openapi-schema-validator")
+# What a kept verdict on the characterizations was reached with, besides the
+# schema: the validator libraries, and the fake's own checking code (this
+# module and the one that compiles and words the schema's checks).
+_VALIDATORS = content_cache.digest(
+    _versions("jsonschema", "openapi-schema-validator"),
+    Path(__file__).read_bytes(),
+    Path(rejections.__file__).read_bytes(),
+)
+_VALID = b"valid\n"
 
 Record = dict[str, Any]
 
@@ -378,7 +386,7 @@ def _checked_history(source: _Source, schema_json: str) -> tuple[History | None,
     # These exact bodies were found valid under this exact schema before: the
     # verdict is kept by content (ionq_contract/content_cache.py), not checked again.
     verdict = "characterizations-" + content_cache.digest(schema_json, _VALIDATORS, *encoded.bodies)
-    if content_cache.read(verdict) is not None:
+    if content_cache.read(verdict) == _VALID:
         return encoded, ()
     record_validator = new_validator(json.loads(schema_json))
     connectivity_checked: set[int] = set()
@@ -397,5 +405,5 @@ def _checked_history(source: _Source, schema_json: str) -> tuple[History | None,
             problems.append(f"{path}: the characterization of {record['date']}: {problem}")
     if problems:
         return None, tuple(problems)
-    content_cache.write(verdict, b"valid\n")
+    content_cache.write(verdict, _VALID)
     return encoded, ()

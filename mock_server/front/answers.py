@@ -7,8 +7,9 @@ invalidated one answer at a time, and nothing stale survives a change.
 
 Bounded: an answer larger than `max_answer_bytes` is not kept, and once the
 table holds `max_bytes` or `max_answers`, the oldest answers make room. The
-bytes counted are those of the body and headers, the rest of an entry is
-a few hundred bytes more at most.
+bytes counted are those of the key (a URL may carry a long query the
+validator ignores), the body, the headers and the logged path, plus
+ENTRY_OVERHEAD for the objects that hold them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 DEFAULT_MAX_ANSWERS = 4096
 DEFAULT_MAX_BYTES = 16 * 2**20
 DEFAULT_MAX_ANSWER_BYTES = 2**20
+ENTRY_OVERHEAD = 512  # the Answer, its tuple key and the dict slot, measured roughly
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +41,15 @@ class Answer:
 
     @property
     def nbytes(self) -> int:
-        """What keeping it costs, roughly: body and header text."""
-        return len(self.body) + sum(len(name) + len(value) for name, value in self.headers)
+        """What keeping it costs, roughly: body, header text, the logged path and objects."""
+        headers = sum(len(name) + len(value) for name, value in self.headers)
+        return len(self.body) + headers + len(self.path) + ENTRY_OVERHEAD
+
+
+def key_bytes(key: Hashable) -> int:
+    """The text a request key holds (its strings and bytes)."""
+    parts = key if isinstance(key, tuple) else (key,)
+    return sum(len(part) for part in parts if isinstance(part, str | bytes))
 
 
 class AnswerCache:
@@ -74,7 +83,7 @@ class AnswerCache:
         The caller checks that `revision` is still the current one; an
         answer of an older revision than the table's is refused here.
         """
-        size = answer.nbytes
+        size = answer.nbytes + key_bytes(key)
         if size > self.max_answer_bytes:
             return False
         with self._lock:
@@ -87,12 +96,12 @@ class AnswerCache:
                 self._bytes = 0
             previous = answers.pop(key, None)
             if previous is not None:
-                self._bytes -= previous.nbytes
+                self._bytes -= previous.nbytes + key_bytes(key)
             while answers and (
                 len(answers) >= self.max_answers or self._bytes + size > self.max_bytes
             ):
                 oldest = next(iter(answers))
-                self._bytes -= answers.pop(oldest).nbytes
+                self._bytes -= answers.pop(oldest).nbytes + key_bytes(oldest)
             answers[key] = answer
             self._bytes += size
             return True

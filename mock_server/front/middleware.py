@@ -52,6 +52,9 @@ PURE_ANSWER_KEY = "ionq_mock.pure"
 _READS = frozenset({"GET", "HEAD"})
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 _NO_BODY = frozenset({"", "0"})
+# Where Content-Length and Transfer-Encoding are the only ways to send a body
+# (HTTP/2 frames one without either): the fast path is HTTP/1's.
+_HTTP1 = frozenset({"HTTP/1.1", "HTTP/1.0"})
 
 
 class Front:
@@ -134,6 +137,7 @@ class Front:
             or method not in _READS
             or environ.get("CONTENT_LENGTH", "0") not in _NO_BODY
             or "HTTP_TRANSFER_ENCODING" in environ
+            or environ.get("SERVER_PROTOCOL") not in _HTTP1
             or self.controls.faults.active
             or self.controls.rate_limit.limit is not None
         ):
