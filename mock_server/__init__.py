@@ -5,6 +5,7 @@ the spec and their request pipeline (routes.py, validation.py), API keys
 (auth.py), settings, the command line and the WSGI entry. Below it, in
 subpackages that never import upward:
 
+- front/      the WSGI layer before Flask: the fast path, the request and access logs;
 - api/        the API served: handlers per tag, the state they serve, its fixtures;
 - controls/   the test controls: Prefer, faults, rate limit, request log, admin API;
 - simulator/  the state-vector simulator jobs run on (no Flask, no HTTP);
