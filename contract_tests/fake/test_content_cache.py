@@ -74,23 +74,27 @@ def test_a_kept_verdict_spares_the_check_of_those_very_bodies(
     create_app()  # every verdict is kept: nothing is checked
 
 
+def _schema_checks_of_a_start(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The schemas the characterizations were checked against by one more start."""
+    characterization_history._checked_history.cache_clear()
+    calls: list[object] = []
+
+    def counting(schema: Any) -> Any:
+        calls.append(schema)
+        return new_validator(schema)
+
+    monkeypatch.setattr(characterization_history, "new_validator", counting)
+    create_app()
+    return calls
+
+
 def test_without_a_cache_every_start_checks(
     monkeypatch: pytest.MonkeyPatch, cache_dir: Path
 ) -> None:
     monkeypatch.setenv(content_cache.CACHE_DIR_ENV, content_cache.OFF)
     create_app()
     assert not cache_dir.exists()
-    characterization_history._checked_history.cache_clear()
-    calls: list[object] = []
-    real = new_validator
-
-    def counting(schema: Any) -> Any:
-        calls.append(schema)
-        return real(schema)
-
-    monkeypatch.setattr(characterization_history, "new_validator", counting)
-    create_app()
-    assert calls
+    assert _schema_checks_of_a_start(monkeypatch)
 
 
 def test_a_verdict_file_that_does_not_say_valid_is_not_trusted(
@@ -99,17 +103,7 @@ def test_a_verdict_file_that_does_not_say_valid_is_not_trusted(
     create_app()
     for verdict in cache_dir.glob("characterizations-*"):
         verdict.write_bytes(b"")
-    characterization_history._checked_history.cache_clear()
-    calls: list[object] = []
-    real = new_validator
-
-    def counting(schema: Any) -> Any:
-        calls.append(schema)
-        return real(schema)
-
-    monkeypatch.setattr(characterization_history, "new_validator", counting)
-    create_app()
-    assert calls
+    assert _schema_checks_of_a_start(monkeypatch)
 
 
 @pytest.mark.usefixtures("cache_dir")

@@ -35,6 +35,7 @@ from mock_server.api import state as api
 from mock_server.app import create_app
 from mock_server.controls import state as controls
 from mock_server.controls.ratelimit import Limit
+from mock_server.front.answers import AnswerCache
 from mock_server.front.middleware import Front
 
 KEYS: tuple[str | None, ...] = ("apiKey alpha-key", "apiKey beta-key", None, "Bearer nope")
@@ -172,6 +173,14 @@ calls = st.lists(steps, min_size=3, max_size=25).map(
 )
 
 
+def _answers(app: Flask) -> AnswerCache:
+    """The table of kept answers of an app with the fast path on."""
+    front = app.wsgi_app
+    assert isinstance(front, Front)
+    assert front.answers is not None
+    return front.answers
+
+
 def _send(client: FlaskClient, call: Call) -> tuple[int, list[tuple[str, str]], bytes]:
     response = client.open(call.path, method=call.method, headers=call.headers, json=call.json)
     return response.status_code, list(response.headers.items()), response.get_data()
@@ -260,19 +269,17 @@ def test_a_kept_answer_is_not_served_when_the_request_or_state_says_otherwise(
 def test_the_fast_path_serves_again_and_forgets_on_a_change() -> None:
     """The equivalence above would pass with a fast path that keeps nothing: it keeps."""
     app = _app(fast_path=True)
-    front = app.wsgi_app
-    assert isinstance(front, Front)
-    assert front.answers is not None
+    answers = _answers(app)
     client = app.test_client()
     first = client.get("/v0.4/backends/qpu.aria-1")
-    assert len(front.answers) == 1
+    assert len(answers) == 1
     again = client.get("/v0.4/backends/qpu.aria-1")
     assert again.get_data() == first.get_data()
-    assert len(front.answers) == 1
+    assert len(answers) == 1
     client.patch("/__admin/backends/qpu.aria-1", json={"status": "unavailable"})
     changed = client.get("/v0.4/backends/qpu.aria-1")
     assert changed.get_json()["status"] == "unavailable"
-    assert len(front.answers) == 1  # the old revision's table is gone
+    assert len(answers) == 1  # the old revision's table is gone
 
 
 @pytest.mark.parametrize(
@@ -283,12 +290,10 @@ def test_a_scenario_is_kept_only_when_it_answers_a_documented_example_or_a_400(
     prefer: str, kept: bool
 ) -> None:
     app = _app(fast_path=True)
-    front = app.wsgi_app
-    assert isinstance(front, Front)
-    assert front.answers is not None
+    answers = _answers(app)
     client = app.test_client()
     first = client.get(ARIA.path, headers={"Prefer": prefer})
-    assert len(front.answers) == int(kept)
+    assert len(answers) == int(kept)
     again = client.get(ARIA.path, headers={"Prefer": prefer})
     assert (again.status_code, again.get_data()) == (first.status_code, first.get_data())
     logged = client.get("/__admin/requests").get_json()
@@ -299,14 +304,12 @@ def test_a_scenario_is_kept_only_when_it_answers_a_documented_example_or_a_400(
 
 def test_nothing_is_kept_over_http2_where_a_get_may_carry_a_body_without_a_length() -> None:
     app = _app(fast_path=True)
-    front = app.wsgi_app
-    assert isinstance(front, Front)
-    assert front.answers is not None
+    answers = _answers(app)
     client = app.test_client()
     assert client.get(ARIA.path, environ_overrides={"SERVER_PROTOCOL": "HTTP/2"}).status_code == 200
-    assert len(front.answers) == 0
+    assert len(answers) == 0
     assert client.get(ARIA.path).status_code == 200
-    assert len(front.answers) == 1
+    assert len(answers) == 1
 
 
 def test_a_job_that_moves_on_its_own_is_never_served_stale() -> None:
