@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import os
 
+# Imported before any test runs: the fake loads numpy with its first job, on
+# the job runner's thread, and hypothesis looks numpy up in sys.modules while
+# it draws; a module still being imported there has no `ndarray` yet.
+import numpy  # noqa: F401
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True)

@@ -15,6 +15,7 @@ Hypothesis runs it derandomized (the `ci` profile of contract_tests/conftest.py)
 from __future__ import annotations
 
 import itertools
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -326,6 +327,25 @@ def test_a_job_that_moves_on_its_own_is_never_served_stale() -> None:
     assert state.jobs.wait_finished(job_id, timeout_s=10)
     assert client.get(f"/v0.4/jobs/{job_id}", headers=key).get_json()["status"] == "completed"
     assert client.get("/v0.4/backends/qpu.aria-1").get_json()["status"] == "available"
+
+
+def test_results_polled_while_a_wide_job_runs_are_there_the_moment_it_completes() -> None:
+    """A job wide enough for the runner's own thread completes between two polls."""
+    app = _app(fast_path=True)
+    client = app.test_client()
+    key = {"Authorization": "apiKey alpha-key"}
+    wide = circuit_job([{"gate": "h", "target": q} for q in range(16)] * 5, qubits=16, shots=10)
+    job_id = client.post("/v0.4/jobs", json=wide, headers=key).get_json()["id"]
+    polls_before = 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        shots = client.get(f"/v0.4/jobs/{job_id}/results/shots", headers=key)
+        if client.get(f"/v0.4/jobs/{job_id}", headers=key).get_json()["status"] == "completed":
+            break
+        assert shots.status_code == 404
+        polls_before += 1
+    assert polls_before > 0, "the job completed before it could be polled: make it wider"
+    assert client.get(f"/v0.4/jobs/{job_id}/results/shots", headers=key).status_code == 200
 
 
 def test_one_keys_answer_is_never_served_for_another() -> None:
