@@ -115,10 +115,11 @@ class Walk(schema.as_state_machine()):  # type: ignore[misc]
 
 def explained_404(case: Case[Any], asked_at: datetime) -> bool:
     """A 404 the job's own state accounts for: deleted by an earlier step of the
-    scenario, asked for results it does not have (it failed, was canceled, or
-    completed only after it was asked: a wide job runs on the runner's thread),
-    for the per-circuit results of a job with one circuit, or for the
-    single-circuit results of a batch."""
+    scenario, asked for results it does not have (it failed, was canceled, is
+    a dry run, which is priced but never run, or completed only after it was
+    asked: a wide job runs on the runner's thread), for the per-circuit
+    results of a job with one circuit, or for the single-circuit results of a
+    batch."""
     job_id = (case.path_parameters or {}).get("UUID")
     if job_id is None or not case.path.startswith("/jobs/"):
         return False
@@ -131,6 +132,8 @@ def explained_404(case: Case[Any], asked_at: datetime) -> bool:
         microsecond=asked_at.microsecond // 1000 * 1000
     ):
         return True  # not completed yet when it was asked
+    if job["dry_run"] and "/results/" in case.path:
+        return True
     if case.path.endswith("/aggregated"):
         return job["child_job_ids"] is None or job["status"] != "completed"
     # A batch's results are per circuit, at .../aggregated only.
