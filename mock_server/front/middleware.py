@@ -87,9 +87,10 @@ class Front:
         method = environ["REQUEST_METHOD"]
         log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
         generation = log.generation if log is not None else 0
-        key = self._key(environ, method)
+        key = self._key(environ, method)  # None unless the fast path may answer
         revision = self.revision.value
-        answer = self.answers.get(key, revision) if key is not None and self.answers else None
+        answers = self.answers
+        answer = answers.get(key, revision) if key is not None and answers is not None else None
         if answer is not None:
             start_response(answer.status, answer.headers)
             body: Iterable[bytes] = [answer.body]
