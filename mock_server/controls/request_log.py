@@ -18,9 +18,8 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from mock_server.wire.responses import instant
 
@@ -29,9 +28,13 @@ REDACTED = "<redacted>"
 SKIPPED_PREFIX = "/__admin"
 
 
-@dataclass(frozen=True, slots=True)
-class LoggedRequest:
-    """One request and how it was answered."""
+class LoggedRequest(NamedTuple):
+    """One request and how it was answered.
+
+    A named tuple, not a frozen dataclass: one is made for every request,
+    and a frozen dataclass sets each field through object.__setattr__ (about
+    1 µs a request, a tenth of a kept answer's time).
+    """
 
     time: float  # when it arrived (seconds since the epoch); shown as RFC 3339 UTC
     method: str
@@ -94,7 +97,7 @@ class RequestLog:
         if limit is not None:
             kept = kept[-limit:] if limit else []
         # Formatted here, not per request: reading the log is rare, requests are not.
-        return [{**asdict(entry), "time": _rfc3339(entry.time)} for entry in kept]
+        return [{**entry._asdict(), "time": _rfc3339(entry.time)} for entry in kept]
 
     def clear(self) -> None:
         """Forget every logged request."""
