@@ -144,19 +144,14 @@ def operation_view(
             return injected
         rejection = validator.check(path_values, request)
         if rejection is not None:
-            if pure:
-                request.environ[PURE_ANSWER_KEY] = True
-            return rejection_response(rejection)
-        prefer = request.headers.get(PREFER_HEADER)
-        keepable = pure
-        if prefer:
-            keepable = pure and scenarios.is_pure(prefer)
-            scenario = scenarios.scenario_response(operation, prefer, path_values)
-            if scenario is not None:
-                if keepable:
-                    request.environ[PURE_ANSWER_KEY] = True
-                return scenario
-        answer = handler(**path_values)
+            answer, keepable = rejection_response(rejection), pure
+        else:
+            prefer = request.headers.get(PREFER_HEADER)
+            scenario = None
+            if prefer:
+                scenario = scenarios.scenario_response(operation, prefer, path_values)
+            answer = scenario if scenario is not None else handler(**path_values)
+            keepable = pure and (not prefer or scenarios.is_pure(prefer))
         if keepable:
             request.environ[PURE_ANSWER_KEY] = True
         return answer

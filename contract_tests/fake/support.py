@@ -94,6 +94,14 @@ def circuit_job(
     }
 
 
+# The job most tests submit: a Bell pair on the ideal simulator, 1000 shots.
+BELL_CIRCUIT: list[dict[str, Any]] = [
+    {"gate": "h", "target": 0},
+    {"gate": "cnot", "control": 0, "target": 1},
+]
+BELL = circuit_job(BELL_CIRCUIT, qubits=2)
+
+
 def submit(client: FlaskClient, body: Any, key: str) -> str:
     """POST /jobs, which must answer 201; the new job's id."""
     response = client.post(JOBS, json=body, headers=key_header(key))

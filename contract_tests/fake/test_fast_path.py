@@ -28,7 +28,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contract_tests.fake.support import circuit_job
+from contract_tests.fake.support import BELL, circuit_job
 from ionq_contract.operations import read_operations
 from ionq_contract.spec import load_spec
 from mock_server.api import CLOCK_READS, PURE_READS
@@ -40,9 +40,6 @@ from mock_server.front.answers import AnswerCache
 from mock_server.front.middleware import Front
 
 KEYS: tuple[str | None, ...] = ("apiKey alpha-key", "apiKey beta-key", None, "Bearer nope")
-BELL = circuit_job(
-    [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}], qubits=2
-)
 ONE_QUBIT = circuit_job([{"gate": "rx", "target": 0, "rotation": 0.3}], qubits=1, shots=100)
 QPU_JOB = circuit_job([{"gate": "x", "target": 0}], qubits=1, backend="qpu.aria-1", shots=50)
 RESULTS = ("probabilities", "histogram", "shots")

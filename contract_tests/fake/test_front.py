@@ -22,7 +22,6 @@ def _answer(size: int, path: str = "/v0.4/x") -> Answer:
         status="200 OK",
         headers=[],
         body=b"x" * size,
-        code=200,
         path=path,
         authorization=None,
         job_id=None,

@@ -11,6 +11,7 @@ from typing import Any
 
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
+    BELL_CIRCUIT,
     AppFactory,
     admin,
     circuit_job,
@@ -23,11 +24,10 @@ from contract_tests.fake.support import (
 JOBS = "/v0.4/jobs"
 MINE, THEIRS = "bounds-mine", "bounds-theirs"
 UNAVAILABLE = "qpu.forte-enterprise-3"  # unavailable in the packaged fixtures
-BELL = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]
 
 
 def bell(backend: str = "simulator") -> dict[str, Any]:
-    return circuit_job(BELL, qubits=2, backend=backend)
+    return circuit_job(BELL_CIRCUIT, qubits=2, backend=backend)
 
 
 def _client(make_app: AppFactory, **config: Any) -> ContractClient:

@@ -19,10 +19,10 @@ import pytest
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
     ADMIN_JOBS,
+    BELL,
     FINAL_STATUSES,
     JOBS,
     admin,
-    circuit_job,
     fixture_record,
     get_job,
     key_header,
@@ -33,9 +33,6 @@ from contract_tests.fake.support import (
 from ionq_contract.spec import load_spec
 
 KEY = "job-controls-test-key"
-BELL = circuit_job(
-    [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}], qubits=2
-)
 QPU_BELL = {**BELL, "backend": "qpu.aria-1"}
 
 

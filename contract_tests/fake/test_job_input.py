@@ -20,18 +20,16 @@ from hypothesis import strategies as st
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
     ADMIN_JOBS,
+    BELL,
     JOBS,
     admin,
-    circuit_job,
     key_header,
     submit,
 )
 from mock_server.app import create_app
 
 KEY = "job-input-test-key"
-VALID = circuit_job(
-    [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}], qubits=2
-)
+VALID = BELL
 MAX_BODY = 10 * 1000 * 1000  # IonQ's 10 MB (openapi.yaml: PayloadTooLarge)
 
 

@@ -23,6 +23,8 @@ from openapi_schema_validator import OAS30Validator
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
     ADMIN_JOBS,
+    BELL,
+    BELL_CIRCUIT,
     JOBS,
     AppFactory,
     admin,
@@ -40,11 +42,6 @@ from ionq_contract.spec import component_schema, load_spec
 
 KEY = "jobs-test-key-4711"
 OTHER = "jobs-other-key-0815"
-BELL_CIRCUIT: list[dict[str, Any]] = [
-    {"gate": "h", "target": 0},
-    {"gate": "cnot", "control": 0, "target": 1},
-]
-BELL = circuit_job(BELL_CIRCUIT, qubits=2)
 BELL_PROBABILITIES = {"0": 0.5, "3": 0.5}
 RESULT_KINDS = ("probabilities", "histogram", "shots")
 # For a sampled count: at most Z standard deviations from n*p. A two-sided normal
@@ -73,6 +70,19 @@ def assert_not_found(response: Any) -> None:
     assert body["error"] == "Not Found Error"
     assert isinstance(body["message"], str)
     assert body["message"]
+
+
+def assert_every_job_operation_not_found(
+    client: ContractClient, job_id: str, headers: dict[str, str]
+) -> None:
+    """Each operation on one job, its results and cost included, answers 404 to `headers`."""
+    assert_not_found(client.get(f"{JOBS}/{job_id}", headers=headers))
+    for kind in RESULT_KINDS:
+        assert_not_found(client.get(f"{JOBS}/{job_id}/results/{kind}", headers=headers))
+    assert_not_found(client.get(f"{JOBS}/{job_id}/cost", headers=headers))
+    assert_not_found(client.put(f"{JOBS}/{job_id}/status/cancel", headers=headers))
+    assert_not_found(client.post(f"{JOBS}/{job_id}/clone", headers=headers))
+    assert_not_found(client.delete(f"{JOBS}/{job_id}", headers=headers))
 
 
 def assert_probabilities(served: dict[str, float], expected: dict[str, float]) -> None:
@@ -586,14 +596,7 @@ def test_a_deleted_job_is_gone(client: ContractClient) -> None:
     response = client.delete(f"{JOBS}/{job_id}", headers=key_header(KEY))
     assert response.status_code == 200
     assert response.get_json() == {"id": job_id, "status": "deleted"}
-    headers = key_header(KEY)
-    assert_not_found(client.get(f"{JOBS}/{job_id}", headers=headers))
-    for kind in RESULT_KINDS:
-        assert_not_found(client.get(f"{JOBS}/{job_id}/results/{kind}", headers=headers))
-    assert_not_found(client.get(f"{JOBS}/{job_id}/cost", headers=headers))
-    assert_not_found(client.put(f"{JOBS}/{job_id}/status/cancel", headers=headers))
-    assert_not_found(client.post(f"{JOBS}/{job_id}/clone", headers=headers))
-    assert_not_found(client.delete(f"{JOBS}/{job_id}", headers=headers))
+    assert_every_job_operation_not_found(client, job_id, key_header(KEY))
     assert listed_ids(client) == [kept]
     assert listed_ids(client, f"?ids={job_id}") == []
 
@@ -684,13 +687,7 @@ def test_another_key_sees_nothing_of_a_job(client: ContractClient) -> None:
     job_id = submit(client, BELL, KEY)
     before = wait_for_job(client, job_id, KEY)
     theirs = key_header(OTHER)
-    assert_not_found(client.get(f"{JOBS}/{job_id}", headers=theirs))
-    for kind in RESULT_KINDS:
-        assert_not_found(client.get(f"{JOBS}/{job_id}/results/{kind}", headers=theirs))
-    assert_not_found(client.get(f"{JOBS}/{job_id}/cost", headers=theirs))
-    assert_not_found(client.post(f"{JOBS}/{job_id}/clone", headers=theirs))
-    assert_not_found(client.put(f"{JOBS}/{job_id}/status/cancel", headers=theirs))
-    assert_not_found(client.delete(f"{JOBS}/{job_id}", headers=theirs))
+    assert_every_job_operation_not_found(client, job_id, theirs)
     bulk = client.delete(JOBS, json={"ids": [job_id]}, headers=theirs)
     assert bulk.get_json() == {"ids": [], "status": "deleted"}
     assert listed_ids(client, key=OTHER) == []

@@ -18,20 +18,11 @@ import pytest
 from werkzeug.test import TestResponse
 
 from contract_tests.fake.openapi_check import ContractClient
+from contract_tests.fake.support import BELL_CIRCUIT, circuit_job
 from ionq_contract.spec import load_spec
 
 KEY = {"Authorization": "apiKey links-test-key"}
-BELL_CIRCUIT = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]
-BELL: dict[str, Any] = {
-    "type": "ionq.circuit.v1",
-    "backend": "simulator",
-    "shots": 100,
-    "input": {
-        "gateset": "qis",
-        "qubits": 2,
-        "circuit": BELL_CIRCUIT,
-    },
-}
+BELL = circuit_job(BELL_CIRCUIT, qubits=2, shots=100)
 TWO_CIRCUITS: dict[str, Any] = {
     "type": "ionq.multi-circuit.v1",
     "backend": "simulator",

@@ -19,6 +19,7 @@ import pytest
 
 from contract_tests.fake.live import LiveFake, running_fake
 from mock_server.harness.fake import FakeIonQ
+from mock_server.harness.pytest_plugin import per_test
 from mock_server.settings import API_KEYS_ENV
 
 
@@ -55,12 +56,8 @@ def fake(sdk_fake: LiveFake) -> Iterator[FakeIonQ]:
     """The session's fake as a FakeIonQ handle, with no jobs and no job controls set
     when the test starts, and reset again after it."""
     port = int(sdk_fake.origin.rsplit(":", 1)[1])
-    handle = FakeIonQ("socket", sdk_fake.origin, port=port, pid=sdk_fake.process.pid)
-    handle.reset()
+    session = FakeIonQ("socket", sdk_fake.origin, port=port, pid=sdk_fake.process.pid)
     try:
-        yield handle
+        yield from per_test(session)
     finally:
-        try:
-            handle.reset()
-        finally:
-            handle.close()
+        session.close()

@@ -18,6 +18,7 @@ from qiskit_ionq.exceptions import IonQAPIError
 
 from contract_tests.fake.live import LiveFake
 from contract_tests.fake.support import PACKAGED_BACKENDS, fixture_record
+from contract_tests.sdk.qiskit_setup import provider_from_environment
 
 PACKAGED_INPUTS = PACKAGED_BACKENDS.parent / "characterizations"
 pytestmark = [
@@ -33,12 +34,7 @@ def provider(
     sdk_fake: LiveFake, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> IonQProvider:
     """A provider configured from the environment only, as qiskit-ionq documents it."""
-    monkeypatch.setenv("IONQ_API_URL", sdk_fake.base_url)
-    monkeypatch.setenv("IONQ_API_KEY", api_key)
-    for other in ("QISKIT_IONQ_API_URL", "QISKIT_IONQ_API_TOKEN", "IONQ_API_TOKEN"):
-        monkeypatch.delenv(other, raising=False)
-    monkeypatch.chdir(tmp_path)  # qiskit-ionq also reads a .env of the working directory
-    return IonQProvider()
+    return provider_from_environment(sdk_fake.base_url, api_key, monkeypatch, tmp_path)
 
 
 @pytest.mark.parametrize("name", ["qpu.aria-1", "qpu.forte-1", "qpu.forte-enterprise-3"])

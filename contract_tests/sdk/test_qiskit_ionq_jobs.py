@@ -21,6 +21,7 @@ from qiskit_ionq import IonQProvider
 from qiskit_ionq.exceptions import IonQJobFailureError, IonQJobStateError
 
 from contract_tests.sdk.binomial import assert_binomial
+from contract_tests.sdk.qiskit_setup import provider_from_environment
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -39,12 +40,7 @@ def provider(
     fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> IonQProvider:
     """A provider configured from the environment only."""
-    monkeypatch.setenv("IONQ_API_URL", fake.base_url)
-    monkeypatch.setenv("IONQ_API_KEY", api_key)
-    for other in ("QISKIT_IONQ_API_URL", "QISKIT_IONQ_API_TOKEN", "IONQ_API_TOKEN"):
-        monkeypatch.delenv(other, raising=False)
-    monkeypatch.chdir(tmp_path)  # qiskit-ionq also reads a .env of the working directory
-    return IonQProvider()
+    return provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
 
 
 def bell() -> QuantumCircuit:

@@ -32,7 +32,6 @@ class Answer:
     # The list handed to start_response; never changed once kept.
     headers: list[tuple[str, str]]
     body: bytes
-    code: int
     # Of the request log: the same for every request with the same key.
     path: str
     authorization: str | None

@@ -195,7 +195,6 @@ class Front:
             status=status,
             headers=list(headers),
             body=data,
-            code=int(status[:3]),
             path=logged_path(environ),
             authorization=redact(environ.get("HTTP_AUTHORIZATION")),
             job_id=environ.get(JOB_ID_KEY),

@@ -63,7 +63,8 @@ def _session_fake(mode: Mode) -> Iterator[FakeIonQ]:
         yield fake
 
 
-def _per_test(fake: FakeIonQ) -> Iterator[FakeIonQ]:
+def per_test(fake: FakeIonQ) -> Iterator[FakeIonQ]:
+    """A handle on `fake` for one test: reset before and after it, its clients closed."""
     handle = fake.for_test()
     handle.reset()
     try:
@@ -90,10 +91,10 @@ def fake_ionq_socket_session() -> Iterator[FakeIonQ]:
 @pytest.fixture
 def fake_ionq(fake_ionq_session: FakeIonQ) -> Iterator[FakeIonQ]:
     """A fake IonQ, reset before and after the test; its clients close after it."""
-    yield from _per_test(fake_ionq_session)
+    yield from per_test(fake_ionq_session)
 
 
 @pytest.fixture
 def fake_ionq_socket(fake_ionq_socket_session: FakeIonQ) -> Iterator[FakeIonQ]:
     """Like fake_ionq, but always over a real socket (timeouts, dropped connections)."""
-    yield from _per_test(fake_ionq_socket_session)
+    yield from per_test(fake_ionq_socket_session)
