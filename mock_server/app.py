@@ -24,25 +24,28 @@ from mock_server.api import state as api
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import CharacterizationStore, load_histories
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
-from mock_server.api.job_costs import load_rate_cards
-from mock_server.api.job_runner import JobRunner, RunnerSettings
-from mock_server.api.job_store import (
+from mock_server.api.jobs.costs import load_rate_cards
+from mock_server.api.jobs.memory import (
     DEFAULT_MAX_JOBS,
     DEFAULT_MAX_RESULT_BYTES,
     DEFAULT_MAX_UNFINISHED,
-    JobStore,
+    MemoryJobStore,
 )
+from mock_server.api.jobs.runner import JobRunner, RunnerSettings
 from mock_server.api.revision import Revision
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
 from mock_server.controls import state as controls
+from mock_server.controls.jobs import JobControls
+from mock_server.controls.ratelimit import Limit, parse_limit
 from mock_server.front.access_log import AccessLog
 from mock_server.front.answers import AnswerCache
 from mock_server.front.middleware import Front
 from mock_server.routes import register_operations
+from mock_server.settings import SettingError
 from mock_server.wire.cors import allow_any_origin, preflight_response
 from mock_server.wire.errors import register_error_handlers
-from mock_server.wire.rejections import field_problems, new_validator
+from mock_server.wire.rejections import Rejection, field_problems, new_validator
 
 # create_app config keys of the jobs API (their defaults are in DEFAULT_CONFIG).
 JOBS_KEPT = "JOBS_KEPT"
@@ -69,7 +72,7 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     controls.REQUEST_LOG_SIZE: request_log.DEFAULT_SIZE,
     # IonQ refuses a job body over 10 MB with 413; so does the fake, for every body.
     "MAX_CONTENT_LENGTH": 10 * 1000 * 1000,
-    # Jobs (mock_server/api/job_store.py, job_runner.py): how many jobs and how
+    # Jobs (mock_server/api/jobs/memory.py, runner.py): how many jobs and how
     # many bytes of results are kept before the oldest finished ones are
     # forgotten, and how much memory one simulation may take (None: 80% of
     # what the kernel says is available when it starts).
@@ -136,7 +139,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     revision = Revision()
     backends = BackendStore(fixtures, partial(field_problems, backend_validator), revision)
-    jobs = JobStore(
+    jobs = MemoryJobStore(
         revision=revision,
         max_jobs=int(app.config[JOBS_KEPT]),
         max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
@@ -148,7 +151,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         characterizations=CharacterizationStore(histories),
         jobs=jobs,
         runner=JobRunner(
-            jobs, backends, RunnerSettings(memory_limit=int(memory) if memory else None)
+            jobs,
+            backends,
+            JobControls(),
+            RunnerSettings(memory_limit=int(memory) if memory else None),
         ),
         rate_cards=load_rate_cards(),
         base_path=base_path(spec),
@@ -157,7 +163,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[api.EXTENSION] = served
     operations = read_operations(spec)
     failure_codes = inlined_schema(spec, "FailureCode")["enum"]
-    tools = controls.install(app, operations, failure_codes)  # first: logs what later hooks answer
+    # First: it logs what later hooks answer.
+    tools = controls.install(
+        app, operations, failure_codes, _rate_limit(app.config[controls.RATE_LIMIT])
+    )
 
     require_keys(app, secured_operations(operations), policy)
     handlers = {
@@ -182,3 +191,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         ],
     )
     return app
+
+
+def _rate_limit(setting: object) -> Limit | None:
+    """The RATE_LIMIT setting as a Limit; else SettingError (`ionq-mock serve` prints it)."""
+    if setting is None or isinstance(setting, Limit):
+        return setting
+    parsed = parse_limit(setting)
+    if isinstance(parsed, Rejection):
+        raise SettingError(f"rate limit: {parsed.message}")
+    return parsed

@@ -21,8 +21,8 @@ from mock_server.controls import scenarios
 from mock_server.controls.faults import intercept
 from mock_server.controls.scenarios import PREFER_HEADER
 from mock_server.controls.state import Controls
-from mock_server.front.middleware import PURE_ANSWER_KEY
 from mock_server.validation import RequestValidator
+from mock_server.wire import notes
 from mock_server.wire.errors import rejection_response
 
 # A handler of mock_server.api with its ApiState bound: it takes the path values only.
@@ -153,7 +153,7 @@ def operation_view(
             answer = scenario if scenario is not None else handler(**path_values)
             keepable = pure and (not prefer or scenarios.is_pure(prefer))
         if keepable:
-            request.environ[PURE_ANSWER_KEY] = True
+            notes.note_pure(request.environ)
         return answer
 
     view.__name__ = operation.operation_id

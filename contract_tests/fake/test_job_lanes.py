@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from mock_server.api.job_runner import BACKGROUND_NICE, _Lane
+from mock_server.api.jobs.lanes import BACKGROUND_NICE, Lane
 
 
 def _run_one(background: bool) -> tuple[int, str]:
@@ -18,7 +18,7 @@ def _run_one(background: bool) -> tuple[int, str]:
         seen["job"] = job_id
         done.set()
 
-    _Lane("test", record, background=background).put("job-1")
+    Lane("test", record, background=background).put("job-1")
     assert done.wait(5)
     assert seen["job"] == "job-1"
     return int(str(seen["nice"])), str(seen["thread"])
@@ -43,7 +43,7 @@ def test_a_lane_reuses_its_thread_for_work_that_follows() -> None:
         threads.append(threading.get_ident())
         done.release()
 
-    lane = _Lane("reuse", record)
+    lane = Lane("reuse", record)
     lane.put("a")
     assert done.acquire(timeout=5)
     lane.put("b")  # while the thread still waits for more (LANE_IDLE_S)

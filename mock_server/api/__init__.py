@@ -1,6 +1,7 @@
-"""The API the fake serves: one module of handlers per tag of openapi.yaml, the state they
-serve and the loading of its fixtures. May import ionq_contract and mock_server.wire; never
-the test controls, the harness or the server shell that routes to it.
+"""The API the fake serves: one module of handlers per tag of openapi.yaml (a package, once a
+tag grows one: jobs/), the state they serve and the loading of its fixtures. May import
+ionq_contract, mock_server.simulator and mock_server.wire; never the test controls, the
+front, the harness or the server shell that routes to it (pyproject.toml's import contracts).
 
 A new endpoint is a handler in the module of its tag, listed in HANDLERS by its
 operationId; the fake refuses to start while an operation of the spec has none.
@@ -15,7 +16,8 @@ from types import MappingProxyType
 
 from flask import Response
 
-from mock_server.api import backends, characterizations, jobs, whoami
+from mock_server.api import backends, characterizations, whoami
+from mock_server.api.jobs import handlers as jobs
 
 Handler = Callable[..., Response]
 

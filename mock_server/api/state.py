@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import CharacterizationStore
-from mock_server.api.job_costs import RateCards
-from mock_server.api.job_runner import JobRunner
-from mock_server.api.job_store import JobStore
+from mock_server.api.jobs.costs import RateCards
+from mock_server.api.jobs.runner import JobRunner
+from mock_server.api.jobs.store import JobStore
 from mock_server.api.revision import Revision
 
 EXTENSION = "ionq_mock.api"

@@ -9,7 +9,7 @@ a long queue, a missing backend) and to go back afterwards:
     DELETE /__admin/backends/<name>   forget it (GET /v0.4/... answers 404)
     POST   /__admin/reset             back to the fixtures, no faults, an empty log
 
-Jobs (mock_server/api/job_store.py, job_runner.py), across every API key:
+Jobs (mock_server/api/jobs/), across every API key:
 
     GET    /__admin/jobs              every job, newest first, with the id of its key
     GET    /__admin/jobs/<id>         one job
@@ -45,11 +45,12 @@ from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
 from mock_server.api.backend_store import PatchError
-from mock_server.api.job_records import Job, job_document
-from mock_server.api.job_store import CancelOutcome
+from mock_server.api.jobs.document import job_document
+from mock_server.api.jobs.model import Job
+from mock_server.api.jobs.store import CancelOutcome
 from mock_server.controls import state as controls
 from mock_server.controls.faults import RuleError
-from mock_server.controls.job_controls import parse_failures, parse_hold
+from mock_server.controls.jobs import parse_failures, parse_hold
 from mock_server.controls.ratelimit import parse_limit
 from mock_server.wire.errors import error_response, not_found, rejection_response
 from mock_server.wire.rejections import SOURCES, Rejection, json_body, whole_number
@@ -117,6 +118,12 @@ def _job(job_id: str) -> Job | Response:
     return job if job is not None else not_found(f"There is no job {job_id}.")
 
 
+def _current(job_id: str) -> Response:
+    """The job as it is after a change (read again: the store's views are snapshots)."""
+    job = _job(job_id)
+    return job if isinstance(job, Response) else json_response(encode(_admin_document(job)))
+
+
 def _admin_document(job: Job) -> dict[str, Any]:
     return {**job_document(job, _api().base_path), "owner": job.owner}
 
@@ -144,7 +151,7 @@ def clear_jobs() -> Response:
 @blueprint.get("/jobs/controls")
 def job_controls() -> Response:
     """Whether new jobs are held, and the failures the next jobs will get."""
-    return json_response(encode(_api().runner.controls.to_json()))
+    return json_response(encode(_api().runner.controls_json()))
 
 
 @blueprint.put("/jobs/hold")
@@ -154,9 +161,7 @@ def hold_jobs() -> Response:
     hold = document if isinstance(document, Rejection) else parse_hold(document)
     if isinstance(hold, Rejection):
         return rejection_response(hold)
-    runner = _api().runner
-    runner.controls.hold = hold
-    return json_response(encode(runner.controls.to_json()))
+    return json_response(encode(_api().runner.hold_new_jobs(hold)))
 
 
 @blueprint.post("/jobs/fail-next")
@@ -170,9 +175,7 @@ def fail_next_jobs() -> Response:
     )
     if isinstance(failures, Rejection):
         return rejection_response(failures)
-    runner = _api().runner
-    runner.controls.fail_next.extend(failures)
-    return json_response(encode(runner.controls.to_json()))
+    return json_response(encode(_api().runner.fail_next_jobs(failures)))
 
 
 @blueprint.get("/jobs/<job_id>")
@@ -192,7 +195,7 @@ def complete_job(job_id: str) -> Response:
     if not api_state.runner.release(job):
         return _conflict(job, "completed: only a held job can")
     api_state.jobs.wait_finished(job.id, api_state.runner.settings.inline_wait_s)
-    return json_response(encode(_admin_document(job)))
+    return _current(job.id)
 
 
 @blueprint.post("/jobs/<job_id>/fail")
@@ -212,7 +215,7 @@ def fail_job(job_id: str) -> Response:
     if job.finished:
         return _conflict(job, "failed")
     _api().jobs.fail(job.id, failures[0])
-    return json_response(encode(_admin_document(job)))
+    return _current(job.id)
 
 
 @blueprint.post("/jobs/<job_id>/cancel")
@@ -221,9 +224,9 @@ def cancel_job(job_id: str) -> Response:
     job = _job(job_id)
     if isinstance(job, Response):
         return job
-    if _api().jobs.cancel(None, job.id) == CancelOutcome.FINISHED:
+    if _api().jobs.cancel(None, job.id) is CancelOutcome.FINISHED:
         return _conflict(job, "canceled")
-    return json_response(encode(_admin_document(job)))
+    return _current(job.id)
 
 
 @blueprint.get("/faults")

@@ -37,8 +37,9 @@ from typing import Any, Final, Literal
 from flask import Response, request
 
 from ionq_contract.operations import Operation
-from mock_server.controls.interruptions import DROP_KEY, note, pause
+from mock_server.controls.interruptions import pause
 from mock_server.controls.ratelimit import RateLimiter, retry_after_seconds
+from mock_server.wire import notes
 from mock_server.wire.errors import error_body
 from mock_server.wire.rejections import (
     DocumentError,
@@ -312,7 +313,7 @@ def too_many_requests(limiter: RateLimiter, wait_s: float) -> Response:
     """The rate limiter's 429: IonQ's body and the seconds to wait in `Retry-After`."""
     limit = limiter.limit
     seconds = retry_after_seconds(wait_s)
-    note(request.environ, f"rate limit: retry after {seconds} s")
+    notes.note_scenario(request.environ, f"rate limit: retry after {seconds} s")
     described = f"{limit.rate:g} per second, bursts of {limit.burst}" if limit else "exceeded"
     body = error_body(
         429, f"Too many requests for this key (limit: {described}); retry after {seconds} s."
@@ -325,13 +326,13 @@ def apply(
 ) -> Response | None:
     """Carry out a decision: sleep, then answer a fault status, mark a drop, or pass."""
     for label in decision.labels:
-        note(environ, label)
+        notes.note_scenario(environ, label)
     if decision.delay_s:
         timed_out = pause(decision.delay_s, environ)
         if timed_out is not None:
             return timed_out
     if decision.outcome == DROP:
-        environ[DROP_KEY] = f"fault rule {decision.rule_id}"
+        notes.note_drop(environ, f"fault rule {decision.rule_id}")
         return None
     if isinstance(decision.outcome, int):
         return fault_response(operation, decision.outcome, decision.retry_after_s)

@@ -1,11 +1,12 @@
 """Interrupted answers: a connection dropped after the headers, a delay that outlasts the client.
 
-A fault (a rule, or `Prefer: drop` / `delay=`) marks the request in its WSGI
-environ; the answer is then cut off as a real network would cut it. Under
-granian the status line and headers go out and the connection closes; in
-process (mock_server/transport.py) the same marks become the httpx
-exceptions a socket would have raised. Kept apart from the fault rules
-(mock_server/faults.py) because Prefer scenarios use it too.
+A fault (a rule, or `Prefer: drop` / `delay=`) notes the request
+(mock_server/wire/notes.py); the answer is then cut off as a real network
+would cut it. Under granian the status line and headers go out and the
+connection closes; in process (mock_server/harness/transport.py) the same
+notes become the httpx exceptions a socket would have raised. Kept apart
+from the fault rules (mock_server/controls/faults.py) because Prefer
+scenarios use it too.
 """
 
 from __future__ import annotations
@@ -16,10 +17,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-# Keys of the WSGI environ that carry a request's fault along its way.
-SCENARIO_KEY = "ionq_mock.scenario"  # what answered, for the request log
-DROP_KEY = "ionq_mock.drop"  # set: the response is cut off after its headers
-READ_TIMEOUT_KEY = "ionq_mock.read_timeout"  # set by the in-process transport only
+from mock_server.wire import notes
 
 
 class Interrupted(Exception):  # noqa: N818 - named for what happens to the connection
@@ -34,16 +32,10 @@ class TimedOut(Interrupted):
     """An injected delay outlasted the in-process client's read timeout."""
 
 
-def note(environ: MutableMapping[str, Any], label: str) -> None:
-    """Record in the request log what answered (or changed) this request."""
-    previous = environ.get(SCENARIO_KEY)
-    environ[SCENARIO_KEY] = f"{previous}; {label}" if previous else label
-
-
 def pause(seconds: float, environ: MutableMapping[str, Any]) -> Response | None:
     """Sleep for an injected delay; a timed-out answer if the in-process client
     would have given up first (over a socket, the client's own timeout does that)."""
-    limit = environ.get(READ_TIMEOUT_KEY)
+    limit = notes.read_timeout_of(environ)
     if limit is not None and seconds > limit:
         sleep(limit)
         return interrupted_response(TimedOut(f"the fake IonQ delayed the answer by {seconds} s"))
@@ -91,7 +83,7 @@ def interrupted_response(error: Interrupted, like: Response | None = None) -> Re
 
 def cut_dropped(response: Response) -> Response:
     """after_request hook: cut the connection of a request a fault marked to drop."""
-    reason = request.environ.get(DROP_KEY)
+    reason = notes.drop_of(request.environ)
     if reason is None or request.method == "HEAD":  # no body to cut: granian sends none
         return response
     return interrupted_response(ConnectionDropped(f"connection dropped by {reason}"), response)

@@ -24,7 +24,8 @@ from flask import Response, request
 
 from ionq_contract.operations import Operation
 from mock_server.controls.faults import DROP, retry_after_headers
-from mock_server.controls.interruptions import DROP_KEY, note, pause
+from mock_server.controls.interruptions import pause
+from mock_server.wire import notes
 from mock_server.wire.errors import rejection_response
 from mock_server.wire.rejections import SOURCES, Rejection, whole_number
 from mock_server.wire.responses import encode, json_response
@@ -108,13 +109,13 @@ def scenario_response(
     except ScenarioError as exc:
         return rejection_response(exc.rejection())
     environ = request.environ
-    note(environ, f"Prefer: {prefer.strip()}")
+    notes.note_scenario(environ, f"Prefer: {prefer.strip()}")
     if preference.delay_ms:
         timed_out = pause(preference.delay_ms / 1000, environ)
         if timed_out is not None:
             return timed_out
     if preference.drop:
-        environ[DROP_KEY] = "Prefer: drop"
+        notes.note_drop(environ, "Prefer: drop")
     if picked is None:
         return None
     status, body = picked

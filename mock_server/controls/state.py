@@ -16,10 +16,8 @@ from flask import Flask
 from ionq_contract.operations import Operation
 from mock_server.controls import interruptions
 from mock_server.controls.faults import FaultTable
-from mock_server.controls.ratelimit import Limit, RateLimiter, parse_limit
+from mock_server.controls.ratelimit import Limit, RateLimiter
 from mock_server.controls.request_log import RequestLog
-from mock_server.settings import SettingError
-from mock_server.wire.rejections import Rejection
 
 EXTENSION = "ionq_mock.controls"
 
@@ -40,30 +38,25 @@ class Controls:
 
 
 def install(
-    app: Flask, operations: Iterable[Operation], failure_codes: Iterable[str] = ()
+    app: Flask,
+    operations: Iterable[Operation],
+    failure_codes: Iterable[str] = (),
+    rate_limit: Limit | None = None,
 ) -> Controls:
-    """New controls configured from `app.config`, with their hooks registered.
+    """New controls, with their hooks registered; `rate_limit` is the one every reset restores.
 
-    The request log itself is written by the front of the server
-    (mock_server/front), which sees every request, a 401 included.
+    The request log's size comes from `app.config`. The log itself is written
+    by the front of the server (mock_server/front), which sees every request,
+    a 401 included.
     """
     controls = Controls(failure_codes=frozenset(failure_codes))
     app.extensions[EXTENSION] = controls
     controls.faults.operations = {op.operation_id: op for op in operations}
-    controls.rate_limit.initial = _limit(app.config[RATE_LIMIT])
+    controls.rate_limit.initial = rate_limit
     controls.rate_limit.reset()
     controls.requests.resize(int(app.config[REQUEST_LOG_SIZE]))
     interruptions.install(app)
     return controls
-
-
-def _limit(setting: object) -> Limit | None:
-    if setting is None or isinstance(setting, Limit):
-        return setting
-    parsed = parse_limit(setting)
-    if isinstance(parsed, Rejection):
-        raise SettingError(f"rate limit: {parsed.message}")
-    return parsed
 
 
 def reset(controls: Controls) -> None:

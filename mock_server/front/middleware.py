@@ -32,22 +32,17 @@ import time
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from mock_server.api.jobs import JOB_ID_KEY
 from mock_server.api.revision import Revision
-from mock_server.controls.interruptions import DROP_KEY, SCENARIO_KEY
 from mock_server.controls.request_log import LoggedRequest, is_logged, redact
 from mock_server.controls.request_log import request_path as logged_path
 from mock_server.controls.state import Controls
 from mock_server.front.access_log import AccessLog
 from mock_server.front.answers import Answer, AnswerCache
+from mock_server.wire import notes
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication
     from _typeshed.wsgi import WSGIEnvironment as Environ
-
-# Set in the environ by an operation's view (mock_server/routes.py) when its
-# answer came from the handler or the validator of a pure read.
-PURE_ANSWER_KEY = "ionq_mock.pure"
 
 _READS = frozenset({"GET", "HEAD"})
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -97,7 +92,7 @@ class Front:
             status = answer.status
         else:
             status, headers, body = self._run(environ, start_response)
-            if key is not None and environ.get(PURE_ANSWER_KEY) and DROP_KEY not in environ:
+            if key is not None and notes.is_pure(environ) and notes.drop_of(environ) is None:
                 answer, body = self._keep(
                     environ, key, revision, status=status, headers=headers, body=body
                 )
@@ -112,7 +107,7 @@ class Front:
             else:
                 path = logged_path(environ)
                 authorization = redact(environ.get("HTTP_AUTHORIZATION"))
-                job_id, scenario = environ.get(JOB_ID_KEY), environ.get(SCENARIO_KEY)
+                job_id, scenario = notes.job_of(environ), notes.scenario_of(environ)
             log.add(
                 LoggedRequest(
                     time=wall,
@@ -197,8 +192,8 @@ class Front:
             body=data,
             path=logged_path(environ),
             authorization=redact(environ.get("HTTP_AUTHORIZATION")),
-            job_id=environ.get(JOB_ID_KEY),
-            scenario=environ.get(SCENARIO_KEY),
+            job_id=notes.job_of(environ),
+            scenario=notes.scenario_of(environ),
         )
         # An answer of a revision that is already gone is never kept (revision.py says why).
         if self.answers is not None and self.revision.value == revision:

@@ -22,12 +22,8 @@ from typing import Any
 
 import httpx
 
-from mock_server.controls.interruptions import (
-    READ_TIMEOUT_KEY,
-    ConnectionDropped,
-    Interrupted,
-    TimedOut,
-)
+from mock_server.controls.interruptions import ConnectionDropped, Interrupted, TimedOut
+from mock_server.wire import notes
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -66,7 +62,7 @@ class FakeTransport(httpx.WSGITransport):
         def with_read_timeout(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
             timeout = _read_timeout.get()
             if timeout is not None:
-                environ[READ_TIMEOUT_KEY] = timeout
+                notes.note_read_timeout(environ, timeout)
             return app(environ, start_response)
 
         super().__init__(app=with_read_timeout, **options)

@@ -25,24 +25,34 @@ release the GIL. Widest (bench.simulator.widest, 4 layers, 172 gates, in a
 subprocess): 29 qubits in 396 s, peak RSS 16.05 GiB (16.01 GiB above the
 interpreter) against required_bytes(29) = 16.06 GiB; 28 qubits: 132 s, 8.0 GiB.
 
-Public names: parse_circuit, Circuit, Gate, CircuitError (circuit records and
-IonQ failure codes); simulate, StateVector (the engine and its per-gate seam);
-sparse, sample_counts, sample_shots (results); required_bytes (memory).
+Public names: run_circuit, the one entry point (a circuit, shots, a seed and a
+NoiseModel or none in; a Result out); parse_circuit, Circuit, Gate, CircuitError
+(circuit records and IonQ failure codes); simulate, StateVector (the engine and
+its per-gate seam); draw, the one sampler, and sparse, sample_counts,
+sample_shots over it; required_bytes (memory).
 """
 
 from mock_server.simulator.circuit import Circuit, CircuitError, Gate
 from mock_server.simulator.memory import required_bytes
+from mock_server.simulator.noise import NoiseModel
 from mock_server.simulator.parse import parse_circuit
-from mock_server.simulator.sampling import sample_counts, sample_shots, sparse
+from mock_server.simulator.result import Result
+from mock_server.simulator.run import DEFAULT_MAX_EXACT_STATES, run_circuit
+from mock_server.simulator.sampling import draw, sample_counts, sample_shots, sparse
 from mock_server.simulator.statevector import StateVector, simulate
 
 __all__ = [
+    "DEFAULT_MAX_EXACT_STATES",
     "Circuit",
     "CircuitError",
     "Gate",
+    "NoiseModel",
+    "Result",
     "StateVector",
+    "draw",
     "parse_circuit",
     "required_bytes",
+    "run_circuit",
     "sample_counts",
     "sample_shots",
     "simulate",

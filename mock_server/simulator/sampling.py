@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["NOISE_FLOOR", "sample_counts", "sample_shots", "sparse"]
+__all__ = ["NOISE_FLOOR", "draw", "sample_counts", "sample_shots", "sparse"]
 
 # Probabilities at or below this are round-off, not outcomes: float64 round-off
 # on a unit-norm state after thousands of gates leaves amplitudes of ~1e-13, i.e.
@@ -27,7 +27,13 @@ def sparse(probabilities: NDArray[np.float64], floor: float = NOISE_FLOOR) -> di
     return dict(zip(states.tolist(), probabilities[states].tolist(), strict=True))
 
 
-def _draw(probabilities: NDArray[np.float64], shots: int, seed: int | None) -> NDArray[np.int64]:
+def draw(probabilities: NDArray[np.float64], shots: int, seed: int | None) -> NDArray[np.int64]:
+    """One index of ``probabilities`` per shot, in shot order: the simulator's one sampler.
+
+    ``probabilities`` need not sum to one (they are weights: a dense state's
+    distribution, or the support of a sparse one). Seeded from numpy's PCG64,
+    so the same seed always gives the same shots.
+    """
     if isinstance(shots, bool) or not isinstance(shots, int) or shots < 0:
         raise ValueError(f"shots must be a non-negative integer, got {shots!r}")
     rng = np.random.default_rng(seed)
@@ -60,7 +66,7 @@ def sample_shots(
     probabilities: NDArray[np.float64], shots: int, seed: int | None = None
 ) -> list[int]:
     """One measured state per shot, in shot order, from numpy's PCG64 seeded with ``seed``."""
-    shot_states: list[int] = _draw(probabilities, shots, seed).tolist()
+    shot_states: list[int] = draw(probabilities, shots, seed).tolist()
     return shot_states
 
 
@@ -68,5 +74,5 @@ def sample_counts(
     probabilities: NDArray[np.float64], shots: int, seed: int | None = None
 ) -> dict[int, int]:
     """The histogram of ``sample_shots`` with the same seed; sums to ``shots``."""
-    states, counts = np.unique(_draw(probabilities, shots, seed), return_counts=True)
+    states, counts = np.unique(draw(probabilities, shots, seed), return_counts=True)
     return dict(zip(states.tolist(), counts.tolist(), strict=True))

@@ -23,6 +23,7 @@ from jsonschema.validators import extend  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator
 
 from ionq_contract.schema_errors import FieldError, Kind, field_errors
+from mock_server.wire import notes
 
 # IonQ's name for the part of a request a rejected key was found in.
 SOURCES = {"path": "params", "query": "query", "header": "headers", "body": "payload"}
@@ -98,16 +99,16 @@ def _finite(text: str) -> float:
     return value
 
 
-# Where a request keeps its parsed body, so that validation and the handler
-# parse it once (a 10 MB job body takes a noticeable time to parse).
-_DOCUMENT_KEY = "ionq_mock.json_body"
-
-
 def request_document(environ: dict[str, Any], data: bytes) -> Any | Rejection:
-    """The JSON document of a request's body (`data`), parsed once per request."""
-    cached = environ.get(_DOCUMENT_KEY)
+    """The JSON document of a request's body (`data`), parsed once per request.
+
+    Validation and the handler both read it; a 10 MB job body takes a
+    noticeable time to parse.
+    """
+    cached = notes.body_of(environ)
     if cached is None:
-        cached = environ[_DOCUMENT_KEY] = json_body(data or b"null")
+        cached = json_body(data or b"null")
+        notes.note_body(environ, cached)
     return cached
 
 

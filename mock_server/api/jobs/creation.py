@@ -7,14 +7,14 @@ service reads as one: `shots` as a number or a string of digits (cirq),
 `noise.seed` as null (qiskit), a circuit's gateset and width inherited from
 the multi-circuit input. Whether the gates themselves make sense is the
 simulator's to say (mock_server.simulator.parse_circuit), after submission,
-as a failed job.
+as a failed job (mock_server/api/jobs/admission.py).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 SINGLE_CIRCUIT = "ionq.circuit.v1"
@@ -73,9 +73,45 @@ class JobRequest:
         return self.backend == SIMULATOR
 
     @property
+    def ideal(self) -> bool:
+        """The ideal simulator without noise: exact results; everything else is measured."""
+        return self.is_simulator and self.noise_model in (None, IDEAL)
+
+    @property
     def qubits(self) -> int:
         """The job's width: its widest circuit."""
         return max((circuit.qubits for circuit in self.circuits), default=0)
+
+    @property
+    def debiased(self) -> bool:
+        """Whether the job asks for IonQ's error mitigation (debiasing)."""
+        mitigation = (self.settings or {}).get("error_mitigation") or {}
+        return bool(mitigation.get("debiasing"))
+
+    def child_requests(self) -> list[JobRequest]:
+        """What each circuit of a multi-circuit job runs as (none for a single circuit)."""
+        if not self.is_multi_circuit:
+            return []
+        return [
+            replace(self, type=SINGLE_CIRCUIT, circuits=(circuit,), name=circuit.name)
+            for circuit in self.circuits
+        ]
+
+    def with_changes(self, changes: Mapping[str, Any]) -> JobRequest:
+        """The same circuits with a clone body's fields (openapi.yaml's cloneJob) changed."""
+        noise = changes.get("noise")
+        return replace(
+            self,
+            name=changes.get("name", self.name),
+            metadata=changes.get("metadata", self.metadata),
+            shots=int(changes.get("shots", self.shots)),
+            backend=changes.get("backend", self.backend),
+            session_id=changes.get("session_id", self.session_id),
+            settings=changes.get("settings", self.settings),
+            dry_run=bool(changes.get("dry_run", self.dry_run)),
+            noise_model=noise["model"] if noise else self.noise_model,
+            noise_seed=noise.get("seed") if noise else self.noise_seed,
+        )
 
     def gate_counts(self) -> dict[str, int]:
         """IonQ's `stats.gate_counts` of the submitted gates: by how many qubits each touches.

@@ -1,9 +1,6 @@
-"""The jobs one app holds: who owns each, where each is in its life, what it returned.
+"""The jobs of one app, in memory: the default JobStore (mock_server/api/jobs/store.py).
 
-Every job belongs to the API key that submitted it (by the key's id, never
-the key): a lookup with another owner finds nothing, exactly as an id that
-never existed, so one key cannot learn that another's job exists. All
-changes happen under one lock; the runner's thread moves jobs along while
+One lock guards the table; the runner's thread moves jobs along while
 request threads read them, and a Condition lets a request wait for a job to
 finish (POST /jobs does, for small circuits, so the first poll sees
 `completed`).
@@ -13,9 +10,9 @@ Bounded, so that no client can make the fake run out of memory: at most
 circuits are kept. Past either, the oldest finished top-level jobs (with
 their children) are forgotten, and answer 404 as deleted jobs do; a job that
 just completed is never the one forgotten. Unfinished jobs cannot be
-evicted, so at most `max_unfinished` of them are taken (a new one beyond is
-refused, StoreFull, a 429 for the client), and one job's results may take
-at most a quarter of the budget (beyond, it fails with SimulationError).
+evicted, so at most `max_unfinished` of them are taken (StoreFull beyond),
+and one job's results may take at most a quarter of the budget (beyond, it
+fails with SimulationError).
 """
 
 from __future__ import annotations
@@ -24,64 +21,23 @@ import itertools
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from mock_server.api.job_records import (
-    CANCELED,
-    COMPLETED,
-    FAILED,
-    READY,
-    STARTED,
-    Failure,
-    Job,
-)
-from mock_server.api.job_requests import JobRequest
+from mock_server.api.jobs import admission
+from mock_server.api.jobs.creation import JobRequest
+from mock_server.api.jobs.model import Failure, Job, JobStatus, transition
+from mock_server.api.jobs.store import CancelOutcome, Clock, JobFilter, StoreFull, utc_now
 from mock_server.api.revision import Revision
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
-    from mock_server.api.job_results import CircuitResult
+    from mock_server.simulator import Result
 
 DEFAULT_MAX_JOBS = 10_000
 DEFAULT_MAX_RESULT_BYTES = 512 * 2**20
 DEFAULT_MAX_UNFINISHED = 1_000
 # What a submitted circuit costs in memory per byte of its JSON (dicts of gates).
 REQUEST_BYTES_FACTOR = 8
-
-
-class StoreFull(Exception):  # noqa: N818 - a state, as the client sees it (429)
-    """The store holds as many unfinished jobs as it takes."""
-
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The wall clock, in UTC: the default clock of a store (tests and a job clock swap it)."""
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class JobFilter:
-    """The filters of GET /jobs; None matches everything."""
-
-    ids: frozenset[str] | None = None
-    status: str | None = None
-    targets: frozenset[str] | None = None
-    parent_job_id: str | None = None
-    session_id: str | None = None
-
-    def matches(self, job: Job) -> bool:
-        """Whether `job` passes every filter that is set."""
-        return (
-            (self.ids is None or job.id in self.ids)
-            and (self.status is None or job.status == self.status)
-            and (self.targets is None or job.request.backend in self.targets)
-            and (self.parent_job_id is None or job.parent_id == self.parent_job_id)
-            and (self.session_id is None or job.request.session_id == self.session_id)
-        )
-
 
 _CURSOR_PREFIX = "after-"
 
@@ -97,15 +53,7 @@ def _cursor_position(cursor: str) -> int | None:
     return int(digits)
 
 
-class CancelOutcome:
-    """What PUT .../status/cancel found: the job canceled (or already so), none, or finished."""
-
-    CANCELED = "canceled"
-    NOT_FOUND = "not found"
-    FINISHED = "finished"
-
-
-class JobStore:
+class MemoryJobStore:
     """Thread-safe table of jobs, keyed by id, in submission order."""
 
     def __init__(
@@ -136,12 +84,7 @@ class JobStore:
     # -- creation and lookup ---------------------------------------------------------
 
     def create(
-        self,
-        owner: str,
-        request: JobRequest,
-        *,
-        parent_id: str | None = None,
-        child_requests: Iterable[JobRequest] = (),
+        self, owner: str, request: JobRequest, *, child_requests: Iterable[JobRequest] = ()
     ) -> Job:
         """A new `submitted` job (with its children, for a multi-circuit request).
 
@@ -153,7 +96,7 @@ class JobStore:
             if self._top_level >= self.max_unfinished and self._unfinished() >= self.max_unfinished:
                 raise StoreFull
             now = self.clock()
-            job = self._new(owner, request, now, parent_id)
+            job = self._new(owner, request, now, None)
             children = [self._new(owner, child, now, job.id) for child in child_requests]
             for index, child in enumerate(children):
                 child.index = index
@@ -242,36 +185,43 @@ class JobStore:
                 self._touch()
         return deleted
 
-    def cancel(self, owner: str | None, job_id: str) -> str:
+    def cancel(self, owner: str | None, job_id: str) -> CancelOutcome:
         """Cancel an unfinished job (and its unfinished children)."""
         with self._lock:
             job = self.get(job_id, owner)
             if job is None:
                 return CancelOutcome.NOT_FOUND
-            if job.status == CANCELED:
+            if job.status is JobStatus.CANCELED:
                 return CancelOutcome.CANCELED
             if job.finished:
                 return CancelOutcome.FINISHED
             now = self.clock()
-            self._end(job, CANCELED, now)
+            self._end(job, JobStatus.CANCELED, now)
             self._end_parent(job, now)
             self._touch()
             return CancelOutcome.CANCELED
 
     # -- changes by the runner -------------------------------------------------------
 
-    def mark(self, job_id: str, status: str) -> Job | None:
-        """Move an unfinished job to `ready` or `started`; None if it finished or is gone."""
+    def mark(self, job_id: str, status: JobStatus) -> Job | None:
+        """Move an unfinished job to `ready` or `started`; None if it finished or is gone.
+
+        The first circuit of a batch to start starts the batch.
+        """
         with self._lock:
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return None
-            job.status = status
-            if status == STARTED and job.started_at is None:
-                job.started_at = self.clock()
-                parent = self._parent(job)
-                if parent is not None and not parent.finished and parent.started_at is None:
-                    parent.status, parent.started_at = STARTED, job.started_at
+            now = self.clock()
+            transition(job, status, now)
+            parent = self._parent(job)
+            if (
+                status is JobStatus.STARTED
+                and parent is not None
+                and parent.started_at is None
+                and not parent.finished
+            ):
+                transition(parent, JobStatus.STARTED, now)
             self._touch()
             return job
 
@@ -280,15 +230,15 @@ class JobStore:
         with self._lock:
             job = self._jobs.get(job_id)
             if job is not None and not job.finished:
+                if held and job.status is not JobStatus.READY:
+                    transition(job, JobStatus.READY, self.clock())
                 job.held = held
-                if held:
-                    job.status = READY
                 self._touch()
 
     def complete(
         self,
         job_id: str,
-        result: CircuitResult | None,
+        result: Result | None,
         gate_counts: dict[str, int],
         warnings: Iterable[str] = (),
     ) -> None:
@@ -298,8 +248,8 @@ class JobStore:
             if job is None or job.finished:
                 return
             now = self.clock()
-            job.status, job.completed_at, job.result = COMPLETED, now, result
-            job.started_at = job.started_at or now
+            transition(job, JobStatus.COMPLETED, now)
+            job.result = result
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
             parent = self._parent(job)
@@ -316,17 +266,13 @@ class JobStore:
     def _too_large(self, top: Job, now: datetime) -> None:
         # One job may not take more than a quarter of the budget: its results
         # are dropped and it fails, rather than evicting everyone else's.
-        failure = Failure(
-            "SimulationError",
-            f"The results of this job exceed the {self.max_result_bytes // 4 // 2**20} MiB "
-            "the fake keeps for one job.",
-        )
+        failure = admission.results_too_large(self.max_result_bytes // 4)
         for each in (top, *self.children(top)):
             self._kept_bytes -= each.nbytes
             top.kept_bytes -= each.nbytes
             each.result = None
-            if not each.finished or each.status == COMPLETED:
-                each.status, each.completed_at, each.failure = FAILED, now, failure
+            if not each.finished or each.status is JobStatus.COMPLETED:
+                transition(each, JobStatus.FAILED, now, failure)
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""
@@ -335,11 +281,11 @@ class JobStore:
             if job is None or job.finished:
                 return
             now = self.clock()
-            self._end(job, FAILED, now, failure)
+            self._end(job, JobStatus.FAILED, now, failure)
             parent = self._parent(job)
             if parent is not None and not parent.finished:
                 # One circuit failing fails the job as a whole; the others still run.
-                parent.status, parent.completed_at, parent.failure = FAILED, now, failure
+                transition(parent, JobStatus.FAILED, now, failure)
             self._touch()
 
     def _end_parent(self, child: Job, now: datetime) -> None:
@@ -349,15 +295,15 @@ class JobStore:
         parent = self._parent(child)
         if parent is None or parent.finished:
             return
-        self._end(parent, CANCELED, now)
+        self._end(parent, JobStatus.CANCELED, now)
 
-    def _end(self, job: Job, status: str, now: datetime, failure: Failure | None = None) -> None:
+    def _end(
+        self, job: Job, status: JobStatus, now: datetime, failure: Failure | None = None
+    ) -> None:
         # A job and its unfinished children end together (cancel, failure).
         for each in (job, *self.children(job)):
             if not each.finished:
-                each.status, each.completed_at, each.held = status, now, False
-                if failure is not None:
-                    each.failure = failure
+                transition(each, status, now, failure)
 
     def _unfinished(self) -> int:
         return sum(1 for j in self._jobs.values() if j.parent_id is None and not j.finished)
@@ -373,8 +319,9 @@ class JobStore:
         parent.children_completed += 1
         parent.warnings.extend(child.warnings)
         if parent.children_completed == len(parent.child_ids or ()):
-            parent.status, parent.completed_at = COMPLETED, child.completed_at
-            parent.started_at = parent.started_at or child.started_at
+            if parent.started_at is None:
+                parent.started_at = child.started_at
+            transition(parent, JobStatus.COMPLETED, child.completed_at or self.clock())
 
     # -- waiting, bounds, reset ------------------------------------------------------
 
@@ -425,13 +372,3 @@ class JobStore:
     def _touch(self) -> None:
         self.revision.bump()
         self._changed.notify_all()
-
-
-__all__ = [
-    "COMPLETED",
-    "CancelOutcome",
-    "Clock",
-    "JobFilter",
-    "JobStore",
-    "utc_now",
-]

@@ -1,0 +1,17 @@
+"""Jobs: IonQ's `jobs` tag, from the creation body to the results, one concern per module.
+
+    handlers.py    the HTTP handlers of the tag's operations (thin: read, ask, answer)
+    creation.py    a creation body as the JobRequest the fake runs; backend aliases
+    model.py       Job, JobStatus, and `transition`, the one way a status changes
+    document.py    the JSON document of a job
+    store.py       JobStore, the interface every reader and writer of jobs goes through
+    memory.py      MemoryJobStore: the jobs of one app in memory, bounded
+    admission.py   every rule that refuses or fails a job, and its failure
+    runner.py      JobRunner: dispatch to the lanes, wait for backends, run on the simulator
+    lanes.py       a queue and the one thread that drains it
+    results.py     a Result as IonQ's probabilities, histogram and shots
+    costs.py       rate cards, a job's cost, GET /jobs/estimate
+
+Nothing is imported here: the handlers need the API's state, which needs
+the store and the runner, so each module is imported by its own name.
+"""

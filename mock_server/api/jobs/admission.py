@@ -1,0 +1,146 @@
+"""Every rule that refuses a job or fails it, and the failure each gives: one place for them.
+
+IonQ accepts every body its schema allows (openapi.yaml's createJob) and
+reports what is wrong with the job itself as a `failed` job with a failure
+code. So the rules come in three moments:
+
+- at submission, before the job is stored: the store is full of unfinished
+  jobs (429, the one refusal a client sees as an error status);
+- at submission, once stored: more gates than a job may have
+  (`TooManyGates`), debiasing with too few shots (`InvalidInput`);
+- before a circuit runs, on the runner's thread: the gates do not parse
+  (`UnsupportedGate`, `InvalidInput`), its backend is not served or was
+  removed while the job waited (`InvalidInput`), more qubits than the
+  backend has (`NotEnoughQubits`), a state vector larger than the memory
+  the fake may give (`SimulationError`: it never tries one it cannot hold).
+
+And the failures of a run itself: memory ran out after all, its results
+outgrew what the fake keeps for one job, or the fake hit a bug of its own
+(`InternalError`). The test controls' injected failures are chosen by the
+test, not here (mock_server/controls/jobs.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mock_server.api.jobs.creation import CircuitInput, JobRequest
+from mock_server.api.jobs.model import Failure
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.simulator import Circuit
+
+# IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
+MAX_GATES_PER_JOB = 150_000
+MIN_DEBIASING_SHOTS = 500
+# Retry-After of the 429 for a store full of unfinished jobs.
+STORE_FULL_RETRY_S = 5
+# Of the memory the kernel says is available, what one simulation may take.
+MEMORY_SHARE = 0.8
+
+
+def store_full_message(max_unfinished: int) -> str:
+    """The 429's message when `max_unfinished` jobs are still unfinished."""
+    return (
+        f"The fake holds {max_unfinished} unfinished jobs, as many as it "
+        "takes; retry once some have finished."
+    )
+
+
+def at_submission(job_request: JobRequest) -> Failure | None:
+    """What fails a stored job at once: the rules JSON Schema cannot state."""
+    total = sum(len(circuit.gates) for circuit in job_request.circuits)
+    if total > MAX_GATES_PER_JOB:
+        return Failure(
+            "TooManyGates",
+            f"A job may have at most {MAX_GATES_PER_JOB} gates in all; this one has {total}.",
+        )
+    if job_request.debiased and job_request.shots < MIN_DEBIASING_SHOTS:
+        return Failure(
+            "InvalidInput",
+            f"Debiasing needs at least {MIN_DEBIASING_SHOTS} shots; the job asks for "
+            f"{job_request.shots}.",
+        )
+    return None
+
+
+def before_run(
+    job_request: JobRequest,
+    circuit_input: CircuitInput,
+    record: Mapping[str, Any] | None,
+    memory_limit: int | None,
+) -> Circuit | Failure:
+    """The circuit to run, or why it cannot: parsed, and checked against its backend.
+
+    `record` is the backend's record (None: not served); `memory_limit` the
+    bytes one simulation may take (None: 80% of what the kernel says is
+    available now).
+    """
+    # numpy (the simulator) loads with the first job, not at start-up.
+    from mock_server.simulator import CircuitError, parse_circuit, required_bytes  # noqa: PLC0415
+
+    try:
+        circuit = parse_circuit(
+            gateset=circuit_input.gateset,
+            qubits=circuit_input.qubits,
+            gates=list(circuit_input.gates),
+        )
+    except CircuitError as exc:
+        return Failure(exc.code, exc.message)
+    if record is None:
+        return Failure("InvalidInput", f"The backend {job_request.backend} is not served.")
+    limit = int(record.get("qubits", 0))
+    if circuit.qubits > limit:
+        return Failure(
+            "NotEnoughQubits",
+            f"The circuit uses {circuit.qubits} qubits; {job_request.backend} has {limit}.",
+        )
+    needed = required_bytes(circuit.qubits)
+    allowed = memory_limit
+    if allowed is None:
+        free = available_memory()
+        allowed = int(free * MEMORY_SHARE) if free is not None else None
+    if allowed is not None and needed > allowed:
+        return Failure(
+            "SimulationError",
+            f"Simulating {circuit.qubits} qubits needs {needed / 2**30:.1f} GiB of memory; "
+            f"{allowed / 2**30:.1f} GiB can be given to it.",
+        )
+    return circuit
+
+
+def backend_removed(name: str) -> Failure:
+    """A job waited for a backend that was removed meanwhile: it can never run."""
+    return Failure("InvalidInput", f"The backend {name} is gone.")
+
+
+def out_of_memory() -> Failure:
+    """The simulation ran out of memory after all (other work took it meanwhile)."""
+    return Failure("SimulationError", "The simulation ran out of memory.")
+
+
+def results_too_large(max_bytes: int) -> Failure:
+    """One job's results would take more than `max_bytes`, its share of the store's budget."""
+    return Failure(
+        "SimulationError",
+        f"The results of this job exceed the {max_bytes // 2**20} MiB the fake keeps for one job.",
+    )
+
+
+def internal_error() -> Failure:
+    """The fake failed to run the job: its bug, not the job's."""
+    return Failure("InternalError", "The fake IonQ failed to run it.")
+
+
+def available_memory() -> int | None:
+    """MemAvailable of /proc/meminfo in bytes; None where there is no such file."""
+    try:
+        text = Path("/proc/meminfo").read_text("ascii")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) * 1024
+    return None

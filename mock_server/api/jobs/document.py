@@ -1,0 +1,74 @@
+"""The JSON document GET /jobs/{UUID} serves of a job.
+
+It is what the SDKs read (see openapi.yaml's `Job`): every key IonQ marks
+required, because ionq-core parses strictly; `failure.error` beside
+`failure.message`, because qiskit-ionq and cirq-ionq read `error`; and
+URL-style `results` entries, because qiskit-ionq and pennylane-ionq follow
+`results.probabilities.url`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.keys import PROJECT_ID
+from mock_server.wire.responses import instant
+
+
+def _instant(moment: datetime | None) -> str | None:
+    return instant(moment) if moment is not None else None
+
+
+def _results(job: Job, base_path: str) -> dict[str, Any] | None:
+    if job.status is not JobStatus.COMPLETED or job.request.dry_run:
+        return None  # a dry run is checked and priced, never run
+    prefix = f"{base_path}/jobs/{job.id}/results"
+    if job.child_ids is not None:
+        return {"probabilities": {"url": f"{prefix}/probabilities/aggregated"}}
+    return {
+        "probabilities": {"url": f"{prefix}/probabilities"},
+        "histogram": {"url": f"{prefix}/histogram"},
+        "shots": {"url": f"{prefix}/shots"},
+    }
+
+
+def job_document(job: Job, base_path: str) -> dict[str, Any]:
+    """The job as GET /jobs/{UUID} answers it."""
+    request = job.request
+    document: dict[str, Any] = {
+        "id": job.id,
+        "status": str(job.status),
+        "type": request.type,
+        "backend": request.backend,
+        "dry_run": request.dry_run,
+        "submitter_id": job.owner,
+        "project_id": PROJECT_ID,
+        "parent_job_id": job.parent_id,
+        "child_job_ids": list(job.child_ids) if job.child_ids is not None else None,
+        "session_id": request.session_id,
+        "metadata": dict(request.metadata) if request.metadata is not None else None,
+        "name": request.name,
+        "submitted_at": _instant(job.submitted_at),
+        "started_at": _instant(job.started_at),
+        "completed_at": _instant(job.completed_at),
+        "predicted_wait_time_ms": None,
+        "predicted_execution_duration_ms": None,
+        "execution_duration_ms": job.execution_duration_ms,
+        "failure": job.failure.to_json() if job.failure is not None else None,
+        "output": {},
+        "settings": dict(request.settings) if request.settings is not None else {},
+        "stats": {
+            "qubits": request.qubits,
+            "circuits": len(request.circuits),
+            "gate_counts": dict(job.gate_counts),
+        },
+        "results": _results(job, base_path),
+        "shots": request.shots,
+    }
+    if request.is_simulator:
+        document["noise"] = {"model": request.noise_model or "ideal", "seed": request.noise_seed}
+    if job.warnings:
+        document["warning"] = {"messages": list(job.warnings)}
+    return document

@@ -1,0 +1,142 @@
+"""A job as the fake keeps it, its statuses, and the one function that moves it between them.
+
+IonQ's statuses are `submitted`, `ready`, `started`, `completed`, `canceled`
+and `failed`. Which may follow which is the table TRANSITIONS, and every
+change of status goes through `transition`, which also stamps the job's
+times: so `started_at` and `completed_at` mean the same thing whoever moved
+the job (the runner, a client's cancel, the test controls, the store's
+bound on results).
+
+The record is mutable and only ever changed under the store's lock: the
+runner moves it from its own thread while requests read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from mock_server.api.jobs.creation import JobRequest
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.simulator import Result
+
+
+class JobStatus(StrEnum):
+    """IonQ's job statuses (the values are the wire's)."""
+
+    SUBMITTED = "submitted"
+    READY = "ready"
+    STARTED = "started"
+    COMPLETED = "completed"
+    CANCELED = "canceled"
+    FAILED = "failed"
+
+    @property
+    def finished(self) -> bool:
+        """Completed, failed or canceled: only the results bound changes it again."""
+        return self in _FINISHED
+
+
+_FINISHED = frozenset({JobStatus.COMPLETED, JobStatus.CANCELED, JobStatus.FAILED})
+
+_S = JobStatus
+# Which status may follow which. `ready` follows `ready` when a held job is
+# released; a job is `completed` straight from `submitted` when it is a dry
+# run (priced, never run), and `failed` when the admission rules refuse it.
+# The one way out of a finished status: a completed job whose results outgrow
+# what the fake keeps for one job fails instead (mock_server/api/jobs/memory.py).
+TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = MappingProxyType(
+    {
+        _S.SUBMITTED: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
+        _S.READY: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
+        _S.STARTED: frozenset({_S.COMPLETED, _S.CANCELED, _S.FAILED}),
+        _S.COMPLETED: frozenset({_S.FAILED}),
+        _S.CANCELED: frozenset(),
+        _S.FAILED: frozenset(),
+    }
+)
+
+
+class TransitionError(RuntimeError):
+    """A change of status the table does not allow: a bug of the fake, never of a client."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a job failed: one of IonQ's failure codes, and a sentence."""
+
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        """IonQ's `failure`, with `error` repeating `message` for qiskit-ionq and cirq-ionq."""
+        return {"code": self.code, "message": self.message, "error": self.message}
+
+
+@dataclass(slots=True)
+class Job:
+    """One job (a single circuit, a multi-circuit parent, or one of its children)."""
+
+    id: str
+    owner: str  # the id of the API key that submitted it, never the key
+    request: JobRequest
+    submitted_at: datetime
+    status: JobStatus = JobStatus.SUBMITTED
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    failure: Failure | None = None
+    result: Result | None = None  # a single circuit (or child) once completed
+    parent_id: str | None = None
+    child_ids: tuple[str, ...] | None = None
+    gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})  # stats
+    warnings: list[str] = field(default_factory=list)
+    held: bool = False  # kept `ready` by the test controls until completed, failed or canceled
+    sequence: int = 0  # the store's submission order, newest highest
+    index: int = 0  # a child's position among its parent's circuits
+    children_completed: int = 0  # a parent's children that completed so far
+    kept_bytes: int = 0  # a top-level job's results and circuits, for the store's budget
+
+    @property
+    def finished(self) -> bool:
+        """Completed, failed or canceled: nothing but the results bound will change it."""
+        return self.status.finished
+
+    @property
+    def execution_duration_ms(self) -> int | None:
+        """How long it ran, from started to completed (IonQ counts QPU time; we count ours)."""
+        if self.started_at is None or self.completed_at is None:
+            return None
+        return round((self.completed_at - self.started_at).total_seconds() * 1000)
+
+    @property
+    def nbytes(self) -> int:
+        """What keeping its results costs."""
+        return self.result.nbytes if self.result is not None else 0
+
+
+def transition(job: Job, to: JobStatus, at: datetime, failure: Failure | None = None) -> None:
+    """Move `job` to `to` at the instant `at`, and stamp its times.
+
+    `started` stamps `started_at` (once); a finished status stamps
+    `completed_at`, releases a hold, and for `completed` also stamps
+    `started_at` if the job never started (a dry run, a result computed
+    before the job was seen to start). A `failure` is kept with the job.
+    TransitionError when the table does not allow the move.
+    """
+    if to not in TRANSITIONS[job.status]:
+        raise TransitionError(f"job {job.id}: {job.status} cannot become {to}")
+    job.status = to
+    if to is JobStatus.STARTED and job.started_at is None:
+        job.started_at = at
+    if to.finished:
+        job.completed_at = at
+        job.held = False
+        if job.started_at is None and to is JobStatus.COMPLETED:
+            job.started_at = at
+    if failure is not None:
+        job.failure = failure

@@ -1,0 +1,272 @@
+"""Runs submitted jobs on the simulator, off the request threads: it orchestrates, nothing more.
+
+Two lanes (mock_server/api/jobs/lanes.py):
+
+- the *small* lane takes circuits whose work (gates x 2^qubits) is at most
+  `inline_work`; POST /jobs waits for these (up to `inline_wait_s`), so a
+  Bell circuit is `completed` on the client's first poll. qiskit-ionq polls
+  once at once and then every 5 s: a job not done by that first poll costs
+  every test 5 s.
+- the *wide* lane runs everything else, one circuit at a time, so two wide
+  circuits never hold their state vectors at once; while it runs, the
+  request threads keep answering (numpy releases the GIL in its loops) and a
+  GET shows the job `started`.
+
+What may fail a job before it runs is admission's to say
+(mock_server/api/jobs/admission.py); what a run gives is the simulator's
+(mock_server.simulator.run_circuit, told the noise the job's backend stands
+for). A job waits in `ready` while its backend's record is not `available`
+(until an admin change makes it so), and while the test controls hold it;
+the controls' state is kept in mock_server/controls/jobs.py and changed
+only through the runner's methods, under its lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from mock_server.api.backend_store import BackendStore
+from mock_server.api.jobs import admission
+from mock_server.api.jobs.creation import record_name
+from mock_server.api.jobs.lanes import Lane
+from mock_server.api.jobs.model import Failure, Job, JobStatus
+from mock_server.api.jobs.store import JobStore
+
+logger = logging.getLogger(__name__)
+
+AVAILABLE = "available"
+# Above this many states the ideal simulator's probabilities are estimated
+# from shots (mock_server/simulator/run.py says why); the simulator's own
+# default, repeated here so that importing it (and numpy) waits for a job.
+DEFAULT_MAX_EXACT_STATES = 2**16
+DEFAULT_INLINE_WORK = 2**22
+DEFAULT_INLINE_WAIT_S = 2.0
+
+
+class _Canceled(Exception):  # noqa: N818 - a signal, not an error
+    """Raised from the simulator's step callback when the job was canceled meanwhile."""
+
+
+class SubmissionControls(Protocol):
+    """What the test controls decide of each new job (mock_server/controls/jobs.py).
+
+    The runner calls these under its lock only; nothing else changes them.
+    """
+
+    def next_job(self) -> tuple[Failure | None, bool]:
+        """The failure the next job gets (taken off the queue), and whether it is held."""
+        ...
+
+    def hold_new(self, hold: bool) -> None:
+        """Hold every new job in `ready` (or stop holding new ones)."""
+        ...
+
+    def fail_next(self, failures: list[Failure]) -> None:
+        """Each of the next jobs fails with the next of `failures`."""
+        ...
+
+    def reset(self) -> None:
+        """No holding, no failures queued."""
+        ...
+
+    def to_json(self) -> dict[str, Any]:
+        """As GET /__admin/jobs/controls shows them."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerSettings:
+    """How the runner decides (see the module docstring)."""
+
+    memory_limit: int | None = None  # bytes one simulation may take; None: from MemAvailable
+    inline_work: int = DEFAULT_INLINE_WORK  # gates x 2^qubits POST /jobs waits for
+    inline_wait_s: float = DEFAULT_INLINE_WAIT_S
+    max_exact_states: int = DEFAULT_MAX_EXACT_STATES
+
+
+class JobRunner:
+    """Dispatches the jobs of one JobStore to the simulator."""
+
+    def __init__(
+        self,
+        store: JobStore,
+        backends: BackendStore,
+        controls: SubmissionControls,
+        settings: RunnerSettings | None = None,
+    ) -> None:
+        self.store = store
+        self.backends = backends
+        self.settings = settings or RunnerSettings()
+        self._controls = controls
+        self._lock = threading.Lock()
+        self._waiting: dict[str, str] = {}  # job id -> backend it waits for
+        self._small = Lane("small", self._run_guarded)
+        self._wide = Lane("wide", self._run_guarded, background=True)
+        backends.subscribe(self._backend_changed)
+
+    # -- the test controls -----------------------------------------------------------
+
+    def hold_new_jobs(self, hold: bool) -> dict[str, Any]:
+        """Hold every new job in `ready` (or stop); the controls as they are now."""
+        with self._lock:
+            self._controls.hold_new(hold)
+            return self._controls.to_json()
+
+    def fail_next_jobs(self, failures: list[Failure]) -> dict[str, Any]:
+        """Queue failures for the next jobs; the controls as they are now."""
+        with self._lock:
+            self._controls.fail_next(failures)
+            return self._controls.to_json()
+
+    def controls_json(self) -> dict[str, Any]:
+        """Whether new jobs are held, and the failures the next jobs will get."""
+        with self._lock:
+            return self._controls.to_json()
+
+    # -- submission ------------------------------------------------------------------
+
+    def submit(self, job: Job) -> None:
+        """Take a new top-level job; for a small one, return once it has finished."""
+        with self._lock:
+            failure, held = self._controls.next_job()
+        if failure is not None:
+            self.store.fail(job.id, failure)
+            return
+        children = self.store.children(job)
+        if job.request.dry_run:
+            for each in (*children, job):
+                self.store.complete(each.id, None, each.gate_counts)
+            return
+        units = children or [job]  # what runs: the children of a parent, else the job
+        for each in (job, *children):
+            self.store.mark(each.id, JobStatus.READY)
+            if held:
+                self.store.hold(each.id, held=True)
+        if held:
+            return
+        queued = [self._dispatch(unit) for unit in units]
+        if all(queued) and all(self._is_small(unit) for unit in units):
+            self.store.wait_finished(job.id, self.settings.inline_wait_s)
+
+    def release(self, job: Job) -> bool:
+        """Let a held job run now (the admin API's complete); False if it was not held."""
+        children = self.store.children(job)
+        units = children or [job]
+        held = [each for each in (job, *children) if each.held]
+        if not held:
+            return False
+        for unit in held:
+            self.store.hold(unit.id, held=False)
+        for unit in units:
+            if not unit.finished:
+                self._dispatch(unit)
+        return True
+
+    def reset(self) -> None:
+        """No held or failing jobs any more, nothing waiting (with the store's clear)."""
+        with self._lock:
+            self._controls.reset()
+            self._waiting.clear()
+
+    def _dispatch(self, unit: Job) -> bool:
+        """Queue a unit to run; False when it waits for its backend instead.
+
+        The record is read and the wait registered under the lock that
+        `_backend_changed` takes too, so a change that lands in between is
+        never missed (the record changes before its listeners run).
+        """
+        backend = record_name(unit.request.backend)
+        with self._lock:
+            record = self.backends.view(backend)
+            if record is not None and record.get("status") != AVAILABLE:
+                self._waiting[unit.id] = backend
+                return False
+        self._lane(unit).put(unit.id)
+        return True
+
+    def _backend_changed(self, name: str) -> None:
+        with self._lock:
+            record = self.backends.view(name)
+            if record is not None and record.get("status") != AVAILABLE:
+                return
+            woken = [job_id for job_id, backend in self._waiting.items() if backend == name]
+            for job_id in woken:
+                del self._waiting[job_id]
+        for job_id in woken:
+            job = self.store.get(job_id)
+            if job is None or job.finished:
+                continue
+            if record is None:  # the backend was removed: the job can never run
+                self.store.fail(job_id, admission.backend_removed(name))
+            else:
+                self._lane(job).put(job_id)
+
+    def _lane(self, unit: Job) -> Lane:
+        return self._small if self._is_small(unit) else self._wide
+
+    def _is_small(self, unit: Job) -> bool:
+        return all(
+            len(circuit.gates) * 2**circuit.qubits <= self.settings.inline_work
+            for circuit in unit.request.circuits
+        )
+
+    # -- running ---------------------------------------------------------------------
+
+    def _run_guarded(self, job_id: str) -> None:
+        try:
+            self._run(job_id)
+        except Exception:  # the fake's bug, not the job's: fail it and keep the lane alive
+            logger.exception("job %s failed unexpectedly", job_id)
+            self.store.fail(job_id, admission.internal_error())
+
+    def _run(self, job_id: str) -> None:
+        # numpy (the simulator) loads with the first job, not at start-up: it
+        # is a sixth of the fake's import time, and most runs of a fake in a
+        # test suite submit no job at all.
+        from mock_server.simulator import NoiseModel, run_circuit  # noqa: PLC0415
+
+        job = self.store.get(job_id)
+        if job is None or job.finished or job.held:
+            return
+        request = job.request
+        (circuit_input,) = request.circuits
+        record = self.backends.view(record_name(request.backend))
+        circuit = admission.before_run(request, circuit_input, record, self.settings.memory_limit)
+        if isinstance(circuit, Failure):
+            self.store.fail(job_id, circuit)
+            return
+        if self.store.mark(job_id, JobStatus.STARTED) is None:
+            return
+
+        def stop_if_canceled(_done: int, _total: int) -> None:
+            current = self.store.get(job_id)
+            if current is None or current.finished:
+                raise _Canceled
+
+        # The ideal simulator is exact; a QPU, or a simulator given a noise model, is
+        # a device: measured shot by shot.
+        noise = None if request.ideal else NoiseModel(request.noise_model or request.backend)
+        try:
+            result = run_circuit(
+                circuit,
+                shots=request.shots,
+                seed=request.seed_for(job.parent_id or job.id) + job.index,
+                noise=noise,
+                max_exact_states=self.settings.max_exact_states,
+                on_step=stop_if_canceled,
+            )
+        except _Canceled:
+            return
+        except MemoryError:
+            self.store.fail(job_id, admission.out_of_memory())
+            return
+        warnings = [result.note] if result.note else []
+        if request.is_simulator and noise is not None:
+            warnings.append(
+                f"Noise model {request.noise_model!r} is not simulated yet: the results are "
+                "ideal, sampled with the job's shots."
+            )
+        self.store.complete(job_id, result, circuit.gate_counts(), warnings)

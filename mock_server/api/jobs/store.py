@@ -1,0 +1,173 @@
+"""The jobs of one fake, behind one interface: what handlers, runner and admin API may ask of them.
+
+Everything outside the store reaches jobs through `JobStore`, so that a
+store kept elsewhere (a database a restart does not lose, a server several
+hosts share) can replace the in-memory one (mock_server/api/jobs/memory.py)
+without a handler or the runner changing. What an implementation promises:
+
+Ownership. Every job belongs to the id of the API key that submitted it
+(never the key). `get`, `page`, `cancel` and `delete` take that `owner` and
+find nothing of another owner's, exactly as for an id that never existed,
+so one key cannot learn that another's job exists. `owner=None` is the
+admin API, which sees every job.
+
+Lifecycle. Statuses change only through the model's `transition`
+(mock_server/api/jobs/model.py), under the store's own lock, by these
+operations: `create` (submitted), `mark` (ready, started), `complete`,
+`fail`, `cancel`, `hold`. A parent moves with its children: it is started
+by the first to start, completed by the last to complete, failed by any
+that fails, and canceled with any that is canceled or deleted. A job
+finished is never changed by a late `mark`, `complete` or `fail` (the
+runner's thread may report on a job a client canceled meanwhile).
+
+Bounds. At most `max_unfinished` top-level jobs are unfinished at once
+(`create` raises StoreFull beyond). Finished jobs are forgotten, oldest
+first, past the store's bounds on jobs and bytes kept; a job that just
+completed is never the one forgotten, and one job's results may not take
+more than a quarter of the bytes (it fails instead).
+
+Reads. A Job returned is the store's view of it at that moment; callers
+never change it (a shared store returns copies) and read it again after a
+change. `page` lists newest first, a parent's children (`parent_job_id`) in
+circuit order, and its cursor survives the deletion of the job it points
+after. `wait_finished` blocks until a job is finished or gone.
+
+Every change bumps the shared Revision once it is visible, so the fast path
+(mock_server/front) never serves an answer computed before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from mock_server.api.jobs.creation import JobRequest
+from mock_server.api.jobs.model import Failure, Job, JobStatus
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.simulator import Result
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The wall clock, in UTC: the default clock of a store."""
+    return datetime.now(UTC)
+
+
+class StoreFull(Exception):  # noqa: N818 - a state, as the client sees it (429)
+    """The store holds as many unfinished jobs as it takes."""
+
+
+class CancelOutcome(StrEnum):
+    """What a cancel found: the job canceled (or already so), no such job, or a finished one."""
+
+    CANCELED = "canceled"
+    NOT_FOUND = "not found"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True, slots=True)
+class JobFilter:
+    """The filters of GET /jobs; None matches everything."""
+
+    ids: frozenset[str] | None = None
+    status: str | None = None
+    targets: frozenset[str] | None = None
+    parent_job_id: str | None = None
+    session_id: str | None = None
+
+    def matches(self, job: Job) -> bool:
+        """Whether `job` passes every filter that is set."""
+        return (
+            (self.ids is None or job.id in self.ids)
+            and (self.status is None or job.status == self.status)
+            and (self.targets is None or job.request.backend in self.targets)
+            and (self.parent_job_id is None or job.parent_id == self.parent_job_id)
+            and (self.session_id is None or job.request.session_id == self.session_id)
+        )
+
+
+class JobStore(Protocol):
+    """The operations on jobs that the handlers, the runner and the admin API use."""
+
+    @property
+    def max_unfinished(self) -> int:
+        """How many top-level jobs may be unfinished at once."""
+        ...
+
+    @property
+    def max_result_bytes(self) -> int:
+        """The bytes of results and circuits kept over every job."""
+        ...
+
+    # -- clients ---------------------------------------------------------------------
+
+    def create(
+        self, owner: str, request: JobRequest, *, child_requests: Iterable[JobRequest] = ()
+    ) -> Job:
+        """A new `submitted` job, with a child per request of `child_requests`; or StoreFull."""
+        ...
+
+    def get(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job, if it exists and `owner` may see it."""
+        ...
+
+    def children(self, job: Job) -> list[Job]:
+        """A parent's children, in circuit order (those still kept)."""
+        ...
+
+    def page(
+        self, owner: str | None, where: JobFilter, limit: int, after: str | None
+    ) -> tuple[list[Job], str | None]:
+        """Up to `limit` jobs after the cursor `after`, and the next cursor (None at the end)."""
+        ...
+
+    def cancel(self, owner: str | None, job_id: str) -> CancelOutcome:
+        """Cancel an unfinished job (its unfinished children and its batch with it)."""
+        ...
+
+    def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:
+        """Forget these jobs (a batch with all its circuits); the ids that were found."""
+        ...
+
+    # -- the runner and the test controls --------------------------------------------
+
+    def mark(self, job_id: str, status: JobStatus) -> Job | None:
+        """Move an unfinished job to `ready` or `started`; None if it finished or is gone."""
+        ...
+
+    def hold(self, job_id: str, held: bool) -> None:
+        """Keep an unfinished job `ready` (or let it go)."""
+        ...
+
+    def complete(
+        self,
+        job_id: str,
+        result: Result | None,
+        gate_counts: dict[str, int],
+        warnings: Iterable[str] = (),
+    ) -> None:
+        """A circuit ran (or a dry run was priced): keep its result, unless it ended meanwhile."""
+        ...
+
+    def fail(self, job_id: str, failure: Failure) -> None:
+        """An unfinished job failed (a parent's unfinished children with it)."""
+        ...
+
+    def wait_finished(self, job_id: str, timeout_s: float) -> bool:
+        """Block until the job is finished or gone, at most `timeout_s`; whether it is."""
+        ...
+
+    # -- the admin API ---------------------------------------------------------------
+
+    def all(self) -> Iterator[Job]:
+        """Every job of every owner, newest first."""
+        ...
+
+    def clear(self) -> None:
+        """Forget every job."""
+        ...
