@@ -242,37 +242,40 @@ class MemoryJobStore:
         gate_counts: dict[str, int],
         warnings: Iterable[str] = (),
     ) -> None:
-        """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile."""
+        """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile.
+
+        One job may not take more than a quarter of the budget: a result that
+        would take its job past that fails instead (and its batch, with the
+        batch's unfinished circuits), rather than evicting everyone else's.
+        Circuits of the batch that completed before keep their results: a
+        finished status never changes.
+        """
         with self._lock:
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return
             now = self.clock()
+            parent = self._parent(job)
+            top = parent or job
+            size = result.nbytes if result is not None else 0
+            share = self.max_result_bytes // 4
+            if top.kept_bytes + size > share:
+                failure = admission.results_too_large(share)
+                self._end(job, JobStatus.FAILED, now, failure)
+                if parent is not None and not parent.finished:
+                    self._end(parent, JobStatus.FAILED, now, failure)
+                self._touch()
+                return
             transition(job, JobStatus.COMPLETED, now)
             job.result = result
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
-            parent = self._parent(job)
-            top = parent or job
-            top.kept_bytes += job.nbytes
-            self._kept_bytes += job.nbytes
+            top.kept_bytes += size
+            self._kept_bytes += size
             if parent is not None:
                 self._child_completed(parent, job)
-            if top.kept_bytes > self.max_result_bytes // 4:
-                self._too_large(top, now)
             self._evict(keep=top.id)
             self._touch()
-
-    def _too_large(self, top: Job, now: datetime) -> None:
-        # One job may not take more than a quarter of the budget: its results
-        # are dropped and it fails, rather than evicting everyone else's.
-        failure = admission.results_too_large(self.max_result_bytes // 4)
-        for each in (top, *self.children(top)):
-            self._kept_bytes -= each.nbytes
-            top.kept_bytes -= each.nbytes
-            each.result = None
-            if not each.finished or each.status is JobStatus.COMPLETED:
-                transition(each, JobStatus.FAILED, now, failure)
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""

@@ -38,24 +38,23 @@ class JobStatus(StrEnum):
 
     @property
     def finished(self) -> bool:
-        """Completed, failed or canceled: only the results bound changes it again."""
+        """Completed, failed or canceled: final, nothing changes it again."""
         return self in _FINISHED
 
 
 _FINISHED = frozenset({JobStatus.COMPLETED, JobStatus.CANCELED, JobStatus.FAILED})
 
 _S = JobStatus
-# Which status may follow which. `ready` follows `ready` when a held job is
-# released; a job is `completed` straight from `submitted` when it is a dry
+# Which status may follow which: forward only, and a finished status never
+# changes (openapi.yaml's JobStatus). `ready` follows `ready` when a held job
+# is released; a job is `completed` straight from `submitted` when it is a dry
 # run (priced, never run), and `failed` when the admission rules refuse it.
-# The one way out of a finished status: a completed job whose results outgrow
-# what the fake keeps for one job fails instead (mock_server/api/jobs/memory.py).
 TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = MappingProxyType(
     {
         _S.SUBMITTED: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
         _S.READY: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
         _S.STARTED: frozenset({_S.COMPLETED, _S.CANCELED, _S.FAILED}),
-        _S.COMPLETED: frozenset({_S.FAILED}),
+        _S.COMPLETED: frozenset(),
         _S.CANCELED: frozenset(),
         _S.FAILED: frozenset(),
     }
@@ -103,7 +102,7 @@ class Job:
 
     @property
     def finished(self) -> bool:
-        """Completed, failed or canceled: nothing but the results bound will change it."""
+        """Completed, failed or canceled: nothing will change it again."""
         return self.status.finished
 
     @property
