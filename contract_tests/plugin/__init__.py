@@ -1,1 +1,1 @@
-"""Tests of the pytest plugin (mock_server/pytest_plugin.py), run with pytester."""
+"""Tests of the pytest plugin (mock_server/harness/pytest_plugin.py), run with pytester."""

@@ -8,7 +8,7 @@ in openapi.yaml; a field named like a path parameter (`backend`) is set to
 the value of the request, so a response never contradicts its URL. Anything
 openapi.yaml does not document is refused with a 400 that lists the choices.
 
-Two more preferences inject faults into one request (mock_server/faults.py
+Two more preferences inject faults into one request (mock_server/controls/faults.py
 has the rules that do it for many): `delay=<ms>` answers that much later,
 and `drop` cuts the connection after the headers. They combine with the
 others: `Prefer: delay=2000, code=503` is a slow 503.

@@ -1,4 +1,4 @@
-"""The parsed circuit: immutable records the engine, the jobs API and a future job clock share.
+"""The parsed circuit: immutable records the engine and the jobs API share.
 
 Parsing (``parse.py``) is the only place that trusts nothing; everything here may
 assume a Gate is well formed: distinct in-range qubits, finite parameters, and the

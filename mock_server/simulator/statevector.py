@@ -10,13 +10,10 @@ Every large operation is a numpy ufunc, copy or BLAS call, which releases the
 GIL, so a simulation in a web server's background thread does not stall the
 requests being served.
 
-Seams for what comes next:
-- noise: a trajectory run replaces ``simulate``'s loop with
-  ``for gate in circuit.gates: state.apply_gate(gate); <apply a sampled Kraus
-  operator of the gate's depolarizing channel with state.apply(op)>`` and then
-  ``state.probabilities()``; ``StateVector.copy()`` gives each shot a fresh state.
-- a job clock: ``simulate(on_step=...)`` is called after every op with
-  (done, total), so the caller can time, report progress or cancel by raising.
+Seams: ``StateVector.apply(op)`` takes any op, a gate's or another matrix on
+the same qubits, and ``StateVector.copy()`` gives a run a fresh state to
+change; ``simulate(on_step=...)`` is called after every op with (done,
+total), so the caller can time, report progress or cancel by raising.
 """
 
 from __future__ import annotations
