@@ -29,6 +29,7 @@ from mock_server.api.jobs.memory import (
     DEFAULT_MAX_JOBS,
     DEFAULT_MAX_RESULT_BYTES,
     DEFAULT_MAX_UNFINISHED,
+    DEFAULT_MAX_UNFINISHED_PER_KEY,
     MemoryJobStore,
 )
 from mock_server.api.jobs.runner import JobRunner, RunnerSettings
@@ -50,6 +51,7 @@ from mock_server.wire.rejections import Rejection, field_problems, new_validator
 # create_app config keys of the jobs API (their defaults are in DEFAULT_CONFIG).
 JOBS_KEPT = "JOBS_KEPT"
 JOBS_UNFINISHED = "JOBS_UNFINISHED"
+JOBS_UNFINISHED_PER_KEY = "JOBS_UNFINISHED_PER_KEY"
 JOB_RESULTS_BYTES = "JOB_RESULTS_BYTES"
 SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
 # The front of the server (mock_server/front): the fast path on or off, and
@@ -80,6 +82,9 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # How many jobs may be unfinished at once (held, waiting for a backend,
     # running); a new one beyond is answered 429.
     JOBS_UNFINISHED: DEFAULT_MAX_UNFINISHED,
+    # ... and of them, how many one API key may hold, so that one key's flood never
+    # refuses another key's job.
+    JOBS_UNFINISHED_PER_KEY: DEFAULT_MAX_UNFINISHED_PER_KEY,
     JOB_RESULTS_BYTES: DEFAULT_MAX_RESULT_BYTES,
     SIMULATOR_MEMORY: None,
     # Serve pure reads again as bytes while the state is unchanged. Off, every
@@ -144,6 +149,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_jobs=int(app.config[JOBS_KEPT]),
         max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
         max_unfinished=int(app.config[JOBS_UNFINISHED]),
+        max_unfinished_per_key=int(app.config[JOBS_UNFINISHED_PER_KEY]),
     )
     memory = app.config[SIMULATOR_MEMORY]
     served = api.ApiState(

@@ -73,6 +73,31 @@ def test_a_store_full_of_unfinished_jobs_answers_429(make_app: AppFactory) -> No
     assert refused.get_json()["statusCode"] == 429
 
 
+def test_one_key_s_flood_never_refuses_another_key_s_job(make_app: AppFactory) -> None:
+    client = _client(make_app, JOBS_UNFINISHED=10, JOBS_UNFINISHED_PER_KEY=2)
+    for _ in range(2):
+        submit(client, bell(UNAVAILABLE), THEIRS)
+    refused = client.post(JOBS, json=bell(UNAVAILABLE), headers=key_header(THEIRS))
+    assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == "5"
+    assert "This API key has 2 unfinished jobs" in refused.get_json()["message"]
+    mine = submit(client, bell(), MINE)
+    assert wait_for_job(client, mine, MINE)["status"] == "completed"
+
+
+def test_a_key_s_share_comes_back_as_its_jobs_end(make_app: AppFactory) -> None:
+    client = _client(make_app, JOBS_UNFINISHED=10, JOBS_UNFINISHED_PER_KEY=2)
+    waiting = [submit(client, bell(UNAVAILABLE), THEIRS) for _ in range(2)]
+    assert client.post(JOBS, json=bell(), headers=key_header(THEIRS)).status_code == 429
+    canceled = client.put(f"{JOBS}/{waiting[0]}/status/cancel", headers=key_header(THEIRS))
+    assert canceled.get_json()["status"] == "canceled"
+    deleted = client.delete(f"{JOBS}/{waiting[1]}", headers=key_header(THEIRS))
+    assert deleted.status_code == 200
+    again = [submit(client, bell(UNAVAILABLE), THEIRS) for _ in range(2)]
+    assert all(get_job(client, job_id, THEIRS)["status"] == "ready" for job_id in again)
+    assert client.post(JOBS, json=bell(), headers=key_header(THEIRS)).status_code == 429
+
+
 def test_nan_and_infinity_are_not_json(client: ContractClient) -> None:
     for text in ('{"opt": NaN}', '{"opt": Infinity}', '{"opt": 1e400}'):
         body = '{"type": "ionq.circuit.v1", "backend": "simulator", "input": {"gateset": "qis",'

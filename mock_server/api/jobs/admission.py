@@ -5,7 +5,8 @@ reports what is wrong with the job itself as a `failed` job with a failure
 code. So the rules come in three moments:
 
 - at submission, before the job is stored: the store is full of unfinished
-  jobs (429, the one refusal a client sees as an error status);
+  jobs, in all or of this key (429, the one refusal a client sees as an
+  error status);
 - at submission, once stored: more gates than a job may have
   (`TooManyGates`), debiasing with too few shots (`InvalidInput`);
 - before a circuit runs, on the runner's thread: the gates do not parse
@@ -41,10 +42,15 @@ STORE_FULL_RETRY_S = 5
 MEMORY_SHARE = 0.8
 
 
-def store_full_message(max_unfinished: int) -> str:
-    """The 429's message when `max_unfinished` jobs are still unfinished."""
+def store_full_message(limit: int, *, per_key: bool) -> str:
+    """The 429's message when `limit` jobs (of this key, or in all) are still unfinished."""
+    if per_key:
+        return (
+            f"This API key has {limit} unfinished jobs, as many as the fake takes "
+            "from one key; retry once some have finished."
+        )
     return (
-        f"The fake holds {max_unfinished} unfinished jobs, as many as it "
+        f"The fake holds {limit} unfinished jobs, as many as it "
         "takes; retry once some have finished."
     )
 

@@ -70,8 +70,8 @@ def _document(state: ApiState, job: Job) -> dict[str, Any]:
 def _submit(state: ApiState, job_request: JobRequest) -> Response:
     try:
         job = state.jobs.create(_owner(), job_request, child_requests=job_request.child_requests())
-    except StoreFull:
-        message = admission.store_full_message(state.jobs.max_unfinished)
+    except StoreFull as full:
+        message = admission.store_full_message(full.limit, per_key=full.per_key)
         return error_response(429, message, {"Retry-After": str(admission.STORE_FULL_RETRY_S)})
     _concerns(job.id)
     refusal = admission.at_submission(job_request)

@@ -10,9 +10,11 @@ Bounded, so that no client can make the fake run out of memory: at most
 circuits are kept. Past either, the oldest finished top-level jobs (with
 their children) are forgotten, and answer 404 as deleted jobs do; a job that
 just completed is never the one forgotten. Unfinished jobs cannot be
-evicted, so at most `max_unfinished` of them are taken (StoreFull beyond),
-and one job's results may take at most a quarter of the budget (beyond, it
-fails with SimulationError).
+evicted, so at most `max_unfinished` of them are taken, and at most
+`max_unfinished_per_key` of one key's, so that one key's flood never
+refuses another key's job (StoreFull beyond either); and one job's
+results may take at most a quarter of the budget (beyond, it fails with
+SimulationError).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 DEFAULT_MAX_JOBS = 10_000
 DEFAULT_MAX_RESULT_BYTES = 512 * 2**20
 DEFAULT_MAX_UNFINISHED = 1_000
+DEFAULT_MAX_UNFINISHED_PER_KEY = 250
 # What a submitted circuit costs in memory per byte of its JSON (dicts of gates).
 REQUEST_BYTES_FACTOR = 8
 
@@ -56,7 +59,7 @@ def _cursor_position(cursor: str) -> int | None:
 class MemoryJobStore:
     """Thread-safe table of jobs, keyed by id, in submission order."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - each bound is set on its own
         self,
         *,
         clock: Clock = utc_now,
@@ -64,17 +67,22 @@ class MemoryJobStore:
         max_jobs: int = DEFAULT_MAX_JOBS,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         max_unfinished: int = DEFAULT_MAX_UNFINISHED,
+        max_unfinished_per_key: int = DEFAULT_MAX_UNFINISHED_PER_KEY,
     ) -> None:
         self.clock = clock
         self.max_jobs = max_jobs
         self.max_result_bytes = max_result_bytes
         self.max_unfinished = max_unfinished
+        self.max_unfinished_per_key = max_unfinished_per_key
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._jobs: dict[str, Job] = {}
         self._sequence = itertools.count(1)
         self._kept_bytes = 0  # results and submitted circuits, over every kept job
         self._top_level = 0
+        # Unfinished top-level jobs, in all and by owner: kept by _move and _forget.
+        self._unfinished = 0
+        self._unfinished_of: dict[str, int] = {}
         # Bumped by every change (mock_server/api/revision.py), so that a kept answer is
         # never served once the jobs it was computed from have moved on.
         self.revision = revision if revision is not None else Revision()
@@ -88,13 +96,14 @@ class MemoryJobStore:
     ) -> Job:
         """A new `submitted` job (with its children, for a multi-circuit request).
 
-        StoreFull when `max_unfinished` top-level jobs are still unfinished.
+        StoreFull when `max_unfinished` top-level jobs, or `max_unfinished_per_key`
+        of this owner's, are still unfinished.
         """
         with self._lock:
-            # Counted only when it could matter: fewer top-level jobs than the cap
-            # cannot be too many unfinished ones, and this runs on every submission.
-            if self._top_level >= self.max_unfinished and self._unfinished() >= self.max_unfinished:
-                raise StoreFull
+            if self._unfinished_of.get(owner, 0) >= self.max_unfinished_per_key:
+                raise StoreFull(self.max_unfinished_per_key, per_key=True)
+            if self._unfinished >= self.max_unfinished:
+                raise StoreFull(self.max_unfinished, per_key=False)
             now = self.clock()
             job = self._new(owner, request, now, None)
             children = [self._new(owner, child, now, job.id) for child in child_requests]
@@ -105,6 +114,8 @@ class MemoryJobStore:
             job.kept_bytes = request.body_bytes * REQUEST_BYTES_FACTOR
             self._kept_bytes += job.kept_bytes
             self._top_level += 1
+            self._unfinished += 1
+            self._unfinished_of[owner] = self._unfinished_of.get(owner, 0) + 1
             self._evict(keep=job.id)
             self._touch()
             return job
@@ -213,7 +224,7 @@ class MemoryJobStore:
             if job is None or job.finished:
                 return None
             now = self.clock()
-            transition(job, status, now)
+            self._move(job, status, now)
             parent = self._parent(job)
             if (
                 status is JobStatus.STARTED
@@ -221,7 +232,7 @@ class MemoryJobStore:
                 and parent.started_at is None
                 and not parent.finished
             ):
-                transition(parent, JobStatus.STARTED, now)
+                self._move(parent, JobStatus.STARTED, now)
             self._touch()
             return job
 
@@ -231,7 +242,7 @@ class MemoryJobStore:
             job = self._jobs.get(job_id)
             if job is not None and not job.finished:
                 if held and job.status is not JobStatus.READY:
-                    transition(job, JobStatus.READY, self.clock())
+                    self._move(job, JobStatus.READY, self.clock())
                 job.held = held
                 self._touch()
 
@@ -266,7 +277,7 @@ class MemoryJobStore:
                     self._end(parent, JobStatus.FAILED, now, failure)
                 self._touch()
                 return
-            transition(job, JobStatus.COMPLETED, now)
+            self._move(job, JobStatus.COMPLETED, now)
             job.result = result
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
@@ -288,7 +299,7 @@ class MemoryJobStore:
             parent = self._parent(job)
             if parent is not None and not parent.finished:
                 # One circuit failing fails the job as a whole; the others still run.
-                transition(parent, JobStatus.FAILED, now, failure)
+                self._move(parent, JobStatus.FAILED, now, failure)
             self._touch()
 
     def _end_parent(self, child: Job, now: datetime) -> None:
@@ -306,10 +317,23 @@ class MemoryJobStore:
         # A job and its unfinished children end together (cancel, failure).
         for each in (job, *self.children(job)):
             if not each.finished:
-                transition(each, status, now, failure)
+                self._move(each, status, now, failure)
 
-    def _unfinished(self) -> int:
-        return sum(1 for j in self._jobs.values() if j.parent_id is None and not j.finished)
+    def _move(self, job: Job, to: JobStatus, now: datetime, failure: Failure | None = None) -> None:
+        # Every change of status in the store: the model's transition, and the
+        # count of unfinished top-level jobs the admission bounds read.
+        was_finished = job.finished
+        transition(job, to, now, failure)
+        if job.parent_id is None and not was_finished and job.finished:
+            self._release(job.owner)
+
+    def _release(self, owner: str) -> None:
+        self._unfinished -= 1
+        left = self._unfinished_of[owner] - 1
+        if left:
+            self._unfinished_of[owner] = left
+        else:
+            del self._unfinished_of[owner]
 
     def _parent(self, job: Job) -> Job | None:
         return self._jobs.get(job.parent_id) if job.parent_id is not None else None
@@ -324,7 +348,7 @@ class MemoryJobStore:
         if parent.children_completed == len(parent.child_ids or ()):
             if parent.started_at is None:
                 parent.started_at = child.started_at
-            transition(parent, JobStatus.COMPLETED, child.completed_at or self.clock())
+            self._move(parent, JobStatus.COMPLETED, child.completed_at or self.clock())
 
     # -- waiting, bounds, reset ------------------------------------------------------
 
@@ -341,12 +365,16 @@ class MemoryJobStore:
             self._jobs.clear()
             self._kept_bytes = 0
             self._top_level = 0
+            self._unfinished = 0
+            self._unfinished_of.clear()
             self._touch()
 
     def _forget(self, job: Job) -> None:
         if job.parent_id is None:
             self._kept_bytes -= job.kept_bytes
             self._top_level -= 1
+            if not job.finished:
+                self._release(job.owner)
         else:
             parent = self._parent(job)
             if parent is not None:

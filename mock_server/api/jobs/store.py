@@ -20,8 +20,9 @@ that fails, and canceled with any that is canceled or deleted. A job
 finished is never changed by a late `mark`, `complete` or `fail` (the
 runner's thread may report on a job a client canceled meanwhile).
 
-Bounds. At most `max_unfinished` top-level jobs are unfinished at once
-(`create` raises StoreFull beyond). Finished jobs are forgotten, oldest
+Bounds. At most `max_unfinished` top-level jobs are unfinished at once, and
+at most `max_unfinished_per_key` of one owner's (`create` raises StoreFull
+beyond either). Finished jobs are forgotten, oldest
 first, past the store's bounds on jobs and bytes kept; a job that just
 completed is never the one forgotten, and one job's results may not take
 more than a quarter of the bytes (it fails instead).
@@ -59,7 +60,12 @@ def utc_now() -> datetime:
 
 
 class StoreFull(Exception):  # noqa: N818 - a state, as the client sees it (429)
-    """The store holds as many unfinished jobs as it takes."""
+    """The store holds as many unfinished jobs as it takes: `limit` in all, or of one key."""
+
+    def __init__(self, limit: int, *, per_key: bool) -> None:
+        super().__init__(f"{limit} unfinished jobs{' of this key' if per_key else ''}")
+        self.limit = limit
+        self.per_key = per_key
 
 
 class CancelOutcome(StrEnum):
@@ -97,6 +103,11 @@ class JobStore(Protocol):
     @property
     def max_unfinished(self) -> int:
         """How many top-level jobs may be unfinished at once."""
+        ...
+
+    @property
+    def max_unfinished_per_key(self) -> int:
+        """How many top-level jobs of one owner may be unfinished at once."""
         ...
 
     @property

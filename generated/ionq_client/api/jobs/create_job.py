@@ -125,8 +125,10 @@ def sync_detailed(
     `x-guessed`. A body over 10 MB is refused with 413. NaN and
     Infinity are not JSON and are refused with 400. While the service
     holds as many unfinished jobs as it takes (the fake: 1,000, held
-    or waiting for a backend included), a new one is answered 429 with
-    `Retry-After`.
+    or waiting for a backend included), or as many of the key's own
+    (the fake: 250, so that one key's flood never refuses another
+    key's job), a new one is answered 429 with `Retry-After`; both
+    limits are the fake's own (`x-guessed`).
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -182,8 +184,10 @@ def sync(
     `x-guessed`. A body over 10 MB is refused with 413. NaN and
     Infinity are not JSON and are refused with 400. While the service
     holds as many unfinished jobs as it takes (the fake: 1,000, held
-    or waiting for a backend included), a new one is answered 429 with
-    `Retry-After`.
+    or waiting for a backend included), or as many of the key's own
+    (the fake: 250, so that one key's flood never refuses another
+    key's job), a new one is answered 429 with `Retry-After`; both
+    limits are the fake's own (`x-guessed`).
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -234,8 +238,10 @@ async def asyncio_detailed(
     `x-guessed`. A body over 10 MB is refused with 413. NaN and
     Infinity are not JSON and are refused with 400. While the service
     holds as many unfinished jobs as it takes (the fake: 1,000, held
-    or waiting for a backend included), a new one is answered 429 with
-    `Retry-After`.
+    or waiting for a backend included), or as many of the key's own
+    (the fake: 250, so that one key's flood never refuses another
+    key's job), a new one is answered 429 with `Retry-After`; both
+    limits are the fake's own (`x-guessed`).
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
@@ -289,8 +295,10 @@ async def asyncio(
     `x-guessed`. A body over 10 MB is refused with 413. NaN and
     Infinity are not JSON and are refused with 400. While the service
     holds as many unfinished jobs as it takes (the fake: 1,000, held
-    or waiting for a backend included), a new one is answered 429 with
-    `Retry-After`.
+    or waiting for a backend included), or as many of the key's own
+    (the fake: 250, so that one key's flood never refuses another
+    key's job), a new one is answered 429 with `Retry-After`; both
+    limits are the fake's own (`x-guessed`).
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
