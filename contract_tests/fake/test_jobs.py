@@ -913,6 +913,16 @@ def test_a_wide_job_runs_in_the_background(client: ContractClient) -> None:
     assert sum(histogram.values()) == 100
 
 
+def test_a_long_narrow_job_is_not_waited_for(client: ContractClient) -> None:
+    """30,000 gates on two qubits: a second of Python, though its state vector is tiny."""
+    gates = [{"gate": "h" if i % 2 else "x", "target": i % 2} for i in range(30_000)]
+    job_id = submit(client, circuit_job(gates, qubits=2, shots=10), KEY)
+    assert get_job(client, job_id, KEY)["status"] in {"ready", "started"}
+    done = wait_for_job(client, job_id, KEY, timeout_s=30)
+    assert done["status"] == "completed"
+    assert sum(result(client, job_id, KEY, "histogram").values()) == 10
+
+
 def test_only_the_newest_jobs_are_kept(make_app: AppFactory) -> None:
     client = client_of(make_app(JOBS_KEPT=3))
     submitted = []
