@@ -2,20 +2,29 @@
 
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
                     [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
-                    [--no-access-log] [--no-fast-path] [--simulator-memory BYTES]
+                    [--no-access-log] [--no-fast-path] [--simulator-memory BYTES] [--share-port]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
 granian starts, so a bad fixture stops start-up with its message and exit
 status 2 instead of a crash loop of workers. Granian forks its workers from
 that process, so they start serving without importing anything again.
+
+One fake per port: granian binds with SO_REUSEPORT, so a second server on
+a taken port would start without a word and take half of the traffic with
+a state of its own. So serve refuses a port something already listens on
+(exit 2), unless --share-port says that is what you want. A worker that
+dies (the kernel's OOM killer, a crash) is replaced instead of taking the
+server down; the jobs and changes it held in memory are lost with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +43,8 @@ from mock_server.settings import (
 WSGI_TARGET = "mock_server.wsgi:app"
 BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
 EXIT_BAD_INPUT = 2
+# How soon granian replaces a worker that died.
+RESPAWN_INTERVAL_S = 0.5
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    serve.add_argument(
+        "--share-port",
+        action="store_true",
+        help="start even if something already listens on the port (each keeps its own state)",
+    )
     serve.add_argument(
         "--simulator-memory",
         default=None,
@@ -161,6 +177,11 @@ def serve(args: argparse.Namespace) -> int:
     os.environ[ACCESS_LOG_ENV] = "0" if args.no_access_log else "1"
     if args.no_fast_path:
         os.environ[FAST_PATH_ENV] = "0"
+    if not args.share_port:
+        taken = port_taken(args.host, args.port)
+        if taken is not None:
+            print(f"ionq-mock: {taken}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     # Nothing imports the WSGI module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:
@@ -186,6 +207,8 @@ def serve(args: argparse.Namespace) -> int:
         http=HTTPModes.http1,
         websockets=False,
         log_access=False,
+        respawn_failed_workers=True,
+        respawn_interval=RESPAWN_INTERVAL_S,
     )
     host = f"[{args.host}]" if ":" in args.host else args.host
     source = os.environ.get(FIXTURES_ENV) or "the packaged fixtures"
@@ -197,6 +220,30 @@ def serve(args: argparse.Namespace) -> int:
     )
     server.serve()
     return 0
+
+
+def port_taken(host: str, port: int) -> str | None:
+    """Why the fake should not listen on host:port (something already does), or None.
+
+    A probe binds without SO_REUSEPORT, which fails while any socket listens
+    there (another fake, an orphaned worker, another server), and with
+    SO_REUSEADDR, so that connections of a server that just stopped
+    (TIME_WAIT) do not count.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                return f"cannot listen on {host}:{port}: {exc.strerror}"
+            return (
+                f"port {port} on {host} is taken: another ionq-mock or another server "
+                "listens there. Stop it, choose another --port, or pass --share-port to "
+                "share the port (each server then keeps its own state)."
+            )
+    return None
 
 
 def _keys_summary() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.fake.live import LiveFake, failed_start, running_fake
+from contract_tests.fake.live import LiveFake, failed_start, running_fake, serve_command
 from contract_tests.fake.support import ROOT, fixture_record
 from mock_server.cli import build_parser, main
 
@@ -138,3 +139,81 @@ def test_a_live_fake_limits_each_key_from_the_command_line() -> None:
     assert (first.status_code, second.status_code, other_key.status_code) == (200, 429, 200)
     assert second.json()["statusCode"] == 429
     assert int(second.headers["Retry-After"]) >= 1
+
+
+def _port_of(fake: LiveFake) -> str:
+    return fake.origin.rsplit(":", 1)[1]
+
+
+def test_a_second_fake_on_a_taken_port_refuses_to_start(live_fake: LiveFake) -> None:
+    second = subprocess.run(
+        [*serve_command(int(_port_of(live_fake)))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert second.returncode == 2
+    assert f"port {_port_of(live_fake)} on 127.0.0.1 is taken" in second.stderr
+    assert "--share-port" in second.stderr
+    key = {"Authorization": "apiKey one-port"}
+    body = {
+        "type": "ionq.circuit.v1",
+        "backend": "simulator",
+        "input": {"gateset": "qis", "qubits": 1, "circuit": []},
+    }
+    with httpx.Client(base_url=live_fake.base_url, headers=key, timeout=10) as client:
+        job_id = client.post("/jobs", json=body).json()["id"]
+        # Every read reaches the one fake that holds the job.
+        assert {client.get(f"/jobs/{job_id}").status_code for _ in range(20)} == {200}
+
+
+def test_share_port_starts_a_second_fake_on_purpose(live_fake: LiveFake) -> None:
+    with running_fake(["--share-port"]) as free:  # a port of its own: the flag alone
+        assert httpx.get(f"{free.base_url}/backends", timeout=10).status_code == 200
+    port = int(_port_of(live_fake))
+    shared = subprocess.Popen(
+        serve_command(port, ["--share-port"]),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        assert shared.stdout is not None
+        first_line = shared.stdout.readline().decode()
+        assert f"fake IonQ API at http://127.0.0.1:{port}/v0.4" in first_line
+        time.sleep(0.5)
+        assert shared.poll() is None
+    finally:
+        os.killpg(shared.pid, signal.SIGTERM)
+        shared.wait(timeout=30)
+
+
+def _workers(server: subprocess.Popen[bytes]) -> list[int]:
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text()
+    return [int(pid) for pid in children.split()]
+
+
+def test_a_worker_that_dies_is_replaced() -> None:
+    with running_fake() as live_fake:
+        _kill_the_worker_and_ask_again(live_fake)
+
+
+def _kill_the_worker_and_ask_again(live_fake: LiveFake) -> None:
+    (worker,) = _workers(live_fake.process)
+    os.kill(worker, signal.SIGKILL)  # as the kernel's OOM killer would
+    deadline = time.monotonic() + 30
+    answered = None
+    while time.monotonic() < deadline and answered is None:
+        try:
+            answered = httpx.get(f"{live_fake.base_url}/backends/qpu.aria-1", timeout=2)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    assert answered is not None, live_fake.output()
+    assert answered.status_code == 200
+    assert answered.json() == fixture_record("qpu.aria-1")
+    assert live_fake.process.poll() is None
+    (replacement,) = _workers(live_fake.process)
+    assert replacement != worker
