@@ -79,10 +79,11 @@ check-generated: $(CLIENT_SPEC) ## Fail when generated/ differs from what openap
 	    exit 1; }
 	@echo "generated/ matches $(SPEC)."
 
-lint-python: $(ENV_STAMP) ## ruff (lint and format check) and mypy --strict on hand-written code.
+lint-python: $(ENV_STAMP) ## ruff (lint and format check), mypy --strict on hand-written code, the import contracts.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache --no-logo
 
 lint-spec: $(ENV_STAMP) $(NODE_STAMP) ## Validate openapi.yaml (openapi-spec-validator, Redocly CLI).
 	$(BIN)/openapi-spec-validator $(SPEC)
