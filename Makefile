@@ -53,7 +53,7 @@ COMPILE := $(BIN)/python -m compileall -q $(SERVED_PACKAGES) $(GENERATED)/ionq_c
 
 .DEFAULT_GOAL := help
 .PHONY: help install lock check-locks generate check-generated lint lint-python lint-spec format \
-        test pytest serve contract contract-self bench clean
+        check test pytest pytest-fake serve contract contract-self bench clean
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -151,9 +151,30 @@ format: $(TEST_STAMP) ## Apply ruff's fixes and formatting to hand-written code.
 # cases into one and tests far less (their last test counts what ran).
 SCHEMATHESIS_SUITES := contract_tests/fake/test_schemathesis.py contract_tests/faults/test_spec.py
 
-pytest: $(TEST_STAMP) ## The pytest suites only.
-	$(BIN)/pytest -n 2 --dist loadfile $(addprefix --ignore=,$(SCHEMATHESIS_SUITES))
+# The suites under $(1) (none: pytest's testpaths), schemathesis ones apart.
+define run_suites
+	$(BIN)/pytest -n 2 --dist loadfile $(addprefix --ignore=,$(SCHEMATHESIS_SUITES)) $(1)
 	$(BIN)/pytest -p no:xdist $(SCHEMATHESIS_SUITES)
+endef
+
+pytest: $(TEST_STAMP) ## The pytest suites only; PYTEST_ARGS="path -k expr" runs just `pytest PYTEST_ARGS`.
+ifneq ($(strip $(PYTEST_ARGS)),)
+	$(BIN)/pytest $(PYTEST_ARGS)
+else
+	$(call run_suites)
+endif
+
+# The fake's own suites: what the quick loop runs. Not contract_tests/sdk (the
+# SDKs against a fake), nor bench/tests.
+FAKE_SUITES := contract_tests/client contract_tests/fake contract_tests/faults \
+               contract_tests/plugin contract_tests/simulator
+
+pytest-fake: $(TEST_STAMP) ## The fake's own suites: client, fake, faults, plugin, simulator (no SDK suites).
+	$(call run_suites,$(FAKE_SUITES))
+
+# --keep-going: one run reports the lint, the contracts and the tests alike.
+check: ## The quick loop: lint-python (ruff, mypy, import contracts), check-locks, pytest-fake. No Node, no SDK suites.
+	@$(MAKE) --no-print-directory --keep-going lint-python check-locks pytest-fake
 
 serve: $(SERVE_STAMP) ## Serve the fake IonQ on granian at http://HOST:PORT/v0.4 (127.0.0.1:8000; FIXTURES=dir for your own).
 	@$(COMPILE_SERVED) >/dev/null
