@@ -154,10 +154,13 @@ format: $(TEST_STAMP) ## Apply ruff's fixes and formatting to hand-written code.
 # cases into one and tests far less (their last test counts what ran).
 SCHEMATHESIS_SUITES := contract_tests/fake/test_schemathesis.py contract_tests/faults/test_spec.py
 
-# The suites under $(1) (none: pytest's testpaths), schemathesis ones apart.
+# The suites under $(1) (none: pytest's testpaths), schemathesis ones apart;
+# both runs always, so one failure does not hide the other's.
 define run_suites
-	$(BIN)/pytest -n 2 --dist loadfile $(addprefix --ignore=,$(SCHEMATHESIS_SUITES)) $(1)
-	$(BIN)/pytest -p no:xdist $(SCHEMATHESIS_SUITES)
+	@status=0; set -x; \
+	$(BIN)/pytest -n 2 --dist loadfile $(addprefix --ignore=,$(SCHEMATHESIS_SUITES)) $(1) || status=1; \
+	$(BIN)/pytest -p no:xdist $(SCHEMATHESIS_SUITES) || status=1; \
+	exit $$status
 endef
 
 pytest: $(TEST_STAMP) ## The pytest suites only; PYTEST_ARGS="path -k expr" runs just `pytest PYTEST_ARGS`.
