@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from hypothesis import Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from ionq_client.models import (
     BackendName,
@@ -68,7 +68,12 @@ def test_characterization_bodies_round_trip(body: dict[str, Any]) -> None:
     assert_same_characterization(body, parsed.to_dict())
 
 
-@settings(max_examples=EXAMPLES)
+# hypothesis-jsonschema makes an opened Characterization by drawing and then
+# filtering what its schema refuses; run alone (its derandomized seed then
+# differs from a whole-suite run), most draws of this file are filtered out
+# and the health check fails before a test ran. Every example that passes the
+# filter is still checked in full: only the health check is relaxed.
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.filter_too_much])
 @given(bodies("Characterization", open_objects=True))
 def test_characterization_bodies_with_unknown_fields_round_trip(body: dict[str, Any]) -> None:
     parsed = Characterization.from_dict(body)
