@@ -278,15 +278,20 @@ def all_commands(root: Path = ROOT) -> list[Command]:
 
 
 def census(root: Path = ROOT) -> dict[str, int]:
-    """How many blocks (and console commands) of each kind the documents hold."""
-    counts: Counter[str] = Counter()
-    for block in all_blocks(root):
-        counts[f"```{block.language or ' (plain, not an example)'} blocks"] += 1
-        if block.language == "python":
-            counts[f"  python: {python_kind(block).value}"] += 1
-    for command in all_commands(root):
-        counts[f"  console command: {command.kind.value}"] += 1
-    return dict(sorted(counts.items()))
+    """How many blocks of each language, Python blocks and console commands of each kind."""
+    blocks = all_blocks(root)
+    languages = Counter(
+        f"```{block.language or ' (plain: not an example)'} blocks" for block in blocks
+    )
+    kinds = Counter(
+        f"  python: {python_kind(block).value}" for block in blocks if block.language == "python"
+    )
+    commands = Counter(f"  console command: {command.kind.value}" for command in all_commands(root))
+    return {
+        **dict(sorted(languages.items())),
+        **dict(sorted(kinds.items())),
+        **dict(sorted(commands.items())),
+    }
 
 
 if __name__ == "__main__":
