@@ -6,7 +6,7 @@ runs them all (the tests beside this module). The rules, in one place:
 Which blocks. Every fenced block (``` or ~~~, indented ones in lists too) of
 README.md and docs/*.md. ```python and ```console blocks are examples; a plain
 fence (no language: layout trees, formulas) is not. Any other language fails
-test_blocks.py until this module learns it, so nothing is skipped in silence.
+test_collector.py until this module learns it, so nothing is skipped in silence.
 Each block is named by its file and the line of its opening fence
 (`docs/jobs.md:62`), and so are the tests that run it.
 
@@ -38,7 +38,8 @@ repository root, against a fake started for that block when the block names
   `make -n test` starts a fake for a moment to dry-run the inner `make
   contract`. The exception is `make serve` (also as `make serve &`), run
   for real with PORT= a free port until `GET /v0.4/backends` answers 200
-  and stopped with SIGTERM, as the README promises;
+  and stopped with SIGTERM (to make, which passes it on), as the README
+  promises;
 - `python -m bench.tune` loads server candidates with wrk for minutes: it runs
   with `--only` naming no candidate, so its options are parsed and nothing is
   loaded.

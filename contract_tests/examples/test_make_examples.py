@@ -5,7 +5,7 @@ inside `make test` (recursion, minutes, the network): `make -n` checks that
 the target exists and its recipe expands with the variables the doc gives.
 `make serve` is what the README tells every reader to start with, so it runs
 for real on a free port, must answer `GET /v0.4/backends` with 200 within a
-minute, and must stop (port closed) on SIGTERM.
+minute, and must stop on SIGTERM (its port closed, no process left).
 """
 
 from __future__ import annotations

@@ -51,8 +51,9 @@ def imported_sdk(block: Block) -> str:
             modules |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
             modules.add(node.module.split(".")[0])
-    (sdk,) = modules & {*BELL_OUTPUTS, CLIENT}
-    return sdk
+    known = modules & {*BELL_OUTPUTS, CLIENT}
+    assert len(known) == 1, f"{block.id} imports {sorted(modules)}: teach printed.py its output"
+    return known.pop()
 
 
 def run_block(
