@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +22,7 @@ from mock_server.wire.rejections import DocumentError, FieldProblem
 from mock_server.wire.responses import encode
 
 Record = dict[str, Any]
-Checker = Callable[[Record], list[FieldProblem]]
+Checker = Callable[[Record], Sequence[FieldProblem]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ class BackendStore:
             current = self._entries.get(name)
             base = dict(current.record) if current is not None else {NAME_FIELD: name}
             merged = merge_patch(base, changes)
-            problems = self._check(merged)
+            problems = list(self._check(merged))
             if merged.get(NAME_FIELD) != name:
                 problems.append(
                     FieldProblem(f"$.{NAME_FIELD}", NAME_FIELD, f"cannot be changed from {name!r}")

@@ -166,16 +166,16 @@ def fault_statuses(operation: Operation) -> tuple[int, ...]:
 
 def parse_rule(document: Any, rule_id: int, operations: Mapping[str, Operation]) -> FaultRule:
     """A FaultRule from the admin API's JSON, or RuleError naming every bad field."""
-    problems = field_problems(_RULE_VALIDATOR, document)
-    if problems:
-        raise RuleError(problems)
+    found = field_problems(_RULE_VALIDATOR, document)
+    if found:
+        raise RuleError(found)
     operation_id = document.get("operation")
     if operation_id is not None and operation_id not in operations:
         known = ", ".join(operations)
         raise RuleError([FieldProblem("$.operation", "operation", f"is not one of [{known}]")])
     targets = [operations[operation_id]] if operation_id else list(operations.values())
     allowed = [s for s in FAULT_STATUSES if all(s in fault_statuses(op) for op in targets)]
-    problems = []
+    problems: list[FieldProblem] = []
     error = document.get("error")
     outcomes = [("$.error.status", "error", error["status"])] if error else []
     outcomes += [

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,7 @@ class JobControls:
 
 def parse_failures(document: Any, codes: Collection[str]) -> list[Failure] | Rejection:
     """The failures a fail-next body asks for (`count` of them), or the 400 saying why not."""
-    problems = field_problems(_FAILURE, document)
+    problems: Sequence[FieldProblem] = field_problems(_FAILURE, document)
     if not problems and document["code"] not in codes:
         listed = ", ".join(sorted(codes))
         problems = [FieldProblem("$.code", "code", f"must be one of IonQ's codes [{listed}]")]

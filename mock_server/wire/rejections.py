@@ -10,6 +10,7 @@ same explanation the client's response validation uses.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -24,6 +25,7 @@ from openapi_schema_validator import OAS30Validator
 
 from ionq_contract.schema_errors import FieldError, Kind, field_errors
 from mock_server.wire import notes
+from mock_server.wire.compiled import CheckCache
 
 # IonQ's name for the part of a request a rejected key was found in.
 SOURCES = {"path": "params", "query": "query", "header": "headers", "body": "payload"}
@@ -39,24 +41,40 @@ class Rejection:
 
     @classmethod
     def of_body(cls, problems: Sequence[FieldProblem]) -> Rejection:
-        """The 400 for a JSON body with these problems: the fields at fault, every message."""
+        """The 400 for a JSON body with these problems: the fields at fault, their messages.
+
+        `problems` are at most SHOWN_PROBLEMS (field_problems sees to it); a
+        Problems also says how many more there were, and the message ends
+        with that count.
+        """
+        message = "; ".join(str(problem) for problem in problems)
+        if isinstance(problems, Problems) and problems.more:
+            message += f"; and {problems.more_text()}"
         return cls(
             keys=tuple(dict.fromkeys(problem.key for problem in problems if problem.key)),
             source=SOURCES["body"],
-            message="; ".join(str(problem) for problem in problems),
+            message=message,
         )
 
 
 class DocumentError(ValueError):
     """A JSON document (an admin change, a fault rule) that its schema refuses."""
 
-    def __init__(self, problems: list[FieldProblem]) -> None:
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
         super().__init__("; ".join(str(problem) for problem in problems))
         self.problems = problems
 
     def rejection(self) -> Rejection:
         """The 400 body part naming the fields at fault."""
         return Rejection.of_body(self.problems)
+
+
+# How many problems an answer shows, and how many more are counted at most:
+# an error answer stays a few kilobytes, and finding the problems takes
+# milliseconds, whatever the body (1,000,000 wrong gates once made a 52 MB
+# answer after 40 s).
+SHOWN_PROBLEMS = 20
+COUNTED_PROBLEMS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +87,26 @@ class FieldProblem:
 
     def __str__(self) -> str:
         return f"{self.json_path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problems(Sequence[FieldProblem]):
+    """The first problems of a document, in the document's order, and how many more it has."""
+
+    shown: tuple[FieldProblem, ...]
+    more: int = 0  # problems found beyond `shown`
+    counted_all: bool = True  # False: counting stopped at COUNTED_PROBLEMS
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.shown[index]
+
+    def more_text(self) -> str:
+        """`3 more problems`, or `more than 980 more problems` when counting stopped."""
+        count = f"{self.more:,}" if self.counted_all else f"more than {self.more:,}"
+        return f"{count} more problem{'s' if self.more != 1 or not self.counted_all else ''}"
 
 
 NOT_JSON = Rejection(keys=(), source=SOURCES["body"], message="The body is not valid JSON")
@@ -152,7 +190,42 @@ def _allows(branch: Mapping[str, Any], name: str, value: Any) -> bool:
 
 
 _PLAIN_ONE_OF = Draft4Validator.VALIDATORS["oneOf"]
-_Validator = extend(OAS30Validator, {"oneOf": _mapped_one_of})
+_PLAIN_ITEMS = OAS30Validator.VALIDATORS["items"]
+# Arrays shorter than this are walked by jsonschema alone: compiling costs more.
+_COMPILED_FROM = 64
+_CHECKS = CheckCache()
+
+
+def _checked_items(
+    validator: Any, items: Any, instance: Any, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    """`items`, where jsonschema descends only into the items the compiled check refuses.
+
+    An array longer than its `maxItems` is not walked at all: `maxItems` says
+    what is wrong with it, at once (a 400,000-gate circuit took 10 s to be
+    refused). The other items are checked by jsonschema-rs first
+    (mock_server/wire/compiled.py), so a valid 150,000-gate circuit costs
+    milliseconds, and the errors of the others are jsonschema's, as before.
+    """
+    if not isinstance(instance, list):
+        return
+    limit = schema.get("maxItems")
+    if isinstance(limit, int) and len(instance) > limit:
+        return
+    check = (
+        _CHECKS.check_for(items)
+        if isinstance(items, Mapping) and len(instance) >= _COMPILED_FROM
+        else None
+    )
+    if check is None:
+        yield from _PLAIN_ITEMS(validator, items, instance, schema)
+        return
+    for index, item in enumerate(instance):
+        if not check(item):
+            yield from validator.descend(item, items, path=index)
+
+
+_Validator = extend(OAS30Validator, {"oneOf": _mapped_one_of, "items": _checked_items})
 
 
 def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
@@ -161,14 +234,44 @@ def new_validator(schema: Mapping[str, Any]) -> OAS30Validator:
     return validator
 
 
-def field_problems(validator: OAS30Validator, document: Any) -> list[FieldProblem]:
-    """Everything wrong with `document`, each naming the field, in a stable order."""
-    problems = [
-        _problem(found)
-        for error in validator.iter_errors(document)
-        for found in field_errors(error)
+def field_problems(validator: OAS30Validator, document: Any) -> Problems:
+    """What is wrong with `document`, each naming the field: the first SHOWN_PROBLEMS.
+
+    jsonschema finds problems lazily; at most COUNTED_PROBLEMS are looked for.
+    Those shown come first in the document (its keys' order, its arrays'
+    indices), then by message, so the same document always gets the same answer.
+    """
+    errors = list(itertools.islice(validator.iter_errors(document), COUNTED_PROBLEMS + 1))
+    counted_all = len(errors) <= COUNTED_PROBLEMS
+    found = [
+        (_document_order(document, field.path), _problem(field))
+        for error in errors[:COUNTED_PROBLEMS]
+        for field in field_errors(error)
     ]
-    return sorted(problems, key=lambda problem: (problem.json_path, problem.message))
+    found.sort(key=lambda entry: (entry[0], entry[1].message))
+    shown = tuple(problem for _, problem in found[:SHOWN_PROBLEMS])
+    return Problems(shown, more=len(found) - len(shown), counted_all=counted_all)
+
+
+def _document_order(document: Any, path: tuple[str | int, ...]) -> tuple[tuple[int, str], ...]:
+    """Where a field is in the document: per level, its key's position (or index), then name.
+
+    A field the document lacks (a required one) comes after the keys it has.
+    """
+    order = []
+    node = document
+    for part in path:
+        if isinstance(node, Mapping) and isinstance(part, str):
+            position = next((i for i, key in enumerate(node) if key == part), len(node))
+            order.append((position, part))
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            order.append((part, ""))
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            order.append((0, str(part)))
+            node = None
+    return tuple(order)
 
 
 _LONGEST_MESSAGE = 300
@@ -195,5 +298,7 @@ def _problem(found: FieldError) -> FieldProblem:
     key = str(found.path[0]) if found.path and isinstance(found.path[0], str) else ""
     message = _MESSAGES.get(found.kind, found.message)
     if len(message) > _LONGEST_MESSAGE:  # jsonschema quotes the value, which may be megabytes
-        message = message[: _LONGEST_MESSAGE - 1] + "…"
+        # The middle goes: what is wrong comes after the value ("... is too long").
+        tail = _LONGEST_MESSAGE // 5
+        message = message[: _LONGEST_MESSAGE - tail - 1] + "…" + message[-tail:]
     return FieldProblem(json_path, key, message)
