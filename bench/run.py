@@ -608,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"total {elapsed:.0f} s; results in {shown}",
     ]
+    # A part that did not run leaves no lines: one blank line between the others.
+    lines = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
     print("\n".join(lines))
     failed = any(t.passed is False for t in targets)
     return 1 if args.strict and failed else 0
