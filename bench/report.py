@@ -132,6 +132,77 @@ def busy_lines(busy: Mapping[str, Any] | None) -> list[str]:
     return lines
 
 
+def body_check_lines(body: Mapping[str, Any] | None) -> list[str]:
+    """Each body's check before and after, and the reads while the valid one is checked."""
+    if not body:
+        return []
+    header = (
+        f"{'body':<11} {'bytes':>10} {'items':>7} | {'before s':>8} {'problems':>8} "
+        f"{'answer B':>9} | {'after s':>7} {'status':>6} {'answer B':>8} | {'check s':>7} | "
+        f"{'speed-up':>8}"
+    )
+    lines = [
+        f"Checking a job body at the {body['limit_bytes']:,}-byte limit, in process "
+        "(before: jsonschema alone, every error; after: POST to the app):",
+        header,
+        "-" * len(header),
+    ]
+    for row in body["rows"]:
+        before, after = row["before"], row["after"]
+        speedup = "-" if row["speedup"] is None else f"{row['speedup']:.1f}x"
+        lines.append(
+            f"{row['body']:<11} {row['bytes']:>10,} {row['items']:>7,} | "
+            f"{before['seconds']:>8.3f} {before['problems']:>8,} {before['answer_bytes']:>9,} | "
+            f"{after['median_s']:>7.3f} {after['status']:>6} {after['answer_bytes']:>8,} | "
+            f"{row['check_alone']['seconds']:>7.3f} | {speedup:>8}"
+        )
+    reads = body.get("reads")
+    if reads:
+        idle, busy, posts = reads["idle"], reads["checking"], reads["posts"]
+        lines.append(
+            f"GET {reads['path']}, {reads['connections']} connection, {reads['duration_s']:g} s "
+            f"each: idle p50 {idle['p50_ms']:.2f} p99 {idle['p99_ms']:.2f} ms "
+            f"({idle['requests_per_s']:.0f} req/s) | while the valid body is POSTed "
+            f"({posts['count']} times, {_fmt(posts['median_s'], '.3f')} s median): p50 "
+            f"{busy['p50_ms']:.2f} p99 {busy['p99_ms']:.2f} ms ({busy['requests_per_s']:.0f} "
+            f"req/s), p99 {_fmt(reads['p99_ratio'], '.1f')}x idle"
+        )
+    return lines
+
+
+def soak_lines(soak: Mapping[str, Any] | None) -> list[str]:
+    """The soak's requests, statuses, errors, cross-key reads, jobs and memory."""
+    if not soak:
+        return []
+    w, jobs, memory, cpu = soak["workload"], soak["jobs"], soak["memory"], soak["cpu"]
+    statuses = ", ".join(f"{k}: {v:,}" for k, v in w["statuses"].items())
+    unexpected = ", ".join(f"{k} x{v}" for k, v in w["unexpected_statuses"].items()) or "none"
+    final = soak["final_check"]
+    older = (
+        "not known"
+        if jobs["evicted"] is None
+        else f"{jobs['older_kept']:,} still kept, {jobs['evicted']:,} evicted"
+    )
+    return [
+        f"Soak: {soak['elapsed_s']:g} s, {soak['connections']} connections, {soak['keys']} keys, "
+        f"seed {soak['seed']}: {w['requests']:,} requests ({w['requests_per_s']:,.0f}/s), "
+        f"p50 {_fmt(w['p50_ms'], '.2f')} p99 {_fmt(w['p99_ms'], '.2f')} "
+        f"max {_fmt(w['max_ms'], '.1f')} ms",
+        f"  statuses {statuses}; unexpected: {unexpected}",
+        f"  errors: {w['server_errors']} 5xx, {w['transport_errors']} without an answer "
+        f"(final check: {final['server_errors']} 5xx, {final['transport_errors']} without)",
+        f"  another key's jobs: {w['cross_key_requests']:,} requests, "
+        f"{w['cross_key_not_404']} not answered 404",
+        f"  jobs: {jobs['created']:,} created, {jobs['deleted']:,} deleted; {jobs['judged']:,} "
+        f"out of eviction's reach, {jobs['answered_200']:,} answered 200, {jobs['lost']} lost; "
+        f"older: {older}",
+        f"  server RSS: {memory['start_mb']:.1f} MB at the start, {memory['end_mb']:.1f} at the "
+        f"end, {memory['peak_mb']:.1f} peak; CPU: server {cpu['server_s']:g} s "
+        f"({_fmt(cpu['server_us_per_request'], '.0f')} us/request), client {cpu['client_s']:g} s "
+        f"({_fmt(cpu['client_us_per_request'], '.0f')} us/request)",
+    ]
+
+
 def target_lines(targets: list[Target]) -> list[str]:
     """PASS/FAIL/n/a per target, with the figure and the limit."""
     lines = []

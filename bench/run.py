@@ -10,8 +10,13 @@ against raw httpx. Then jobs (bench/jobs.py, bench/engines.py): the Bell job
 round trip in process and over a socket, our simulator against qiskit-aer
 and qulacs, and the p99 of a read idle and while a 24-qubit job simulates;
 the widest circuit only with --widest (about 12 minutes), otherwise the
-figures of the last such run, marked as carried. Finally the ratios and the
-targets, printed and written to bench/results/<date>.json.
+figures of the last such run, marked as carried. Then whether one client can
+stall, trick or shut out the others (bench/body_checks.py, bench/soak.py):
+checking a 10 MB job body before and after jsonschema-rs, reads while such
+bodies are checked, and a soak of 16 connections with 8 keys for a minute.
+Finally the ratios and the targets, printed and written to
+bench/results/<date>.json (with --only-soak or --only-body-checks, which run
+just those parts, to bench/results/<date>-<parts>.json).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import client_bench, engines, jobs, report
+from bench import body_checks, client_bench, engines, jobs, report, soak
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -45,7 +50,7 @@ from bench.servers import (
     get_status,
     launch,
 )
-from bench.targets import check_job_targets, check_targets, ratio
+from bench.targets import check_job_targets, check_resilience_targets, check_targets, ratio
 from mock_server.harness.launcher import HOST
 
 SINGLE_PATH = "/backends/qpu.aria-1"
@@ -256,6 +261,61 @@ def bench_jobs(
     return {"bell": bell, "engines": engine_figures, "busy": busy, "widest": widest}
 
 
+ONLY_PARTS = (("only_body_checks", "body-checks"), ("only_soak", "soak"))
+
+
+def apply_only(args: argparse.Namespace) -> list[str]:
+    """With --only-body-checks or --only-soak, skip every other part; the parts kept.
+
+    The names kept (empty without either flag) also name the JSON file, so
+    that such a run does not take the place of the day's whole run.
+    """
+    kept = [name for flag, name in ONLY_PARTS if getattr(args, flag)]
+    if kept:
+        args.servers = ""
+        args.no_client = args.no_jobs = args.no_engines = True
+        args.widest = False
+        args.no_body_checks = not args.only_body_checks
+        args.no_soak = not args.only_soak
+    return kept
+
+
+def bench_resilience(
+    args: argparse.Namespace, spec: ServerSpec, settings: LoadSettings
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The 10 MB body checks and the reads meanwhile, then the soak (either may be skipped)."""
+    body: dict[str, Any] | None = None
+    soak_figures: dict[str, Any] | None = None
+    if not args.no_body_checks:
+        print(
+            "body checks: 10 MB job bodies before and after, in process; reads while checking ...",
+            file=sys.stderr,
+            flush=True,
+        )
+        body = body_checks.measure(
+            spec,
+            args.logs,
+            duration_s=settings.duration_s,
+            warmup_s=args.warmup,
+            repeats=args.body_repeats,
+        )
+    if not args.no_soak:
+        soak_settings = soak.SoakSettings(
+            seconds=args.soak_seconds,
+            connections=args.soak_connections,
+            keys=args.soak_keys,
+            seed=args.soak_seed,
+        )
+        print(
+            f"soak: {soak_settings.seconds:g} s, {soak_settings.connections} connections, "
+            f"{soak_settings.keys} keys ...",
+            file=sys.stderr,
+            flush=True,
+        )
+        soak_figures = soak.run_soak(spec, args.logs, soak_settings)
+    return body, soak_figures
+
+
 def _version(argv: list[str]) -> str:
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=10, check=False)
@@ -381,6 +441,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--widest-widths", default="26,27,28,29", help="widths --widest tries (26,27,28,29)"
     )
+    parser.add_argument(
+        "--no-body-checks",
+        action="store_true",
+        help="skip the 10 MB body checks and the reads while they run",
+    )
+    parser.add_argument(
+        "--body-repeats", type=int, default=5, help="POSTs of each body to the app (5)"
+    )
+    parser.add_argument("--no-soak", action="store_true", help="skip the soak")
+    parser.add_argument("--soak-seconds", type=float, default=60.0, help="soak length (60)")
+    parser.add_argument(
+        "--soak-connections", type=int, default=16, help="soak workers, one connection each (16)"
+    )
+    parser.add_argument("--soak-keys", type=int, default=8, help="API keys of the soak (8)")
+    parser.add_argument("--soak-seed", type=int, default=2024, help="the soak's seed (2024)")
+    parser.add_argument(
+        "--only-body-checks",
+        action="store_true",
+        help="run the body checks and nothing else (with --only-soak: both)",
+    )
+    parser.add_argument(
+        "--only-soak",
+        action="store_true",
+        help="run the soak and nothing else (with --only-body-checks: both)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results")
     parser.add_argument("--logs", type=Path, default=ROOT / "build/bench", help="server logs")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
@@ -400,6 +485,7 @@ def available(name: str, spec: ServerSpec) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table, write the JSON."""
     args = parse_args(argv)
+    only = apply_only(args)
     started = time.perf_counter()
     settings = LoadSettings(args.duration, args.connections, args.threads)
     specs = server_specs(args.fake_command, args.bare_command)
@@ -412,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     servers: dict[str, Any] = {}
     skipped: dict[str, str] = {}
-    for name in args.servers.split(","):
+    for name in filter(None, args.servers.split(",")):
         spec = specs[name]
         reason = available(name, spec)
         if reason is not None:
@@ -430,7 +516,12 @@ def main(argv: list[str] | None = None) -> int:
             args.client_app, spec, args.logs, args.client_rounds, args.client_round_s
         )
 
-    job_figures = bench_jobs(args, specs["fake"], settings)
+    job_figures: dict[str, Any] = (
+        {"bell": [], "engines": None, "busy": None, "widest": None}
+        if only
+        else bench_jobs(args, specs["fake"], settings)
+    )
+    body_figures, soak_figures = bench_resilience(args, specs["fake"], settings)
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -456,8 +547,12 @@ def main(argv: list[str] | None = None) -> int:
         "raw/fake CPU per request": ratio(cpu_us("raw"), cpu_us("fake")),
         "fake/prism cold start": ratio(cold("fake"), cold("prism")),
     }
-    targets = check_targets(servers, client, settings.connections)
-    targets += check_job_targets(job_figures["bell"], job_figures["engines"], job_figures["busy"])
+    targets = [] if only else check_targets(servers, client, settings.connections)
+    if not only:
+        targets += check_job_targets(
+            job_figures["bell"], job_figures["engines"], job_figures["busy"]
+        )
+    targets += check_resilience_targets(body_figures, soak_figures)
     elapsed = time.perf_counter() - started
     env["loadavg_after"] = os.getloadavg()[0]
     env["cpu_pressure_after"] = cpu_pressure()
@@ -475,12 +570,16 @@ def main(argv: list[str] | None = None) -> int:
         "client": client,
         "jobs": {"bell": job_figures["bell"], "busy": job_figures["busy"]},
         "simulator": {"engines": job_figures["engines"], "widest": job_figures["widest"]},
+        "body_checks": body_figures,
+        "soak": soak_figures,
+        "only": only,
         "targets": [t.as_dict() for t in targets],
     }
-    path = report.write_json(document, args.out, now.date().isoformat())
+    name = "-".join([now.date().isoformat(), *only])
+    path = report.write_json(document, args.out, name)
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
-    lines = [
+    parts = [
         f"wrk: {settings.threads} threads, {settings.connections} connections, "
         f"{settings.duration_s:g} s per run, keep-alive; GET {SINGLE_PATH} and a "
         f"{len(MIX)}-request mix",
@@ -498,11 +597,19 @@ def main(argv: list[str] | None = None) -> int:
         *report.widest_lines(job_figures["widest"]),
         "",
         *report.busy_lines(job_figures["busy"]),
+    ]
+    lines = [] if only else [*parts, ""]
+    lines += [
+        *report.body_check_lines(body_figures),
+        "",
+        *report.soak_lines(soak_figures),
         "",
         *report.target_lines(targets),
         "",
         f"total {elapsed:.0f} s; results in {shown}",
     ]
+    # A part that did not run leaves no lines: one blank line between the others.
+    lines = [line for i, line in enumerate(lines) if line or (i and lines[i - 1])]
     print("\n".join(lines))
     failed = any(t.passed is False for t in targets)
     return 1 if args.strict and failed else 0

@@ -170,3 +170,42 @@ def check_job_targets(
             )
         )
     return targets
+
+
+BODY_CHECK_S = 1.0
+
+
+def check_resilience_targets(
+    body_checks: Mapping[str, Any] | None, soak: Mapping[str, Any] | None
+) -> list[Target]:
+    """One client cannot stall, trick or shut out the others: the 10 MB body and the soak.
+
+    `body_checks` is bench/body_checks.py's figures, `soak` bench/soak.py's;
+    either may be missing (n/a). The body's time is the whole POST to the
+    app, in process (parsing, checking, making the dry-run job), not the
+    check alone.
+    """
+    rows = body_checks["rows"] if body_checks else []
+    valid = next((row for row in rows if row["body"] == "valid"), None)
+    seconds = None if valid is None else float(valid["after"]["median_s"])
+    jobs = soak["jobs"] if soak else None
+    return [
+        Target(
+            "10 MB valid job body checked (POST, in process)", seconds, BODY_CHECK_S, "s", False
+        ),
+        Target(
+            "soak: another key's job answered other than 404",
+            None if soak is None else soak["workload"]["cross_key_not_404"],
+            0,
+            "",
+            False,
+        ),
+        Target("soak: jobs lost", None if jobs is None else jobs["lost"], 0, "", False),
+        Target(
+            "soak: errors (5xx or no answer)",
+            None if soak is None else soak["errors"],
+            0,
+            "",
+            False,
+        ),
+    ]
