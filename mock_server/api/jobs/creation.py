@@ -43,6 +43,9 @@ class CircuitInput:
     qubits: int
     gates: tuple[Mapping[str, Any], ...]
     name: str | None = None
+    # Gates that name two qubits or more: counted once, when the body is read
+    # (a 150,000-gate job is counted at submission and read again for its cost).
+    multi_qubit_gates: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +123,8 @@ class JobRequest:
         the simulator counts them once the job ran (mock_server.simulator's
         Circuit.gate_counts), so the figure does not change when it completes.
         """
-        counts = {"1q": 0, "2q": 0}
-        for circuit in self.circuits:
-            for gate in circuit.gates:
-                counts["1q" if _touched(gate) <= 1 else "2q"] += 1
-        return counts
+        multi = sum(circuit.multi_qubit_gates for circuit in self.circuits)
+        return {"1q": sum(len(circuit.gates) for circuit in self.circuits) - multi, "2q": multi}
 
     def seed_for(self, job_id: str) -> int:
         """The seed of every draw for this job: `noise.seed`, else one derived from its id.
@@ -181,19 +181,19 @@ def _circuit(
         qubits=int(width) if width is not None else _highest_qubit(gates) + 1,
         gates=tuple(gates),
         name=name,
+        multi_qubit_gates=sum(1 for gate in gates if _touched(gate) > 1),
     )
 
 
 def _touched(gate: Mapping[str, Any]) -> int:
     """How many qubits a (not yet parsed) gate names, as targets and controls."""
-    count = 0
-    for single, many in (("target", "targets"), ("control", "controls")):
-        if gate.get(single) is not None:
-            count += 1
-        values = gate.get(many)
-        if isinstance(values, list):
-            count += len(values)
-    return count
+    targets, controls = gate.get("targets"), gate.get("controls")
+    return (
+        (gate.get("target") is not None)
+        + (gate.get("control") is not None)
+        + (len(targets) if isinstance(targets, list) else 0)
+        + (len(controls) if isinstance(controls, list) else 0)
+    )
 
 
 def _highest_qubit(gates: list[Mapping[str, Any]]) -> int:
