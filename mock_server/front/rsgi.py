@@ -31,9 +31,10 @@ of the WSGI app (mock_server/front/middleware.py's Front, then Flask):
   is not such a dispatch, goes on to the loop as before. That call is
   granian's own business, not part of RSGI: if a granian release makes it
   differently, nothing is intercepted and every request takes the loop's
-  route, which answers the same, only slower
+  route, where kept answers are served too, the same, only slower
   (contract_tests/fake/test_rsgi.py checks the shape against the
-  installed granian).
+  installed granian; with a loop that cannot take the shortcut, uvloop's,
+  kept answers are served from the loop).
 
 What the app sees is the environ granian's WSGI interface would have built
 (PATH_INFO as latin-1 of the percent-decoded bytes, `HTTP/1` for HTTP/1.0,
@@ -246,6 +247,12 @@ class RsgiFront:
 
     async def __rsgi__(self, scope: Any, proto: Any) -> None:
         """Read the body with a deadline, then run the app in a thread and send its answer."""
+        if self._forward is None and scope.method in _READS:
+            # No shortcut at dispatch (a loop that takes none): kept answers from here.
+            answer = self.front.kept(self._key_environ(scope, scope.method))
+            if answer is not None:
+                proto.response_bytes(int(answer.status[:3]), answer.headers, answer.body)
+                return
         arrived = time.time(), time.perf_counter()
         environ = environ_of(scope)
         if _has_body(environ):
