@@ -95,14 +95,18 @@ class Watcher:
         self.proto = Proto()
 
 
-@pytest.fixture
-def served() -> Iterator[tuple[RsgiFront, asyncio.AbstractEventLoop]]:
-    """The front on a loop of its own, with GET PATH already answered once (so kept)."""
+@pytest.fixture(params=[2], ids=["2 threads"])
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[RsgiFront, asyncio.AbstractEventLoop]]:
+    """The front on a loop of its own, with GET PATH already answered once (so kept).
+
+    With two app threads (the plugin's four alike) only kept answers are given at
+    dispatch; with one, every request without a body is (as granian's WSGI thread did).
+    """
     app = create_app()
     assert app.test_client().get(PATH).status_code == 200
     front = app.wsgi_app
     assert isinstance(front, Front)
-    rsgi = RsgiFront(front, max_body_bytes=10, body_timeout_s=1.0)
+    rsgi = RsgiFront(front, max_body_bytes=10, body_timeout_s=1.0, threads=request.param)
     loop = asyncio.new_event_loop()
     rsgi.__rsgi_init__(loop)
     yield rsgi, loop
@@ -166,6 +170,24 @@ def test_anything_else_goes_on_to_the_loop(
     loop.run_until_complete(asyncio.sleep(0.01))
     assert started == [watcher]
     assert watcher.proto.answers == []
+
+
+@pytest.mark.parametrize("served", [1], ids=["1 thread"], indirect=True)
+def test_with_one_thread_a_request_without_a_body_is_answered_at_dispatch(
+    served: tuple[RsgiFront, asyncio.AbstractEventLoop],
+) -> None:
+    _rsgi, loop = served
+    started: list[Watcher] = []
+    unknown = Watcher(Scope(path="/v0.4/backends/qpu.nowhere"))
+    with_body = Watcher(Scope(method="POST", headers=[("content-length", "2")]))
+    dispatch = _dispatcher(loop, started)
+    dispatch(unknown)
+    dispatch(with_body)
+    loop.run_until_complete(asyncio.sleep(0.01))
+    ((status, _headers, body),) = unknown.proto.answers
+    assert status == 400  # not a backend name of the spec: the whole pipeline answered
+    assert b'"statusCode":400' in body
+    assert started == [with_body]  # a body is waited for on the loop
 
 
 def test_other_calls_pass_through_the_dispatch(

@@ -192,10 +192,34 @@ class RsgiFront:
         """`loop.call_soon_threadsafe`, answering a request whose answer is kept on the spot."""
         forward = self._forward
         assert forward is not None  # noqa: S101 - installed only together
-        if len(args) == 2 and self._is_watcher(args[1]) and self._answer_kept(args[1]):
+        if len(args) == 2 and self._is_watcher(args[1]) and self._answer_here(args[1]):
             args[0].close()  # the request's coroutine, never started
             return None
         return forward(callback, *args, **kwargs)
+
+    def _answer_here(self, watcher: Any) -> bool:
+        """Answer in the dispatch thread what needs no waiting: a kept answer and, with
+        one app thread, any request without a body (as granian's WSGI thread did)."""
+        if self._answer_kept(watcher):
+            return True
+        if self.threads != 1:
+            return False
+        scope = watcher.scope
+        headers = scope.headers
+        if "transfer-encoding" in headers or _header(headers, "content-length") not in (None, "0"):
+            return False
+        status, answer_headers, data, cut = self._call(environ_of(scope))
+        if not cut:
+            watcher.proto.response_bytes(status, answer_headers, data)
+            return True
+        # A cut answer (a `drop` fault, a test's): its headers, what it sent, then the
+        # transport goes, which cuts the connection; held CUT_GRACE_S for the headers.
+        transport = watcher.proto.response_stream(status, answer_headers)
+        if data:
+            transport.send_bytes(data)  # sent on the call; what it returns needs no await
+        time.sleep(CUT_GRACE_S)
+        del transport
+        return True
 
     def _is_watcher(self, candidate: Any) -> bool:
         """Whether a dispatched argument is granian's handle of an HTTP request."""
