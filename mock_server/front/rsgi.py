@@ -27,7 +27,10 @@ of the WSGI app (mock_server/front/middleware.py's Front, then Flask):
   `loop.call_soon_threadsafe(start, coroutine, watcher)`; `__rsgi_init__`
   puts `_dispatch` in that method's place on the worker's loop, and it
   answers a GET or HEAD whose answer is kept right there (the Front logs
-  it), closing the coroutine unstarted. Anything else, and any call that
+  it), closing the coroutine unstarted. With one app thread (the default)
+  it also runs the app there for a request without a body, as granian's
+  one WSGI thread did: nothing to wait for, and no hop to the loop, a
+  thread and back (a sixth of a full request's cost). Anything else, and any call that
   is not such a dispatch, goes on to the loop as before. That call is
   granian's own business, not part of RSGI: if a granian release makes it
   differently, nothing is intercepted and every request takes the loop's
