@@ -28,10 +28,11 @@ RAW_FLAG = "--raw"
 def main(argv: Sequence[str] | None = None) -> int:
     """`ionq-mock serve ARGS`, serving a reference app instead of the fake."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not hasattr(cli, "WSGI_TARGET"):
-        print("bench.bare_serve: mock_server.cli has no WSGI_TARGET to swap", file=sys.stderr)
+    if not hasattr(cli, "TARGET") or not hasattr(cli, "TARGET_INTERFACE"):
+        print("bench.bare_serve: mock_server.cli has no TARGET to swap", file=sys.stderr)
         return 2
-    cli.WSGI_TARGET = RAW_TARGET if RAW_FLAG in args else BARE_TARGET
+    cli.TARGET = RAW_TARGET if RAW_FLAG in args else BARE_TARGET
+    cli.TARGET_INTERFACE = "wsgi"
     return cli.main(["serve", *(arg for arg in args if arg != RAW_FLAG)])
 
 

@@ -3,6 +3,7 @@
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
                     [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
                     [--no-access-log] [--no-fast-path] [--simulator-memory BYTES] [--share-port]
+                    [--body-timeout SECONDS]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
@@ -16,6 +17,10 @@ a state of its own. So serve refuses a port something already listens on
 (exit 2), unless --share-port says that is what you want. A worker that
 dies (the kernel's OOM killer, a crash) is replaced instead of taking the
 server down; the jobs and changes it held in memory are lost with it.
+
+granian serves the app through its RSGI interface and mock_server/front/rsgi.py,
+which reads request bodies on the event loop with a time limit
+(--body-timeout), so a client that sends its body slowly holds no thread.
 """
 
 from __future__ import annotations
@@ -33,14 +38,20 @@ from mock_server.settings import (
     ACCESS_LOG_ENV,
     API_KEYS_ENV,
     API_KEYS_FILE_ENV,
+    BODY_TIMEOUT_ENV,
+    DEFAULT_BODY_TIMEOUT_S,
     FAST_PATH_ENV,
     FIXTURES_ENV,
     RATE_LIMIT_ENV,
     SIMULATOR_MEMORY_ENV,
+    THREADS_ENV,
     SettingError,
 )
 
-WSGI_TARGET = "mock_server.wsgi:app"
+# What granian serves: the fake behind its RSGI front (mock_server/wsgi.py).
+# bench/bare_serve.py swaps in a WSGI app of its own (TARGET_INTERFACE "wsgi").
+TARGET = "mock_server.wsgi:served"
+TARGET_INTERFACE = "rsgi"
 BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
 EXIT_BAD_INPUT = 2
 # How soon granian replaces a worker that died.
@@ -71,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--threads", type=int, default=1, help="Python threads per worker that run requests (1)"
+    )
+    serve.add_argument(
+        "--body-timeout",
+        default=None,
+        metavar="SECONDS",
+        help=(
+            "seconds a request body may take to arrive; an unfinished one is answered 408 "
+            f"and its connection closed (default: ${BODY_TIMEOUT_ENV}, or "
+            f"{DEFAULT_BODY_TIMEOUT_S:g})"
+        ),
     )
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
     serve.add_argument(
@@ -172,6 +193,9 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[RATE_LIMIT_ENV] = args.rate_limit
     if args.simulator_memory is not None:
         os.environ[SIMULATOR_MEMORY_ENV] = args.simulator_memory
+    if args.body_timeout is not None:
+        os.environ[BODY_TIMEOUT_ENV] = args.body_timeout
+    os.environ[THREADS_ENV] = str(args.threads)
     # The fake writes the access log itself, in granian's format, batched
     # (mock_server/front/access_log.py): granian's own costs as much as an answer.
     os.environ[ACCESS_LOG_ENV] = "0" if args.no_access_log else "1"
@@ -182,28 +206,33 @@ def serve(args: argparse.Namespace) -> int:
         if taken is not None:
             print(f"ionq-mock: {taken}", file=sys.stderr)
             return EXIT_BAD_INPUT
-    # Nothing imports the WSGI module before this line, so this builds the app
+    # Nothing imports the app's module before this line, so this builds the app
     # (validating the fixtures) here, and forked workers inherit it ready-made.
     try:
-        importlib.import_module(WSGI_TARGET.partition(":")[0])
+        importlib.import_module(TARGET.partition(":")[0])
     except (FixtureError, SpecError, ApiKeyError, SettingError) as exc:
         print(f"ionq-mock: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    from granian.constants import HTTPModes, Interfaces  # noqa: PLC0415
+    from granian.constants import HTTPModes, Interfaces, Loops  # noqa: PLC0415
     from granian.server import Server  # noqa: PLC0415
 
+    interface = Interfaces(TARGET_INTERFACE)
     # One worker with one Python thread and HTTP/1 only measured fastest on two
     # cores (bench/tune.py): the GIL serialises Python anyway, and more
-    # threads only add switching. Websockets do not exist in WSGI.
+    # threads only add switching. Under RSGI granian dispatches requests from
+    # one thread and the app's threads are the front's own (--threads); the
+    # loop is asyncio's, whose dispatch the front can take kept answers from
+    # (mock_server/front/rsgi.py). The fake serves no websockets.
     server = Server(
-        target=WSGI_TARGET,
+        target=TARGET,
         address=args.host,
         port=args.port,
-        interface=Interfaces.WSGI,
+        interface=interface,
         workers=args.workers,
-        blocking_threads=args.threads,
+        blocking_threads=args.threads if interface == Interfaces.WSGI else 1,
         runtime_threads=1,
+        loop=Loops.asyncio,
         http=HTTPModes.http1,
         websockets=False,
         log_access=False,

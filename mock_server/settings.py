@@ -7,8 +7,10 @@ environment, so `ionq-mock serve --fixtures DIR` passes DIR through it.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 FIXTURES_ENV = "IONQ_MOCK_FIXTURES"
@@ -25,6 +27,13 @@ SIMULATOR_MEMORY_ENV = "IONQ_MOCK_SIMULATOR_MEMORY"
 ACCESS_LOG_ENV = "IONQ_MOCK_ACCESS_LOG"
 # "0": no fast path, every request through the whole pipeline (mock_server/front).
 FAST_PATH_ENV = "IONQ_MOCK_FAST_PATH"
+# Seconds a request's body may take to arrive once its headers are in; a body
+# still unfinished then is answered 408 and its connection closed
+# (mock_server/front/rsgi.py). Read by the server `ionq-mock serve` runs.
+BODY_TIMEOUT_ENV = "IONQ_MOCK_BODY_TIMEOUT"
+DEFAULT_BODY_TIMEOUT_S = 10.0
+# Python threads per worker that run the app (`ionq-mock serve --threads`).
+THREADS_ENV = "IONQ_MOCK_THREADS"
 
 _UNITS = {
     "": 1,
@@ -71,6 +80,37 @@ def parse_bytes(text: str) -> int:
             "(e.g. 512MiB)"
         )
     return int(digits) * _UNITS[unit]
+
+
+def parse_seconds(text: str) -> float:
+    """`10` or `2.5` as a body time limit in seconds; SettingError names the setting."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise SettingError(f"body timeout {text!r}: expected a number of seconds above 0, e.g. 10")
+    return seconds
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the server side of one worker runs (mock_server/front/rsgi.py)."""
+
+    threads: int = 1  # Python threads that run the app
+    body_timeout_s: float = DEFAULT_BODY_TIMEOUT_S  # for a request's body to arrive
+
+
+def server_settings_from_env(environ: Mapping[str, str]) -> ServerSettings:
+    """The ServerSettings the environment asks for; SettingError for a bad value."""
+    threads_text = environ.get(THREADS_ENV) or "1"
+    if not threads_text.isdigit() or int(threads_text) < 1:
+        raise SettingError(f"threads {threads_text!r}: expected a whole number of at least 1")
+    timeout_text = environ.get(BODY_TIMEOUT_ENV)
+    return ServerSettings(
+        threads=int(threads_text),
+        body_timeout_s=parse_seconds(timeout_text) if timeout_text else DEFAULT_BODY_TIMEOUT_S,
+    )
 
 
 def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:

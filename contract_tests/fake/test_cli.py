@@ -29,6 +29,7 @@ def test_serve_defaults_to_one_local_worker() -> None:
         1,
     )
     assert args.no_access_log is False
+    assert args.body_timeout is None  # IONQ_MOCK_BODY_TIMEOUT, or 10 s
 
 
 def test_the_console_script_is_installed() -> None:
@@ -127,6 +128,14 @@ def test_serve_stops_before_listening_on_a_bad_rate_limit(value: str, message: s
     result = failed_start(["--rate-limit", value])
     assert result.returncode == 2
     assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["soon", "0"])
+def test_serve_stops_before_listening_on_a_bad_body_timeout(value: str) -> None:
+    result = failed_start(["--body-timeout", value])
+    assert result.returncode == 2
+    assert f"body timeout {value!r}: expected a number of seconds above 0" in result.stderr
     assert "Traceback" not in result.stderr
 
 

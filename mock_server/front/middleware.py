@@ -33,7 +33,7 @@ from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mock_server.api.revision import Revision
-from mock_server.controls.request_log import LoggedRequest, is_logged, redact
+from mock_server.controls.request_log import LoggedRequest, RequestLog, is_logged, redact
 from mock_server.controls.request_log import request_path as logged_path
 from mock_server.controls.state import Controls
 from mock_server.front.access_log import AccessLog
@@ -72,8 +72,12 @@ class Front:
         self.access_log = access_log
         # Request headers a pure answer may depend on besides the key (the spec's
         # header parameters), as WSGI environ names.
-        self._key_headers = tuple(
-            "HTTP_" + name.upper().replace("-", "_") for name in sorted(set(key_headers))
+        names = sorted(set(key_headers))
+        self._key_headers = tuple("HTTP_" + name.upper().replace("-", "_") for name in names)
+        # The request headers a kept answer is looked up by (lower case), besides
+        # Content-Length and Transfer-Encoding: what `kept` needs in its environ.
+        self.key_header_names = tuple(
+            sorted({"authorization", "prefer", *(name.lower() for name in names)})
         )
         self._salt = secrets.token_bytes(16)
 
@@ -98,7 +102,65 @@ class Front:
                 )
             elif method not in _SAFE:
                 self.revision.bump()
-        code = int(status[:3])
+        self._log(
+            environ, int(status[:3]), answer, arrived=(wall, clock), log=log, generation=generation
+        )
+        return body
+
+    def kept(self, environ: Environ) -> Answer | None:
+        """The kept answer to this request, logged as sent, or None when the pipeline must answer.
+
+        For a server that answers kept answers itself, before the request
+        reaches a WSGI thread (mock_server/front/rsgi.py): `environ` needs
+        only what the fast path's key reads (method, path, query, protocol,
+        the body headers and the headers the key includes).
+        """
+        wall, clock = time.time(), time.perf_counter()
+        answers = self.answers
+        if answers is None:
+            return None
+        key = self._key(environ, environ["REQUEST_METHOD"])
+        if key is None:
+            return None
+        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
+        generation = log.generation if log is not None else 0
+        answer = answers.get(key, self.revision.value)
+        if answer is not None:
+            self._log(
+                environ,
+                int(answer.status[:3]),
+                answer,
+                arrived=(wall, clock),
+                log=log,
+                generation=generation,
+            )
+        return answer
+
+    def record(self, environ: Environ, status: int, arrived: tuple[float, float]) -> None:
+        """Log a request the server answered before it reached the app (a body too slow,
+        cut or too large), in the request log and the access log like any other.
+
+        `arrived` is (time.time(), time.perf_counter()) when it arrived.
+        """
+        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
+        generation = log.generation if log is not None else 0
+        self._log(environ, status, None, arrived=arrived, log=log, generation=generation)
+
+    def _log(  # noqa: PLR0913 - one request's facts
+        self,
+        environ: Environ,
+        code: int,
+        answer: Answer | None,
+        *,
+        arrived: tuple[float, float],
+        log: RequestLog | None,
+        generation: int,
+    ) -> None:
+        """The request-log entry and the access-log line of one answered request.
+
+        `arrived` is (time.time(), time.perf_counter()) when it arrived.
+        """
+        wall, clock = arrived
         elapsed = time.perf_counter() - clock
         if log is not None:
             if answer is not None:
@@ -111,7 +173,7 @@ class Front:
             log.add(
                 LoggedRequest(
                     time=wall,
-                    method=method,
+                    method=environ["REQUEST_METHOD"],
                     path=path,
                     query=environ.get("QUERY_STRING", ""),
                     status=code,
@@ -124,7 +186,6 @@ class Front:
             )
         if self.access_log is not None:
             self.access_log.write(wall, environ, code, elapsed)
-        return body
 
     def _key(self, environ: Environ, method: str) -> Hashable | None:
         """The fast path's key of this request, or None when it must go through Flask."""
