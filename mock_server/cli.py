@@ -1,4 +1,4 @@
-"""`ionq-mock`: run the fake IonQ on granian, a production WSGI server.
+"""`ionq-mock`: run the fake IonQ on granian, a production server.
 
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
                     [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
