@@ -134,13 +134,14 @@ class PeakSampler:
             self.sample_once()
             self._stop.wait(self.interval_s)
 
-    def sample_once(self) -> None:
-        """Take one sample now (also called by the thread)."""
+    def sample_once(self) -> TreeSample:
+        """Take one sample now (also called by the thread), and give it."""
         sample = sample_tree(self.root)
         self.samples += 1
         if sample.rss_bytes > self.peak.rss_bytes:
             self.peak = sample
         self.largest_process_bytes = max(self.largest_process_bytes, sample.largest_rss_bytes)
+        return sample
 
     def __enter__(self) -> PeakSampler:
         self._thread.start()

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.jobs import READ_PATH, percentile
-from bench.procmem import sample_tree, tree_cpu_seconds
+from bench.procmem import PeakSampler, TreeSample, tree_cpu_seconds
 from bench.servers import ServerSpec, launch
 from mock_server.api.jobs.memory import DEFAULT_MAX_JOBS
 
@@ -528,36 +528,29 @@ class Worker:
 # -- memory while it runs ------------------------------------------------------------------
 
 
-class MemorySeries:
-    """The server tree's RSS every `interval_s`, in a thread: start, end, peak, the series."""
+class MemorySeries(PeakSampler):
+    """A PeakSampler that also keeps each sample: (seconds since the start, RSS in MB)."""
 
     def __init__(self, root: int, interval_s: float = 1.0) -> None:
-        self.root = root
-        self.interval_s = interval_s
+        super().__init__(root, interval_s)
         self.series: list[tuple[float, float]] = []
         self._started = time.perf_counter()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="soak-memory", daemon=True)
+
+    def sample_once(self) -> TreeSample:
+        """Take one sample now, and keep it in the series."""
+        sample = super().sample_once()
+        seconds = round(time.perf_counter() - self._started, 1)
+        self.series.append((seconds, round(sample.rss_bytes / MB, 1)))
+        return sample
 
     def sample(self) -> float:
         """Take one sample now; its RSS in MB."""
-        mb = sample_tree(self.root).rss_bytes / MB
-        self.series.append((round(time.perf_counter() - self._started, 1), round(mb, 1)))
-        return mb
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            self.sample()
+        return self.sample_once().rss_bytes / MB
 
     def __enter__(self) -> MemorySeries:
-        self.sample()
-        self._thread.start()
+        self.sample_once()  # the series starts before the thread's first sample
+        super().__enter__()
         return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.sample()
 
 
 def thin(series: Sequence[tuple[float, float]], points: int = 30) -> list[tuple[float, float]]:

@@ -26,7 +26,7 @@ from openapi_schema_validator import OAS30Validator
 
 from ionq_contract.operations import Operation, Parameter
 from ionq_contract.spec import SpecError
-from mock_server.wire.compiled import compile_check
+from mock_server.wire.compiled import CheckCache
 from mock_server.wire.rejections import (
     SOURCES,
     Rejection,
@@ -174,10 +174,14 @@ def _parameter_message(name: str, error: ValidationError | None) -> str:
     return f'"{name}" {error.message if error is not None else "is invalid"}'
 
 
+# The compiled body checks, made when an operation's first body arrives.
+_BODY_CHECKS = CheckCache()
+
+
 class RequestValidator:
     """The checks openapi.yaml asks of one operation's requests, precompiled."""
 
-    __slots__ = ("_body", "_body_check", "_body_required", "_headers", "_path", "_query")
+    __slots__ = ("_body", "_body_required", "_headers", "_path", "_query")
 
     def __init__(self, operation: Operation) -> None:
         label = f"{operation.method} {operation.path}"
@@ -201,9 +205,6 @@ class RequestValidator:
         self._query = tuple(compiled["query"])
         self._headers = tuple(compiled["header"])
         self._body = new_validator(operation.body_schema) if operation.body_schema else None
-        # A valid body is accepted on the compiled check's word alone; jsonschema
-        # looks only at what it refuses, to say why (mock_server/wire/compiled.py).
-        self._body_check = compile_check(operation.body_schema) if operation.body_schema else None
         self._body_required = operation.body_required
 
     def check(self, path_values: Mapping[str, str], request: Request) -> Rejection | None:
@@ -245,7 +246,10 @@ class RequestValidator:
         document = request_document(request.environ, request.get_data(cache=True))
         if isinstance(document, Rejection):
             return document
-        if self._body_check is not None and self._body_check(document):
+        # A valid body is accepted on the compiled check's word alone; jsonschema
+        # looks only at what it refuses, to say why (mock_server/wire/compiled.py).
+        check = _BODY_CHECKS.check_for(validator.schema)
+        if check is not None and check(document):
             return None
         problems = field_problems(validator, document)
         return Rejection.of_body(problems) if problems else None

@@ -75,6 +75,18 @@ def key_header(key: str) -> dict[str, str]:
     return {"Authorization": f"apiKey {key}"}
 
 
+def wide_batch(circuits: int = 20) -> dict[str, Any]:
+    """A batch of 12-qubit circuits whose every one has 4,096 states to keep (about 96 KiB):
+    20 of them outgrow the 1 MiB one job may keep under JOB_RESULTS_BYTES=4 MiB."""
+    wide = [{"gate": "h", "target": q} for q in range(12)]
+    return {
+        "type": "ionq.multi-circuit.v1",
+        "backend": "simulator",
+        "shots": 10,
+        "input": {"gateset": "qis", "qubits": 12, "circuits": [{"circuit": wide}] * circuits},
+    }
+
+
 def circuit_job(
     circuit: list[dict[str, Any]],
     *,

@@ -19,6 +19,7 @@ from contract_tests.fake.support import (
     key_header,
     submit,
     wait_for_job,
+    wide_batch,
 )
 
 JOBS = "/v0.4/jobs"
@@ -49,14 +50,7 @@ def test_a_job_with_too_large_results_fails_instead_of_evicting(make_app: AppFac
     # 4 MiB kept in all, so 1 MiB for one job; 20 circuits of 4096 states take about 2 MiB.
     client = _client(make_app, JOB_RESULTS_BYTES=4 * 2**20)
     earlier = submit(client, bell(), MINE)
-    wide = [{"gate": "h", "target": q} for q in range(12)]
-    batch = {
-        "type": "ionq.multi-circuit.v1",
-        "backend": "simulator",
-        "shots": 10,
-        "input": {"gateset": "qis", "qubits": 12, "circuits": [{"circuit": wide}] * 20},
-    }
-    big = submit(client, batch, THEIRS)
+    big = submit(client, wide_batch(), THEIRS)
     job = wait_for_job(client, big, THEIRS)
     assert job["status"] == "failed"
     assert job["failure"]["code"] == "SimulationError"

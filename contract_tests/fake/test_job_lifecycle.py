@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 
 from contract_tests.fake.openapi_check import ContractClient
-from contract_tests.fake.support import ROOT, AppFactory, get_job, key_header, submit, wait_for_job
+from contract_tests.fake.support import (
+    ROOT,
+    AppFactory,
+    get_job,
+    key_header,
+    submit,
+    wait_for_job,
+    wide_batch,
+)
 from ionq_contract.spec import load_spec
 from mock_server.api.jobs.creation import read_job_request
 from mock_server.api.jobs.model import (
@@ -125,14 +133,7 @@ def test_a_batch_whose_results_outgrow_its_share_fails_and_its_completed_circuit
     # 4 MiB kept in all, so 1 MiB for one job; each circuit's 4096 states take 96 KiB.
     client = make_app(JOB_RESULTS_BYTES=4 * 2**20).test_client()
     assert isinstance(client, ContractClient)
-    wide = [{"gate": "h", "target": q} for q in range(12)]
-    batch = {
-        "type": "ionq.multi-circuit.v1",
-        "backend": "simulator",
-        "shots": 10,
-        "input": {"gateset": "qis", "qubits": 12, "circuits": [{"circuit": wide}] * 20},
-    }
-    parent = wait_for_job(client, submit(client, batch, "big"), "big")
+    parent = wait_for_job(client, submit(client, wide_batch(), "big"), "big")
     assert parent["status"] == "failed"
     statuses = [get_job(client, child, "big")["status"] for child in parent["child_job_ids"]]
     completed = statuses.count("completed")

@@ -29,8 +29,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import jsonschema_rs
-
 __all__ = ["compile_check", "plain_json_schema"]
 
 Check = Callable[[Any], bool]
@@ -90,6 +88,9 @@ def compile_check(schema: Mapping[str, Any]) -> Check | None:
         plain = plain_json_schema(schema)
     except UntranslatableError:
         return None
+    # Loaded with the first body checked, not at start-up (a tenth of the fake's start).
+    import jsonschema_rs  # noqa: PLC0415
+
     validator = jsonschema_rs.Draft4Validator(plain, validate_formats=False)
     check: Check = validator.is_valid
     return check

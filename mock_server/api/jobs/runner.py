@@ -40,10 +40,6 @@ from mock_server.api.jobs.store import JobStore
 logger = logging.getLogger(__name__)
 
 AVAILABLE = "available"
-# Above this many states the ideal simulator's probabilities are estimated
-# from shots (mock_server/simulator/run.py says why); the simulator's own
-# default, repeated here so that importing it (and numpy) waits for a job.
-DEFAULT_MAX_EXACT_STATES = 2**16
 # What a gate costs beyond its state vector, in amplitudes' worth of work:
 # parsing it and the engine's Python per gate take about 40 us, one
 # amplitude of one gate about 60 ns (measured on a 2-core VM, loaded).
@@ -101,7 +97,6 @@ class RunnerSettings:
     memory_limit: int | None = None  # bytes one simulation may take; None: from MemAvailable
     inline_work: int = DEFAULT_INLINE_WORK  # the circuit_work POST /jobs waits for
     inline_wait_s: float = DEFAULT_INLINE_WAIT_S
-    max_exact_states: int = DEFAULT_MAX_EXACT_STATES
 
 
 class JobRunner:
@@ -273,7 +268,6 @@ class JobRunner:
                 shots=request.shots,
                 seed=request.seed_for(job.parent_id or job.id) + job.index,
                 noise=noise,
-                max_exact_states=self.settings.max_exact_states,
                 on_step=stop_if_canceled,
             )
         except _Canceled:
