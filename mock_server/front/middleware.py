@@ -84,8 +84,7 @@ class Front:
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         wall, clock = time.time(), time.perf_counter()
         method = environ["REQUEST_METHOD"]
-        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
-        generation = log.generation if log is not None else 0
+        log, generation = self._request_log(environ)
         key = self._key(environ, method)  # None unless the fast path may answer
         revision = self.revision.value
         answers = self.answers
@@ -122,8 +121,7 @@ class Front:
         key = self._key(environ, environ["REQUEST_METHOD"])
         if key is None:
             return None
-        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
-        generation = log.generation if log is not None else 0
+        log, generation = self._request_log(environ)
         answer = answers.get(key, self.revision.value)
         if answer is not None:
             self._log(
@@ -142,8 +140,7 @@ class Front:
 
         `arrived` is (time.time(), time.perf_counter()) when it arrived.
         """
-        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
-        generation = log.generation if log is not None else 0
+        log, generation = self._request_log(environ)
         self._log(environ, status, None, arrived=arrived, log=log, generation=generation)
 
     def _log(  # noqa: PLR0913 - one request's facts
@@ -186,6 +183,12 @@ class Front:
             )
         if self.access_log is not None:
             self.access_log.write(wall, environ, code, elapsed)
+
+    def _request_log(self, environ: Environ) -> tuple[RequestLog | None, int]:
+        """The log this request goes in (None: the admin API's own are not logged), and its
+        generation now: an entry of a request that outlives a clear is not added."""
+        log = self.controls.requests if is_logged(environ.get("PATH_INFO", "")) else None
+        return log, (log.generation if log is not None else 0)
 
     def _key(self, environ: Environ, method: str) -> Hashable | None:
         """The fast path's key of this request, or None when it must go through Flask."""
