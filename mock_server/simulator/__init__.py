@@ -26,7 +26,9 @@ subprocess): 29 qubits in 396 s, peak RSS 16.05 GiB (16.01 GiB above the
 interpreter) against required_bytes(29) = 16.06 GiB; 28 qubits: 132 s, 8.0 GiB.
 
 Public names: run_circuit, the one entry point (a circuit, shots, a seed and a
-NoiseModel or none in; a Result out); parse_circuit, Circuit, Gate, CircuitError
+NoiseModel or none in; a Result out); NoiseModel, DepolarizingError,
+ReadoutError (the noise a run is given, mock_server/simulator/noise/);
+parse_circuit, Circuit, Gate, CircuitError
 (circuit records and IonQ failure codes); simulate, StateVector (the engine and
 its per-gate seam); draw, the one sampler, and sparse, sample_counts,
 sample_shots over it; required_bytes (memory).
@@ -34,7 +36,7 @@ sample_shots over it; required_bytes (memory).
 
 from mock_server.simulator.circuit import Circuit, CircuitError, Gate
 from mock_server.simulator.memory import required_bytes
-from mock_server.simulator.noise import NoiseModel
+from mock_server.simulator.noise import DepolarizingError, NoiseModel, ReadoutError
 from mock_server.simulator.parse import parse_circuit
 from mock_server.simulator.result import Result
 from mock_server.simulator.run import DEFAULT_MAX_EXACT_STATES, run_circuit
@@ -45,8 +47,10 @@ __all__ = [
     "DEFAULT_MAX_EXACT_STATES",
     "Circuit",
     "CircuitError",
+    "DepolarizingError",
     "Gate",
     "NoiseModel",
+    "ReadoutError",
     "Result",
     "StateVector",
     "draw",
