@@ -38,20 +38,24 @@ class DepolarizingError:
             raise ValueError(f"a {self.qubits}-qubit depolarizing rate lies in [0, {limit}]")
 
     @property
+    def paulis(self) -> int:
+        """How many Pauli products on k qubits there are, the identity among them: 4^k."""
+        return 1 << (2 * self.qubits)
+
+    @property
     def max_rate(self) -> float:
         """The largest rate for which the identity's Kraus weight is not negative."""
-        size = 4**self.qubits
-        return size / (size - 1)
+        return self.paulis / (self.paulis - 1)
 
     @property
     def pauli_probability(self) -> float:
         """The probability of each one of the non-identity Pauli products."""
-        return self.rate / 4**self.qubits
+        return self.rate / self.paulis
 
     @property
     def error_probability(self) -> float:
         """The probability that some non-identity Pauli product is applied."""
-        return self.pauli_probability * (4**self.qubits - 1)
+        return self.pauli_probability * (self.paulis - 1)
 
 
 @dataclass(frozen=True, slots=True)
