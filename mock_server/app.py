@@ -10,6 +10,7 @@ independent app with its own state, so tests can create as many as they like.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from functools import cached_property, partial
 from pathlib import Path
@@ -32,6 +33,7 @@ from mock_server.api.jobs.memory import (
     DEFAULT_MAX_UNFINISHED_PER_KEY,
     MemoryJobStore,
 )
+from mock_server.api.jobs.noise import load_noise_models
 from mock_server.api.jobs.runner import JobRunner, RunnerSettings
 from mock_server.api.revision import Revision
 from mock_server.auth import key_policy, require_keys, secured_operations
@@ -152,15 +154,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_unfinished_per_key=int(app.config[JOBS_UNFINISHED_PER_KEY]),
     )
     memory = app.config[SIMULATOR_MEMORY]
+    characterizations = CharacterizationStore(histories)
+
+    def current_characterization(name: str) -> Mapping[str, Any] | None:
+        record = backends.view(name)
+        identifier = record.get("characterization_id") if record is not None else None
+        body = characterizations.body(name, str(identifier)) if identifier else None
+        return json.loads(body) if body is not None else None
+
     served = api.ApiState(
         backends=backends,
-        characterizations=CharacterizationStore(histories),
+        characterizations=characterizations,
         jobs=jobs,
         runner=JobRunner(
             jobs,
             backends,
             JobControls(),
             RunnerSettings(memory_limit=int(memory) if memory else None),
+            noise_models=load_noise_models(),
+            characterization=current_characterization,
         ),
         rate_cards=load_rate_cards(),
         base_path=base_path(spec),

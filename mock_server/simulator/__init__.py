@@ -35,8 +35,9 @@ sample_shots over it; required_bytes (memory).
 """
 
 from mock_server.simulator.circuit import Circuit, CircuitError, Gate
-from mock_server.simulator.memory import required_bytes
+from mock_server.simulator.memory import noisy_required_bytes, required_bytes
 from mock_server.simulator.noise import DepolarizingError, NoiseModel, ReadoutError
+from mock_server.simulator.noise.trajectories import BATCH_BYTES
 from mock_server.simulator.parse import parse_circuit
 from mock_server.simulator.result import Result
 from mock_server.simulator.run import DEFAULT_MAX_EXACT_STATES, run_circuit
@@ -44,6 +45,7 @@ from mock_server.simulator.sampling import draw, sample_counts, sample_shots, sp
 from mock_server.simulator.statevector import StateVector, simulate
 
 __all__ = [
+    "BATCH_BYTES",
     "DEFAULT_MAX_EXACT_STATES",
     "Circuit",
     "CircuitError",
@@ -54,6 +56,7 @@ __all__ = [
     "Result",
     "StateVector",
     "draw",
+    "noisy_required_bytes",
     "parse_circuit",
     "required_bytes",
     "run_circuit",

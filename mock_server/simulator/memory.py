@@ -1,15 +1,19 @@
-"""How much memory simulate() needs, so the jobs API can refuse a job up front.
+"""How much memory a run needs, so the jobs API can refuse a job up front.
 
 The engine holds two state vectors (the state and the buffer every matrix
 product or layout change writes into), then drops the buffer before making the
 float64 probabilities: peak = 2 states = 32 bytes per amplitude. Fused matrices
 and numpy/BLAS scratch add a few MiB (OVERHEAD). Checked against peak RSS by
 ``bench.simulator.widest``.
+
+A noisy run (noise/trajectories.py) holds the ideal state with its buffer
+and a batch of trajectories with theirs: at least one row, at most
+``batch_bytes`` unless one row is more.
 """
 
 from __future__ import annotations
 
-__all__ = ["OVERHEAD", "required_bytes"]
+__all__ = ["OVERHEAD", "noisy_required_bytes", "required_bytes"]
 
 _STATE = 16  # complex128
 _PROBABILITY = 8  # float64
@@ -22,3 +26,9 @@ def required_bytes(qubits: int) -> int:
     during_gates = 2 * _STATE * amplitudes
     reading_out = (_STATE + _PROBABILITY) * amplitudes
     return max(during_gates, reading_out) + OVERHEAD
+
+
+def noisy_required_bytes(qubits: int, batch_bytes: int) -> int:
+    """Peak bytes of a noisy run: the ideal state and one batch of trajectories."""
+    one_row = 2 * _STATE << qubits
+    return one_row + max(one_row, batch_bytes) + OVERHEAD

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.noise import NoiseModel
+from mock_server.simulator.noise.trajectories import sample_noisy
 from mock_server.simulator.result import Result
 from mock_server.simulator.sampling import NOISE_FLOOR, draw
 from mock_server.simulator.statevector import simulate
@@ -42,8 +43,8 @@ def run_circuit(  # noqa: PLR0913 - what a run is made of
 
     MemoryError when the state vector cannot be allocated after all.
     """
-    dense = simulate(circuit, on_step=on_step)
     if noise is None:
+        dense = simulate(circuit, on_step=on_step)
         support = np.flatnonzero(dense > NOISE_FLOOR).astype(np.int64)
         if support.size <= max_exact_states:
             return Result(
@@ -58,14 +59,15 @@ def run_circuit(  # noqa: PLR0913 - what a run is made of
             f"{max_exact_states} the fake serves exactly: probabilities are "
             f"estimated from {shots} shots."
         )
-        return _measured(circuit.qubits, dense, shots, seed, note)
-    return _measured(circuit.qubits, dense, shots, seed, None)
+        return _tally(circuit.qubits, draw(dense, shots, seed), shots, seed, note)
+    outcomes = sample_noisy(circuit, noise, shots=shots, seed=seed, on_step=on_step)
+    return _tally(circuit.qubits, outcomes, shots, seed, None)
 
 
-def _measured(
-    qubits: int, dense: NDArray[np.float64], shots: int, seed: int, note: str | None
+def _tally(
+    qubits: int, outcomes: NDArray[np.int64], shots: int, seed: int, note: str | None
 ) -> Result:
-    outcomes = draw(dense, shots, seed)
+    """A measured Result: the outcomes that occurred, their frequencies, and each shot's."""
     states, measured = np.unique(outcomes, return_inverse=True)
     counts = np.bincount(measured, minlength=states.size)
     return Result(

@@ -48,21 +48,19 @@ def _runs(axes: Sequence[int]) -> list[list[int]]:
 
 
 def _permute_copy(
-    src: NDArray[np.complex128], dst: NDArray[np.complex128], axes: list[int]
+    src: NDArray[np.complex128], dst: NDArray[np.complex128], axes: list[int], rows: int = 1
 ) -> None:
-    """dst (flat) = src (flat, a (2,)*n tensor) with its axes permuted to ``axes``.
+    """dst (flat) = src (flat, ``rows`` (2,)*n tensors) with each one's axes permuted to ``axes``.
 
     Adjacent axes that stay together are merged first, so numpy iterates over a
     few large dimensions instead of n of size 2.
     """
-    n = len(axes)
     runs = _runs(axes)
     by_source = sorted(runs)
     shape = [2 ** len(run) for run in by_source]
     permutation = [by_source.index(run) for run in runs]
-    np.copyto(dst.reshape([shape[i] for i in permutation]),
-              src.reshape(shape).transpose(permutation))  # fmt: skip
-    del n
+    moved = src.reshape([rows, *shape]).transpose([0] + [1 + i for i in permutation])
+    np.copyto(dst.reshape([rows] + [shape[i] for i in permutation]), moved)
 
 
 def _reorder(matrix: NDArray[np.complex128], order: list[int]) -> NDArray[np.complex128]:
@@ -84,10 +82,17 @@ def _embed(matrix: NDArray[np.complex128], axes: list[int], span: range) -> NDAr
 
 
 class StateVector:
-    """A pure state of ``qubits`` qubits, starting in |0...0>."""
+    """A pure state of ``qubits`` qubits, starting in |0...0>; or ``rows`` of them side by side.
+
+    Rows are independent states (a noisy run's trajectories): every op applies
+    to all of them in one numpy call, and ``apply_to_row`` to one alone. They
+    share the layout, and the row index is the most significant part of the
+    flat index, so a row is always one contiguous slice.
+    """
 
     def __init__(self, qubits: int) -> None:
         self.qubits = qubits
+        self.rows = 1
         self._psi = np.zeros(2**qubits, dtype=np.complex128)
         self._psi[0] = 1
         # Allocated on first need and dropped before the probabilities are made,
@@ -97,13 +102,15 @@ class StateVector:
 
     @classmethod
     def from_amplitudes(cls, amplitudes: NDArray[np.complex128]) -> StateVector:
-        """A state with these amplitudes (IonQ's index order): a noisy run's or a test's start."""
-        qubits = int(amplitudes.size).bit_length() - 1
-        if amplitudes.ndim != 1 or amplitudes.size != 2**qubits or qubits < 1:
-            raise ValueError("amplitudes must be a 1-D array of length 2**qubits")
+        """A state with these amplitudes (IonQ's index order); a 2-D array gives one per row."""
+        rows = amplitudes.shape[0] if amplitudes.ndim == 2 else 1
+        size = amplitudes.size // rows
+        qubits = int(size).bit_length() - 1
+        if amplitudes.ndim not in (1, 2) or size != 2**qubits or qubits < 1:
+            raise ValueError("amplitudes must be 2**qubits long, or rows of that length")
         state = cls.__new__(cls)
-        state.qubits, state._buf = qubits, None
-        state._psi = np.array(amplitudes, dtype=np.complex128)
+        state.qubits, state.rows, state._buf = qubits, rows, None
+        state._psi = np.array(amplitudes, dtype=np.complex128).reshape(-1)
         state._order = list(range(qubits - 1, -1, -1))
         return state
 
@@ -113,9 +120,15 @@ class StateVector:
         return self._psi.copy()
 
     def copy(self) -> StateVector:
-        """An independent state, e.g. one trajectory per shot of a noisy run."""
+        """An independent state with the same rows."""
+        return self.repeated(1)
+
+    def repeated(self, times: int) -> StateVector:
+        """An independent state whose rows are ``times`` copies of this one's rows, in order."""
         other = StateVector.__new__(StateVector)
-        other.qubits, other._psi, other._buf = self.qubits, self._psi.copy(), None
+        other.qubits, other.rows, other._buf = self.qubits, self.rows * times, None
+        source = self._psi.reshape(1, self._psi.size)
+        other._psi = np.broadcast_to(source, (times, self._psi.size)).reshape(-1).copy()
         other._order = list(self._order)
         return other
 
@@ -136,7 +149,7 @@ class StateVector:
         chosen = set(tail)
         new_order = [q for q in self._order if q not in chosen] + tail
         axes = [self._order.index(q) for q in new_order]
-        _permute_copy(self._psi, self._spare(), axes)
+        _permute_copy(self._psi, self._spare(), axes, self.rows)
         self._swap()
         self._order = new_order
 
@@ -146,7 +159,7 @@ class StateVector:
         self._swap()
 
     def _matmul_at(self, matrix: NDArray[np.complex128], span: range) -> None:
-        shape = (2**span.start, 2 ** len(span), 2 ** (self.qubits - span.stop))
+        shape = (self.rows << span.start, 2 ** len(span), 2 ** (self.qubits - span.stop))
         np.matmul(matrix, self._psi.reshape(shape), out=self._spare().reshape(shape))
         self._swap()
 
@@ -165,6 +178,7 @@ class StateVector:
             previous = axis
         state_shape.append(2 ** (self.qubits - previous - 1))
         factor_shape.append(1)
+        state_shape[0] *= self.rows
         view = self._psi.reshape(state_shape)
         view *= factor.reshape(factor_shape)
 
@@ -214,11 +228,26 @@ class StateVector:
             self._apply_dense(op.data, op.qubits)
 
     def apply_gate(self, gate: Gate) -> None:
-        """Apply one gate, unfused: the step a noisy simulator interleaves with channels."""
+        """Apply one gate, unfused, to every row."""
         self.apply(op_for_gate(gate, EXTEND_LIMIT))
 
+    def apply_to_row(self, matrix: NDArray[np.complex128], qubits: Sequence[int], row: int) -> None:
+        """Apply a small dense ``matrix`` over ``qubits`` (big-endian) to one row alone.
+
+        For the few ops that differ between trajectories (a noisy run's
+        corrections): one tensor contraction over that row, in whatever layout
+        the state is in.
+        """
+        n, k = self.qubits, len(qubits)
+        axes = [self._order.index(q) for q in qubits]
+        tensor = self._psi[row << n : (row + 1) << n].reshape((2,) * n)
+        contracted = np.tensordot(
+            matrix.reshape((2,) * 2 * k), tensor, axes=(list(range(k, 2 * k)), axes)
+        )
+        tensor[...] = np.moveaxis(contracted, list(range(k)), axes)
+
     def probabilities(self) -> NDArray[np.float64]:
-        """|amplitude|**2, indexed as IonQ does: sum of bit_q * 2**q."""
+        """|amplitude|**2, indexed as IonQ does: sum of bit_q * 2**q (row after row)."""
         self._move_to_bottom(list(range(self.qubits - 1, -1, -1)))
         self._buf = None
         probabilities = np.abs(self._psi)

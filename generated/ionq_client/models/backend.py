@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.backend_name import BackendName
 from ..models.backend_status import BackendStatus
+from ..models.noise_model import NoiseModel
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Backend")
@@ -50,6 +51,13 @@ class Backend:
     """ The energy the backend uses, in kilowatt-hours. """
     location: str | Unset = UNSET
     """ Where the backend is housed. """
+    noise_models: list[NoiseModel] | Unset = UNSET
+    """ The noise models a job on this backend may name in
+    `noise.model` (the simulator only). IonQ's newer descriptions
+    list this field; its value here is the fake's: every name of
+    `NoiseModel`. What each model does, and where its rates come
+    from, is in docs/noise.md.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +79,13 @@ class Backend:
 
         location = self.location
 
+        noise_models: list[str] | Unset = UNSET
+        if not isinstance(self.noise_models, Unset):
+            noise_models = []
+            for noise_models_item_data in self.noise_models:
+                noise_models_item = noise_models_item_data.value
+                noise_models.append(noise_models_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -89,6 +104,8 @@ class Backend:
             field_dict["kw"] = kw
         if location is not UNSET:
             field_dict["location"] = location
+        if noise_models is not UNSET:
+            field_dict["noise_models"] = noise_models
 
         return field_dict
 
@@ -113,6 +130,15 @@ class Backend:
 
         location = d.pop("location", UNSET)
 
+        _noise_models = d.pop("noise_models", UNSET)
+        noise_models: list[NoiseModel] | Unset = UNSET
+        if _noise_models is not UNSET:
+            noise_models = []
+            for noise_models_item_data in _noise_models:
+                noise_models_item = NoiseModel(noise_models_item_data)
+
+                noise_models.append(noise_models_item)
+
         backend = cls(
             average_queue_time=average_queue_time,
             backend=backend,
@@ -123,6 +149,7 @@ class Backend:
             characterization_id=characterization_id,
             kw=kw,
             location=location,
+            noise_models=noise_models,
         )
 
         backend.additional_properties = d

@@ -12,7 +12,7 @@ code. So the rules come in three moments:
 - before a circuit runs, on the runner's thread: the gates do not parse
   (`UnsupportedGate`, `InvalidInput`), its backend is not served or was
   removed while the job waited (`InvalidInput`), more qubits than the
-  backend has (`NotEnoughQubits`), a state vector larger than the memory
+  backend has or its noise model runs (`NotEnoughQubits`), a state vector larger than the memory
   the fake may give (`SimulationError`: it never tries one it cannot hold).
 
 And the failures of a run itself: memory ran out after all, its results
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs.creation import CircuitInput, JobRequest
 from mock_server.api.jobs.model import Failure
+from mock_server.api.jobs.noise import Rates
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Circuit
@@ -76,16 +77,23 @@ def before_run(
     job_request: JobRequest,
     circuit_input: CircuitInput,
     record: Mapping[str, Any] | None,
+    rates: Rates | None,
     memory_limit: int | None,
 ) -> Circuit | Failure:
     """The circuit to run, or why it cannot: parsed, and checked against its backend.
 
-    `record` is the backend's record (None: not served); `memory_limit` the
-    bytes one simulation may take (None: 80% of what the kernel says is
-    available now).
+    `record` is the backend's record (None: not served); `rates` the noise
+    the job runs with (None: exact); `memory_limit` the bytes one simulation
+    may take (None: 80% of what the kernel says is available now).
     """
     # numpy (the simulator) loads with the first job, not at start-up.
-    from mock_server.simulator import CircuitError, parse_circuit, required_bytes  # noqa: PLC0415
+    from mock_server.simulator import (  # noqa: PLC0415
+        BATCH_BYTES,
+        CircuitError,
+        noisy_required_bytes,
+        parse_circuit,
+        required_bytes,
+    )
 
     try:
         circuit = parse_circuit(
@@ -103,7 +111,16 @@ def before_run(
             "NotEnoughQubits",
             f"The circuit uses {circuit.qubits} qubits; {job_request.backend} has {limit}.",
         )
-    needed = required_bytes(circuit.qubits)
+    if rates is not None and rates.qubits is not None and circuit.qubits > rates.qubits:
+        return Failure(
+            "NotEnoughQubits",
+            f"The circuit uses {circuit.qubits} qubits; noise model {rates.name} "
+            f"supports at most {rates.qubits}.",
+        )
+    if rates is None:
+        needed = required_bytes(circuit.qubits)
+    else:
+        needed = noisy_required_bytes(circuit.qubits, BATCH_BYTES)
     allowed = memory_limit
     if allowed is None:
         free = available_memory()

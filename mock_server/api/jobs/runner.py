@@ -15,8 +15,10 @@ Two lanes (mock_server/api/jobs/lanes.py):
 
 What may fail a job before it runs is admission's to say
 (mock_server/api/jobs/admission.py); what a run gives is the simulator's
-(mock_server.simulator.run_circuit, told the noise the job's backend stands
-for). A job waits in `ready` while its backend's record is not `available`
+(mock_server.simulator.run_circuit, told the noise the job runs with:
+mock_server/api/jobs/noise.py). A noisy job's predicted work grows with the
+shots expected to draw an error, each of which costs a partial simulation.
+A job waits in `ready` while its backend's record is not `available`
 (until an admin change makes it so), and while the test controls hold it;
 the controls' state is kept in mock_server/controls/jobs.py and changed
 only through the runner's methods, under its lock.
@@ -26,15 +28,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.jobs import admission
-from mock_server.api.jobs.creation import record_name
+from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
+from mock_server.api.jobs.noise import (
+    NoiseModels,
+    Rates,
+    load_noise_models,
+    predicted_trajectories,
+    rates_for,
+)
 from mock_server.api.jobs.store import JobStore
 
 logger = logging.getLogger(__name__)
@@ -48,15 +57,16 @@ DEFAULT_INLINE_WORK = 2**20
 DEFAULT_INLINE_WAIT_S = 2.0
 
 
-def circuit_work(gates: Sequence[object], qubits: int) -> int:
+def circuit_work(gates: Sequence[object], qubits: int, trajectories: float = 0.0) -> int:
     """A circuit's predicted simulation work, in amplitude-gates: what picks its lane.
 
     Each gate costs its state vector (2^qubits amplitudes) and a fixed
     overhead, so that a long narrow circuit (100,000 gates on two qubits:
     seconds of Python) counts as large, not as the 400,000 amplitude-gates
-    its state alone would say.
+    its state alone would say. A noisy run adds, per shot expected to draw an
+    error, half a simulation (a trajectory starts where its first error is).
     """
-    return len(gates) * ((1 << qubits) + GATE_OVERHEAD)
+    return int(len(gates) * ((1 << qubits) + GATE_OVERHEAD) * (1 + trajectories / 2))
 
 
 class _Canceled(Exception):  # noqa: N818 - a signal, not an error
@@ -99,19 +109,36 @@ class RunnerSettings:
     inline_wait_s: float = DEFAULT_INLINE_WAIT_S
 
 
-class JobRunner:
-    """Dispatches the jobs of one JobStore to the simulator."""
+Characterizations = Callable[[str], Mapping[str, Any] | None]
 
-    def __init__(
+
+def _none(_backend: str) -> None:
+    return None
+
+
+class JobRunner:
+    """Dispatches the jobs of one JobStore to the simulator.
+
+    `characterization(backend)` gives a backend's current characterization
+    (what a QPU job's noise is derived from, read when the job runs);
+    `noise_models` are IonQ's named models of the simulator.
+    """
+
+    def __init__(  # noqa: PLR0913 - what the runner works with
         self,
         store: JobStore,
         backends: BackendStore,
         controls: SubmissionControls,
         settings: RunnerSettings | None = None,
+        *,
+        noise_models: NoiseModels | None = None,
+        characterization: Characterizations = _none,
     ) -> None:
         self.store = store
         self.backends = backends
         self.settings = settings or RunnerSettings()
+        self.noise_models = noise_models or load_noise_models()
+        self._characterization = characterization
         self._controls = controls
         self._lock = threading.Lock()
         self._waiting: dict[str, str] = {}  # job id -> backend it waits for
@@ -160,8 +187,7 @@ class JobRunner:
         if held:
             return
         queued = [self._dispatch(unit) for unit in units]
-        total = sum(circuit_work(c.gates, c.qubits) for c in job.request.circuits)
-        if all(queued) and total <= self.settings.inline_work:
+        if all(queued) and self._work(job.request) <= self.settings.inline_work:
             self.store.wait_finished(job.id, self.settings.inline_wait_s)
 
     def release(self, job: Job) -> bool:
@@ -221,10 +247,30 @@ class JobRunner:
         return self._small if self._is_small(unit) else self._wide
 
     def _is_small(self, unit: Job) -> bool:
+        rates = self.rates(unit.request)
         return all(
-            circuit_work(circuit.gates, circuit.qubits) <= self.settings.inline_work
+            self._circuit_work(circuit, unit.request.shots, rates) <= self.settings.inline_work
             for circuit in unit.request.circuits
         )
+
+    def _work(self, request: JobRequest) -> int:
+        """The predicted work of all of a job's circuits together."""
+        rates = self.rates(request)
+        return sum(self._circuit_work(c, request.shots, rates) for c in request.circuits)
+
+    @staticmethod
+    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None) -> int:
+        widths = [1] * (len(circuit.gates) - circuit.multi_qubit_gates)
+        widths += [2] * circuit.multi_qubit_gates
+        trajectories = predicted_trajectories(rates, widths, shots)
+        return circuit_work(circuit.gates, circuit.qubits, trajectories)
+
+    def rates(self, request: JobRequest) -> Rates | None:
+        """The noise a job runs with now (None: the ideal simulator's exact results)."""
+        characterization = None
+        if not request.is_simulator:
+            characterization = self._characterization(record_name(request.backend))
+        return rates_for(request, self.noise_models, characterization)
 
     # -- running ---------------------------------------------------------------------
 
@@ -239,7 +285,7 @@ class JobRunner:
         # numpy (the simulator) loads with the first job, not at start-up: it
         # is a sixth of the fake's import time, and most runs of a fake in a
         # test suite submit no job at all.
-        from mock_server.simulator import NoiseModel, run_circuit  # noqa: PLC0415
+        from mock_server.simulator import run_circuit  # noqa: PLC0415
 
         job = self.store.get(job_id)
         if job is None or job.finished or job.held:
@@ -247,7 +293,10 @@ class JobRunner:
         request = job.request
         (circuit_input,) = request.circuits
         record = self.backends.view(record_name(request.backend))
-        circuit = admission.before_run(request, circuit_input, record, self.settings.memory_limit)
+        rates = self.rates(request)
+        circuit = admission.before_run(
+            request, circuit_input, record, rates, self.settings.memory_limit
+        )
         if isinstance(circuit, Failure):
             self.store.fail(job_id, circuit)
             return
@@ -259,15 +308,12 @@ class JobRunner:
             if current is None or current.finished:
                 raise _Canceled
 
-        # The ideal simulator is exact; a QPU, or a simulator given a noise model, is
-        # a device: measured shot by shot.
-        noise = None if request.ideal else NoiseModel(request.noise_model or request.backend)
         try:
             result = run_circuit(
                 circuit,
                 shots=request.shots,
                 seed=request.seed_for(job.parent_id or job.id) + job.index,
-                noise=noise,
+                noise=rates.model() if rates is not None else None,
                 on_step=stop_if_canceled,
             )
         except _Canceled:
@@ -276,9 +322,4 @@ class JobRunner:
             self.store.fail(job_id, admission.out_of_memory())
             return
         warnings = [result.note] if result.note else []
-        if request.is_simulator and noise is not None:
-            warnings.append(
-                f"Noise model {request.noise_model!r} is not simulated yet: the results are "
-                "ideal, sampled with the job's shots."
-            )
         self.store.complete(job_id, result, circuit.gate_counts(), warnings)
