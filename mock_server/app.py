@@ -34,7 +34,13 @@ from mock_server.api.jobs.memory import (
     MemoryJobStore,
 )
 from mock_server.api.jobs.noise import load_noise_models
-from mock_server.api.jobs.runner import JobRunner, RunnerSettings
+from mock_server.api.jobs.runner import (
+    DEFAULT_INLINE_WAIT_S,
+    DEFAULT_INLINE_WORK,
+    DEFAULT_WORK_LIMIT,
+    JobRunner,
+    RunnerSettings,
+)
 from mock_server.api.revision import Revision
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
@@ -56,6 +62,9 @@ JOBS_UNFINISHED = "JOBS_UNFINISHED"
 JOBS_UNFINISHED_PER_KEY = "JOBS_UNFINISHED_PER_KEY"
 JOB_RESULTS_BYTES = "JOB_RESULTS_BYTES"
 SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
+SIMULATOR_WORK = "SIMULATOR_WORK"
+JOBS_INLINE_WORK = "JOBS_INLINE_WORK"
+JOBS_INLINE_WAIT_S = "JOBS_INLINE_WAIT_S"
 # The front of the server (mock_server/front): the fast path on or off, and
 # the stream of the access log (None: no access log; `ionq-mock serve` writes one).
 FAST_PATH = "FAST_PATH"
@@ -89,6 +98,14 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     JOBS_UNFINISHED_PER_KEY: DEFAULT_MAX_UNFINISHED_PER_KEY,
     JOB_RESULTS_BYTES: DEFAULT_MAX_RESULT_BYTES,
     SIMULATOR_MEMORY: None,
+    # The most work one circuit's run may be predicted to take, in
+    # amplitude-gates (mock_server/api/jobs/runner.py's circuit_work): a
+    # noisy run of a million shots on 25 qubits would take days.
+    SIMULATOR_WORK: DEFAULT_WORK_LIMIT,
+    # Jobs predicted to take at most this work are waited for by POST /jobs,
+    # up to this many seconds (the runner's small lane).
+    JOBS_INLINE_WORK: DEFAULT_INLINE_WORK,
+    JOBS_INLINE_WAIT_S: DEFAULT_INLINE_WAIT_S,
     # Serve pure reads again as bytes while the state is unchanged. Off, every
     # request goes through the whole pipeline; the answers are the same.
     FAST_PATH: True,
@@ -170,7 +187,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             jobs,
             backends,
             JobControls(),
-            RunnerSettings(memory_limit=int(memory) if memory else None),
+            RunnerSettings(
+                memory_limit=int(memory) if memory else None,
+                inline_work=int(app.config[JOBS_INLINE_WORK]),
+                inline_wait_s=float(app.config[JOBS_INLINE_WAIT_S]),
+                work_limit=int(app.config[SIMULATOR_WORK]),
+            ),
             noise_models=load_noise_models(),
             characterization=current_characterization,
         ),

@@ -24,6 +24,7 @@ two-sided normal tail of 1.2e-7 per check (Z = 5.3), at fixed seeds.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -32,6 +33,8 @@ import pytest
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
     BELL_CIRCUIT,
+    ROOT,
+    admin,
     circuit_job,
     fixture_record,
     get_job,
@@ -182,10 +185,37 @@ def test_bad_noise_is_refused_with_ionqs_error(
     assert problem in error["message"]
 
 
-def test_the_simulator_lists_every_noise_model_the_spec_names(client: ContractClient) -> None:
+def test_the_simulator_offers_every_noise_model_the_spec_names_with_its_limit(
+    client: ContractClient,
+) -> None:
     spec_names = load_spec()["components"]["schemas"]["NoiseModel"]["enum"]
     response = client.get("/v0.4/backends/simulator", headers=key_header(KEY))
-    assert sorted(response.get_json()["noise_models"]) == sorted(spec_names)
+    offers = {offer["name"]: offer["qubits"] for offer in response.get_json()["noise_models"]}
+    assert sorted(offers) == sorted(spec_names)
+    assert offers == {"ideal": 29, "harmony-1": 11, "harmony-2": 11, "aria-2": 25, **LIMITS}
+
+
+def test_the_data_file_has_rates_for_every_model_the_spec_names() -> None:
+    document = json.loads((ROOT / "mock_server/api/fixtures/noise-models.json").read_text())
+    spec_names = load_spec()["components"]["schemas"]["NoiseModel"]["enum"]
+    assert sorted(document["models"]) == sorted(spec_names)
+    for name, entry in document["models"].items():
+        rates = document["models"][entry.get("same_as", name)]
+        expected = {**PUBLISHED, **GUESSED}.get(name)
+        if expected is not None:
+            assert (rates["one_qubit"], rates["two_qubit"]) == pytest.approx(expected, rel=1e-12)
+        assert entry["source"]
+
+
+def test_an_admin_change_of_a_models_limit_changes_what_it_runs(client: ContractClient) -> None:
+    offers = fixture_record("simulator")["noise_models"]
+    narrowed = [{**o, "qubits": 2} if o["name"] == "aria-1" else o for o in offers]
+    response = admin(client).patch("/__admin/backends/simulator", json={"noise_models": narrowed})
+    assert response.status_code == 200
+    body = circuit_job([{"gate": "x", "target": 2}], qubits=3, noise={"model": "aria-1", "seed": 1})
+    job = wait_for_job(client, submit(client, body, KEY), KEY)
+    assert job["failure"]["code"] == "NotEnoughQubits"
+    assert "at most 2" in job["failure"]["message"]
 
 
 def served_characterization(client: ContractClient, backend: str) -> dict[str, Any]:

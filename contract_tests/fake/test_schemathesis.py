@@ -30,6 +30,7 @@ from schemathesis.generation.stateful.state_machine import StepInput, StepOutput
 from contract_tests.fake.support import ROOT
 from ionq_contract.operations import read_operations
 from ionq_contract.spec import load_spec, spec_path
+from mock_server.api import state as api
 from mock_server.app import create_app
 
 PHASES = {"examples", "coverage", "fuzzing"}
@@ -47,7 +48,19 @@ schema = schemathesis.openapi.from_path(spec_path(), config=config)
 # Generated jobs are as wide as the schema allows; a small memory budget makes
 # the widest fail fast (SimulationError) instead of simulating 2^29 amplitudes.
 SIMULATOR_MEMORY = 72 * 2**20
-schema.app = create_app({"API_KEYS": API_KEY, "SIMULATOR_MEMORY": SIMULATOR_MEMORY})
+# Likewise for work (noisy jobs of up to a million shots): a small limit fails
+# the heaviest fast, and every job that runs is waited for by POST /jobs, so
+# what a scenario sees never depends on how far a background run has got.
+SIMULATOR_WORK = 2**26
+schema.app = create_app(
+    {
+        "API_KEYS": API_KEY,
+        "SIMULATOR_MEMORY": SIMULATOR_MEMORY,
+        "SIMULATOR_WORK": SIMULATOR_WORK,
+        "JOBS_INLINE_WORK": SIMULATOR_WORK,
+        "JOBS_INLINE_WAIT_S": 60.0,
+    }
+)
 
 
 # Cases per phase, over the parametrized test below. make test runs this file
@@ -92,6 +105,10 @@ class Walk(schema.as_state_machine()):  # type: ignore[misc]
     broken: ClassVar[list[str]] = []
 
     def setup(self) -> None:
+        # Every scenario starts from the fixtures and no jobs: what it draws must not
+        # depend on what the phases before it, or other scenarios, left in the app
+        # (hypothesis fails a walk whose choices change between its runs).
+        schema.app.extensions[api.EXTENSION].reset()
         type(self).scenarios += 1
 
     def step(self, input: StepInput) -> StepOutput:

@@ -65,7 +65,9 @@ def full_operator(matrix: np.ndarray, qubits: tuple[int, ...], width: int) -> np
     return result
 
 
-def state_with_errors(circuit: Circuit, errors: dict[int, list[tuple[tuple[int, ...], str]]]):
+def state_with_errors(
+    circuit: Circuit, errors: dict[int, list[tuple[tuple[int, ...], str]]]
+) -> np.ndarray:
     """Gate by gate from |0...0>, with Paulis (given as letters) after the listed gates."""
     state = np.zeros(2**circuit.qubits, dtype=complex)
     state[0] = 1

@@ -35,7 +35,7 @@ sample_shots over it; required_bytes (memory).
 """
 
 from mock_server.simulator.circuit import Circuit, CircuitError, Gate
-from mock_server.simulator.memory import noisy_required_bytes, required_bytes
+from mock_server.simulator.memory import noisy_required_bytes, required_bytes, row_bytes
 from mock_server.simulator.noise import DepolarizingError, NoiseModel, ReadoutError
 from mock_server.simulator.noise.trajectories import BATCH_BYTES
 from mock_server.simulator.parse import parse_circuit
@@ -59,6 +59,7 @@ __all__ = [
     "noisy_required_bytes",
     "parse_circuit",
     "required_bytes",
+    "row_bytes",
     "run_circuit",
     "sample_counts",
     "sample_shots",

@@ -7,13 +7,13 @@ and numpy/BLAS scratch add a few MiB (OVERHEAD). Checked against peak RSS by
 ``bench.simulator.widest``.
 
 A noisy run (noise/trajectories.py) holds the ideal state with its buffer
-and a batch of trajectories with theirs: at least one row, at most
-``batch_bytes`` unless one row is more.
+and a batch of trajectories with theirs: at least one row; more rows only as
+the batch budget the caller gives allows.
 """
 
 from __future__ import annotations
 
-__all__ = ["OVERHEAD", "noisy_required_bytes", "required_bytes"]
+__all__ = ["OVERHEAD", "noisy_required_bytes", "required_bytes", "row_bytes"]
 
 _STATE = 16  # complex128
 _PROBABILITY = 8  # float64
@@ -28,7 +28,11 @@ def required_bytes(qubits: int) -> int:
     return max(during_gates, reading_out) + OVERHEAD
 
 
-def noisy_required_bytes(qubits: int, batch_bytes: int) -> int:
-    """Peak bytes of a noisy run: the ideal state and one batch of trajectories."""
-    one_row = 2 * _STATE << qubits
-    return one_row + max(one_row, batch_bytes) + OVERHEAD
+def noisy_required_bytes(qubits: int) -> int:
+    """Peak bytes of a noisy run with the smallest batch: the ideal state and one trajectory."""
+    return 2 * row_bytes(qubits) + OVERHEAD
+
+
+def row_bytes(qubits: int) -> int:
+    """One state of a noisy run with its buffer: what each row of a batch costs."""
+    return 2 * _STATE << qubits

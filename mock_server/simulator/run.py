@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.noise import NoiseModel
-from mock_server.simulator.noise.trajectories import sample_noisy
+from mock_server.simulator.noise.trajectories import BATCH_BYTES, sample_noisy
 from mock_server.simulator.result import Result
 from mock_server.simulator.sampling import NOISE_FLOOR, draw
 from mock_server.simulator.statevector import simulate
@@ -38,8 +38,11 @@ def run_circuit(  # noqa: PLR0913 - what a run is made of
     noise: NoiseModel | None = None,
     max_exact_states: int = DEFAULT_MAX_EXACT_STATES,
     on_step: Callable[[int, int], None] | None = None,
+    batch_bytes: int = BATCH_BYTES,
 ) -> Result:
     """Simulate `circuit` and give its result (`on_step` as simulate's: raise in it to stop).
+
+    `batch_bytes` bounds a noisy run's batch of trajectories (noise/trajectories.py).
 
     MemoryError when the state vector cannot be allocated after all.
     """
@@ -60,7 +63,9 @@ def run_circuit(  # noqa: PLR0913 - what a run is made of
             f"estimated from {shots} shots."
         )
         return _tally(circuit.qubits, draw(dense, shots, seed), shots, seed, note)
-    outcomes = sample_noisy(circuit, noise, shots=shots, seed=seed, on_step=on_step)
+    outcomes = sample_noisy(
+        circuit, noise, shots=shots, seed=seed, on_step=on_step, batch_bytes=batch_bytes
+    )
     return _tally(circuit.qubits, outcomes, shots, seed, None)
 
 

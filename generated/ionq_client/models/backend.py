@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.backend_name import BackendName
 from ..models.backend_status import BackendStatus
-from ..models.noise_model import NoiseModel
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.noise_model_offer import NoiseModelOffer
+
 
 T = TypeVar("T", bound="Backend")
 
@@ -51,12 +54,11 @@ class Backend:
     """ The energy the backend uses, in kilowatt-hours. """
     location: str | Unset = UNSET
     """ Where the backend is housed. """
-    noise_models: list[NoiseModel] | Unset = UNSET
+    noise_models: list[NoiseModelOffer] | Unset = UNSET
     """ The noise models a job on this backend may name in
-    `noise.model` (the simulator only). IonQ's newer descriptions
-    list this field; its value here is the fake's: every name of
-    `NoiseModel`. What each model does, and where its rates come
-    from, is in docs/noise.md.
+    `noise.model` (the simulator only), each with the widest
+    circuit it runs. What each model does, and where its rates
+    come from, is in docs/noise.md.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -79,11 +81,11 @@ class Backend:
 
         location = self.location
 
-        noise_models: list[str] | Unset = UNSET
+        noise_models: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.noise_models, Unset):
             noise_models = []
             for noise_models_item_data in self.noise_models:
-                noise_models_item = noise_models_item_data.value
+                noise_models_item = noise_models_item_data.to_dict()
                 noise_models.append(noise_models_item)
 
         field_dict: dict[str, Any] = {}
@@ -111,6 +113,8 @@ class Backend:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.noise_model_offer import NoiseModelOffer  # noqa: PLC0415
+
         d = dict(src_dict)
         average_queue_time = d.pop("average_queue_time")
 
@@ -131,11 +135,11 @@ class Backend:
         location = d.pop("location", UNSET)
 
         _noise_models = d.pop("noise_models", UNSET)
-        noise_models: list[NoiseModel] | Unset = UNSET
+        noise_models: list[NoiseModelOffer] | Unset = UNSET
         if _noise_models is not UNSET:
             noise_models = []
             for noise_models_item_data in _noise_models:
-                noise_models_item = NoiseModel(noise_models_item_data)
+                noise_models_item = NoiseModelOffer.from_dict(noise_models_item_data)
 
                 noise_models.append(noise_models_item)
 

@@ -21,6 +21,24 @@ class Noise:
     family. Only the simulator uses it; with a QPU backend it is
     ignored. IonQ's current description leaves the name free; these
     are the names it lists.
+
+    As IonQ's guide "Simulation with Noise Models" describes it: a
+    one-qubit depolarizing channel after every one-qubit gate and a
+    two-qubit one after every two-qubit gate, Kraus operators
+    sqrt(1 - 3r/4) I and sqrt(r/4) σi for one qubit, sqrt(1 - 15r/16)
+    I⊗I and sqrt(r/16) σi⊗σj for two, with IonQ's rates (r1q, r2q):
+    `aria-1` (0.0005, 0.0133), `aria-2` (0.000657333…, 0.01856),
+    `forte-1` (0.000266666…, 0.004949333…). Circuits up to 25 qubits
+    on the Aria models, 11 on Harmony's, 29 on the others and `ideal`.
+    A noisy run is shot-aware: one outcome per shot, probabilities
+    are counts over shots, and `noise.seed` repeats it exactly.
+
+    A job on a QPU backend runs with that QPU's noise, derived from
+    its current characterization when the job runs: depolarizing
+    rates r = d/(d-1) (1 - F) from the medians of `fidelity.1q`
+    (d = 2) and `fidelity.2q` (d = 4), read as average gate
+    fidelities (Nielsen, Phys. Lett. A 303, 249 (2002)), and every
+    measured bit flipped with probability 1 - `fidelity.spam.median`.
      """
     seed: int | None | Unset = UNSET
     """ The seed of the noisy sampling, for repeatable runs; null or

@@ -7,6 +7,7 @@
     store.py       JobStore, the interface every reader and writer of jobs goes through
     memory.py      MemoryJobStore: the jobs of one app in memory, bounded
     admission.py   every rule that refuses or fails a job, and its failure
+    noise.py       which noise a job runs with: IonQ's named models, a QPU's characterization
     runner.py      JobRunner: dispatch to the lanes, wait for backends, run on the simulator
     lanes.py       a queue and the one thread that drains it
     results.py     a Result as IonQ's probabilities, histogram and shots

@@ -12,8 +12,11 @@ code. So the rules come in three moments:
 - before a circuit runs, on the runner's thread: the gates do not parse
   (`UnsupportedGate`, `InvalidInput`), its backend is not served or was
   removed while the job waited (`InvalidInput`), more qubits than the
-  backend has or its noise model runs (`NotEnoughQubits`), a state vector larger than the memory
-  the fake may give (`SimulationError`: it never tries one it cannot hold).
+  backend has or its noise model runs (`NotEnoughQubits`), a state vector
+  larger than the memory the fake may give (`SimulationError`: it never
+  tries one it cannot hold), more predicted work than one run may take
+  (`SimulationError`: a noisy run of a million shots on 25 qubits would
+  take days).
 
 And the failures of a run itself: memory ran out after all, its results
 outgrew what the fake keeps for one job, or the fake hit a bug of its own
@@ -88,7 +91,6 @@ def before_run(
     """
     # numpy (the simulator) loads with the first job, not at start-up.
     from mock_server.simulator import (  # noqa: PLC0415
-        BATCH_BYTES,
         CircuitError,
         noisy_required_bytes,
         parse_circuit,
@@ -117,14 +119,8 @@ def before_run(
             f"The circuit uses {circuit.qubits} qubits; noise model {rates.name} "
             f"supports at most {rates.qubits}.",
         )
-    if rates is None:
-        needed = required_bytes(circuit.qubits)
-    else:
-        needed = noisy_required_bytes(circuit.qubits, BATCH_BYTES)
-    allowed = memory_limit
-    if allowed is None:
-        free = available_memory()
-        allowed = int(free * MEMORY_SHARE) if free is not None else None
+    needed = (required_bytes if rates is None else noisy_required_bytes)(circuit.qubits)
+    allowed = memory_allowed(memory_limit)
     if allowed is not None and needed > allowed:
         return Failure(
             "SimulationError",
@@ -132,6 +128,37 @@ def before_run(
             f"{allowed / 2**30:.1f} GiB can be given to it.",
         )
     return circuit
+
+
+def too_much_work(work: int, limit: int) -> Failure | None:
+    """The failure of a run predicted to take more work than `limit`; None if it may run."""
+    if work <= limit:
+        return None
+    return Failure(
+        "SimulationError",
+        f"Simulating this circuit is predicted to take {work:.3g} amplitude-gates of work "
+        f"(more for each shot expected to draw a noise error); the fake runs at most "
+        f"{limit:.3g} for one circuit.",
+    )
+
+
+def memory_allowed(memory_limit: int | None) -> int | None:
+    """The bytes one simulation may take: the setting, else 80% of what is available now."""
+    if memory_limit is not None:
+        return memory_limit
+    free = available_memory()
+    return int(free * MEMORY_SHARE) if free is not None else None
+
+
+def batch_bytes(qubits: int, memory_limit: int | None) -> int:
+    """What a noisy run's batch of trajectories may take, beside its ideal state."""
+    from mock_server.simulator import BATCH_BYTES, noisy_required_bytes, row_bytes  # noqa: PLC0415
+
+    allowed = memory_allowed(memory_limit)
+    if allowed is None:
+        return BATCH_BYTES
+    spare = allowed - noisy_required_bytes(qubits) + row_bytes(qubits)
+    return max(0, min(BATCH_BYTES, spare))
 
 
 def backend_removed(name: str) -> Failure:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,8 @@ TWO_QUBIT_DIMENSION = 4
 class Rates:
     """The noise of one run, as plain numbers: depolarizing rates and a readout flip probability.
 
-    `qubits` is the widest circuit a named model runs (None: the backend's own limit).
+    `qubits` is the widest circuit a named model runs, as the simulator's
+    record lists it (None: the backend's own limit).
     """
 
     name: str
@@ -114,8 +115,8 @@ class NoiseModels:
         self._models = dict(models)
 
     def names(self) -> list[str]:
-        """Every model the simulator offers, `ideal` first (its backend's `noise_models`)."""
-        return sorted(self._models, key=lambda name: (name != IDEAL, name))
+        """Every model the data file names."""
+        return sorted(self._models)
 
     def get(self, name: str) -> Rates | None:
         """The named model, or None for a name the fake does not know."""
@@ -133,20 +134,36 @@ def load_noise_models(path: Path = NOISE_MODELS) -> NoiseModels:
             name,
             one_qubit=float(rates.get("one_qubit", 0.0)),
             two_qubit=float(rates.get("two_qubit", 0.0)),
-            qubits=int(entry["qubits"]),
         )
     return NoiseModels(models)
 
 
+def offered_limit(record: Mapping[str, Any] | None, name: str) -> int | None:
+    """The widest circuit the simulator's record says model `name` runs (None: not listed)."""
+    for offer in (record or {}).get("noise_models") or ():
+        if isinstance(offer, Mapping) and offer.get("name") == name:
+            qubits = offer.get("qubits")
+            return int(qubits) if isinstance(qubits, int) else None
+    return None
+
+
 def rates_for(
-    request: JobRequest, models: NoiseModels, characterization: Mapping[str, Any] | None
+    request: JobRequest,
+    models: NoiseModels,
+    record: Mapping[str, Any] | None,
+    characterization: Mapping[str, Any] | None,
 ) -> Rates | None:
-    """The noise `request` runs with; None for the ideal simulator (exact results)."""
+    """The noise `request` runs with; None for the ideal simulator (exact results).
+
+    `record` is the backend's record: on the simulator, its `noise_models`
+    say how wide a circuit each model runs.
+    """
     if request.is_simulator:
         name = request.noise_model or IDEAL
         if name == IDEAL:
             return None
-        return models.get(name) or Rates(name)
+        rates = models.get(name) or Rates(name)
+        return replace(rates, qubits=offered_limit(record, name))
     return from_characterization(request.backend, characterization)
 
 

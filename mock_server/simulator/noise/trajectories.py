@@ -42,6 +42,7 @@ from numpy.typing import NDArray
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.fusion import FUSE_LIMIT, Block, Op, fuse_blocks, op_for_gate, over
 from mock_server.simulator.gates import Matrix
+from mock_server.simulator.memory import row_bytes
 from mock_server.simulator.noise.model import Location, NoiseModel, locations
 from mock_server.simulator.sampling import draw
 from mock_server.simulator.statevector import StateVector
@@ -55,7 +56,6 @@ BATCH_BYTES = 2**28
 # of them), so those that start late do not wait through the early blocks.
 MIN_BATCHES = 8
 MIN_ROWS = 16
-_BYTES_PER_ROW_AMPLITUDE = 32  # complex128 state and buffer
 
 _PAULIS = (
     np.eye(2, dtype=np.complex128),
@@ -170,6 +170,7 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
 ) -> NDArray[np.int64]:
     """The measured outcome of every shot of a noisy run of `circuit`, in shot order.
 
+    A batch of trajectories takes at most `batch_bytes`, but always one row;
     `on_step(done, total)` is called after every block applied (raise in it
     to stop); MemoryError when the states cannot be allocated.
     """
@@ -195,9 +196,8 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     draw_seeds = rng.integers(0, 2**63, size=len(trajectories) + 1).tolist()
     outcomes = np.empty(shots, dtype=np.int64)
 
-    row_bytes = _BYTES_PER_ROW_AMPLITUDE << circuit.qubits
     spread = max(MIN_ROWS, -(-len(trajectories) // MIN_BATCHES))
-    rows = max(1, min(batch_bytes // row_bytes, spread))
+    rows = max(1, min(batch_bytes // row_bytes(circuit.qubits), spread))
     batches = [trajectories[start : start + rows] for start in range(0, len(trajectories), rows)]
     total = len(blocks) + sum(len(blocks) - batch[0][0][0].block for batch in batches)
     progress = _Progress(total, on_step)
