@@ -13,7 +13,8 @@ from openapi_schema_validator import OAS30Validator
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import AppFactory, backend_names, fixture_record
 from ionq_contract.spec import component_schema, load_spec
-from mock_server.api.backend_store import BackendStore, merge_patch
+from mock_server.api.backend_store import BackendStore
+from mock_server.api.patches import merge_patch
 from mock_server.wire.rejections import field_problems
 
 API = "/v0.4/backends"

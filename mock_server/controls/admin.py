@@ -44,10 +44,10 @@ from typing import Any, cast
 from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
-from mock_server.api.backend_store import PatchError
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job
 from mock_server.api.jobs.store import CancelOutcome
+from mock_server.api.patches import PatchError
 from mock_server.controls import state as controls
 from mock_server.controls.faults import RuleError
 from mock_server.controls.jobs import parse_failures, parse_hold
