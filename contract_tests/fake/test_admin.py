@@ -128,6 +128,16 @@ def test_a_missing_backend_can_be_added_whole(make_app: AppFactory, fixtures_dir
     assert client.get(f"{API}/simulator").get_json() == fixture_record("simulator")
 
 
+def test_each_missing_field_is_named_once(client: ContractClient) -> None:
+    response = client.patch(
+        f"{ADMIN}/qpu.aria-2", json={"status": None, "degraded": None, "last_updated": None}
+    )
+    assert response.status_code == 400
+    assert response.get_json()["message"] == (
+        "$.degraded: is required; $.last_updated: is required; $.status: is required"
+    )
+
+
 def test_a_name_outside_the_spec_cannot_be_added(client: ContractClient) -> None:
     record = {**fixture_record("qpu.aria-1"), "backend": "qpu.tempo-1"}
     response = client.patch(f"{ADMIN}/qpu.tempo-1", json=record)
