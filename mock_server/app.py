@@ -23,7 +23,8 @@ from ionq_contract.spec import base_path, inlined_schema, load_spec
 from mock_server.api import HANDLERS, PURE_READS
 from mock_server.api import state as api
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.characterization_history import CharacterizationStore, load_histories
+from mock_server.api.characterization_history import load_histories
+from mock_server.api.characterization_store import CharacterizationStore
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
 from mock_server.api.jobs.costs import load_rate_cards
 from mock_server.api.jobs.memory import (
@@ -159,7 +160,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         Path(fixtures_dir) if fixtures_dir else PACKAGED_FIXTURES, backend_validator
     )
     fixture_dirs = [Path(fixtures_dir), PACKAGED_FIXTURES] if fixtures_dir else [PACKAGED_FIXTURES]
-    histories = load_histories(fixture_dirs, fixtures, inlined_schema(spec, "Characterization"))
+    characterization_schema = inlined_schema(spec, "Characterization")
+    histories = load_histories(fixture_dirs, fixtures, characterization_schema)
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     revision = Revision()
     backends = BackendStore(fixtures, partial(field_problems, backend_validator), revision)
@@ -171,7 +173,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_unfinished_per_key=int(app.config[JOBS_UNFINISHED_PER_KEY]),
     )
     memory = app.config[SIMULATOR_MEMORY]
-    characterizations = CharacterizationStore(histories)
+    characterizations = CharacterizationStore(
+        histories, partial(field_problems, new_validator(characterization_schema)), revision
+    )
 
     def current_characterization(name: str) -> Mapping[str, Any] | None:
         record = backends.view(name)

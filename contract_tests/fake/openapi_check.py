@@ -5,8 +5,10 @@ documented status, media type, body schema, headers. Everything else the
 fake answers (an unknown path, a method a path lacks, OPTIONS, the admin API)
 is outside `paths`, so it is held to what the spec says about it in prose
 and components: errors are IonQ's `Error`/`BadRequestError` bodies, admin
-records are `Backend`s. On top, every response must carry CORS and a
-Content-Type/Content-Length that match its body.
+records are `Backend`s, and a backend's current characterization
+(`/__admin/backends/<name>/characterization`) is a `Characterization`. On
+top, every response must carry CORS and a Content-Type/Content-Length that
+match its body.
 
 Two ways in: ContractClient (Flask's test client) and `httpx_hook` (for
 httpx clients, such as the generated one, in-process or over a socket).
@@ -39,6 +41,8 @@ from contract_tests.fake.support import ORIGIN
 from ionq_contract.spec import component_schema, load_spec, spec_path
 
 ADMIN_PREFIX = "/__admin"
+# The admin API's path of a backend's current characterization ends so.
+CHARACTERIZATION_SUFFIX = "/characterization"
 
 
 class ContractError(AssertionError):
@@ -101,7 +105,7 @@ def _body_problems(request: Request, response: Response, spec_file: Path) -> lis
             return [f"openapi-core: {exc!r}" + "".join(f"\n    {n!r}" for n in _notes(exc))]
         else:
             return []
-    return _component_problems(response, spec_file)
+    return _component_problems(request, response, spec_file)
 
 
 def _without_body(request: Request) -> Request:
@@ -121,7 +125,7 @@ def _notes(exc: BaseException) -> list[BaseException]:
     return [cause, *nested] if cause is not None else []
 
 
-def _component_problems(response: Response, spec_file: Path) -> list[str]:
+def _component_problems(request: Request, response: Response, spec_file: Path) -> list[str]:
     document: Any = json.loads(response.get_data())
     status = response.status_code
     if status >= 400:
@@ -131,10 +135,9 @@ def _component_problems(response: Response, spec_file: Path) -> list[str]:
             problems.append(f"statusCode {document.get('statusCode')} differs from {status}")
         return problems
     records = document if isinstance(document, list) else [document]
+    schema = "Characterization" if request.path.endswith(CHARACTERIZATION_SUFFIX) else "Backend"
     return [
-        e.message
-        for record in records
-        for e in _validator(spec_file, "Backend").iter_errors(record)
+        e.message for record in records for e in _validator(spec_file, schema).iter_errors(record)
     ]
 
 

@@ -13,7 +13,8 @@ from openapi_schema_validator import OAS30Validator
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import AppFactory, backend_names, fixture_record
 from ionq_contract.spec import component_schema, load_spec
-from mock_server.api.backend_store import BackendStore, merge_patch
+from mock_server.api.backend_store import BackendStore
+from mock_server.api.patches import merge_patch
 from mock_server.wire.rejections import field_problems
 
 API = "/v0.4/backends"
@@ -125,6 +126,16 @@ def test_a_missing_backend_can_be_added_whole(make_app: AppFactory, fixtures_dir
     added = client.patch(f"{ADMIN}/simulator", json=fixture_record("simulator"))
     assert added.status_code == 200
     assert client.get(f"{API}/simulator").get_json() == fixture_record("simulator")
+
+
+def test_each_missing_field_is_named_once(client: ContractClient) -> None:
+    response = client.patch(
+        f"{ADMIN}/qpu.aria-2", json={"status": None, "degraded": None, "last_updated": None}
+    )
+    assert response.status_code == 400
+    assert response.get_json()["message"] == (
+        "$.degraded: is required; $.last_updated: is required; $.status: is required"
+    )
 
 
 def test_a_name_outside_the_spec_cannot_be_added(client: ContractClient) -> None:

@@ -3,8 +3,8 @@
 Two apps from the same fixtures, the fast path on in one and off in the
 other, get the same random interleaving of reads (every pure read, HEAD,
 `Prefer`, other keys, bad names), job submissions, cancels and deletes,
-admin changes of backends, fault rules, rate limits, job controls and
-resets. Every answer must be the same in status, headers and body, and the
+admin changes of backends and characterizations, fault rules, rate limits,
+job controls and resets. Every answer must be the same in status, headers and body, and the
 request logs must say the same (but for the times). Job ids and the jobs'
 clock are made the same in both apps, so that their documents can be
 compared byte for byte.
@@ -87,6 +87,9 @@ def _job_path(index: int) -> str:
 
 
 ALPHA, BETA = KEYS[0], KEYS[1]
+# aria-1's current characterization: in the API, and in the admin API.
+ARIA_CURRENT = "/v0.4/backends/qpu.aria-1/characterizations/617a1f8b-59d4-435d-aa33-695433d7155e"
+ADMIN_CHARACTERIZATION = "/__admin/backends/qpu.aria-1/characterization"
 # Reads in families that share a URL (or a kept answer's key, but for what
 # must keep them apart: the key, a `Prefer`, a body, HEAD). A step sends a
 # whole family in a random order, so a read is repeated before and after
@@ -113,6 +116,8 @@ FAMILIES: tuple[tuple[Call, ...], ...] = (
         Call("GET", "/v0.4/backends/qpu.aria-1/characterizations?limit=2"),
         Call("GET", "/v0.4/backends/qpu.aria-1/characterizations?limit=0"),
         Call("GET", "/v0.4/backends/qpu.aria-1/characterizations?limit=2"),
+        Call("GET", ARIA_CURRENT),
+        Call("GET", ARIA_CURRENT),
     ),
     tuple(Call("GET", "/v0.4/whoami", _headers(key)) for key in KEYS),
     (
@@ -146,6 +151,8 @@ CHANGES = (
     Call("PATCH", "/__admin/backends/qpu.aria-1", json={"status": "unavailable"}),
     Call("PATCH", "/__admin/backends/qpu.aria-1", json={"status": "available"}),
     Call("DELETE", "/__admin/backends/qpu.forte-1"),
+    Call("PATCH", ADMIN_CHARACTERIZATION, json={"fidelity": {"2q": {"median": 0.95}}}),
+    Call("PATCH", ADMIN_CHARACTERIZATION, json={"qubits": 0}),
     Call("POST", "/__admin/reset"),
     Call("POST", "/__admin/faults", json={"operation": "getBackend", "sequence": ["pass", 503]}),
     Call("POST", "/__admin/faults", json={"error": {"status": 500, "rate": 0.5}, "seed": 7}),
@@ -215,6 +222,14 @@ def _edit_backend(app: Flask) -> None:
     app.extensions[api.EXTENSION].backends.patch("qpu.aria-1", {"status": "unavailable"})
 
 
+def _edit_characterization(app: Flask) -> None:
+    app.extensions[api.EXTENSION].characterizations.patch("qpu.aria-1", {"qubits": 3})
+
+
+def _reset_characterizations(app: Flask) -> None:
+    app.extensions[api.EXTENSION].characterizations.reset()
+
+
 ARIA = Call("GET", "/v0.4/backends/qpu.aria-1")
 JOBS_OF_ALPHA = Call("GET", "/v0.4/jobs", _headers(ALPHA))
 Step = Call | Callable[[Flask], None]
@@ -243,6 +258,17 @@ NEVER_SERVED_KEPT: dict[str, tuple[Step, ...]] = {
     "a fault rule": (ARIA, _fault_rule, ARIA),
     "a rate limit": (ARIA, _rate_limit, ARIA, ARIA),
     "a store's own change": (ARIA, _edit_backend, ARIA),
+    "a characterization's change": (
+        Call("GET", ARIA_CURRENT),
+        _edit_characterization,
+        Call("GET", ARIA_CURRENT),
+    ),
+    "a characterization's reset": (
+        _edit_characterization,
+        Call("GET", ARIA_CURRENT),
+        _reset_characterizations,
+        Call("GET", ARIA_CURRENT),
+    ),
 }
 
 

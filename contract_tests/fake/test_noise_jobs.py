@@ -255,3 +255,23 @@ def test_a_qpu_job_flips_single_qubits_at_its_one_qubit_and_readout_rates(
     histogram = result(client, completed(client, body), KEY, "histogram")
     flipped = flipped_after(r1, gates)
     assert_binomial(histogram.get("1", 0), shots, flipped * (1 - readout) + (1 - flipped) * readout)
+
+
+def test_a_qpu_job_errs_as_the_admin_api_changed_its_characterization(
+    client: ContractClient,
+) -> None:
+    """The runner reads the current characterization when the job runs, changes included."""
+    changed = client.patch(
+        "/__admin/backends/qpu.aria-1/characterization",
+        json={"fidelity": {"2q": {"median": 0.85}, "spam": {"median": 0.98}}},
+    )
+    assert changed.status_code == 200
+    fidelity = served_characterization(client, "qpu.aria-1")["fidelity"]
+    assert (fidelity["2q"]["median"], fidelity["spam"]["median"]) == (0.85, 0.98)
+    r2, readout = 4 / 3 * (1 - 0.85), 1 - 0.98
+    shots = 20_000
+    body = circuit_job(BELL_CIRCUIT, qubits=2, shots=shots, backend="qpu.aria-1")
+    histogram = result(client, completed(client, body), KEY, "histogram")
+    assert_binomial(odd_count(histogram), shots, through_readout(r2 / 2, readout))
+    # Far from what the generated characterization gives (about 1% + 1.2% odd).
+    assert odd_count(histogram) > 0.08 * shots

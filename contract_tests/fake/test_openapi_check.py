@@ -14,6 +14,7 @@ from flask import Flask, Response
 
 from contract_tests.fake.openapi_check import ContractClient, ContractError, httpx_hook
 from contract_tests.fake.support import ORIGIN, fixture_record
+from ionq_contract.spec import load_spec
 
 
 def lying_app(body: bytes, status: int = 200, mimetype: str = "application/json") -> Flask:
@@ -86,3 +87,33 @@ def test_an_error_outside_the_spec_paths_must_still_be_ionq_shaped() -> None:
 
     with pytest.raises(ContractError, match="statusCode"):
         app.test_client().get("/elsewhere")
+
+
+def admin_app(path: str, body: bytes) -> Flask:
+    """An app that answers `path` of the admin API with `body`."""
+    app = Flask(__name__)
+    app.test_client_class = ContractClient
+
+    @app.get(path)
+    def answer() -> Response:
+        response = Response(body, mimetype="application/json")
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return app
+
+
+def test_an_admin_characterization_is_held_to_the_characterization_schema() -> None:
+    path = "/__admin/backends/qpu.aria-1/characterization"
+    backend = json.dumps(fixture_record("qpu.aria-1")).encode()
+    with pytest.raises(ContractError, match="'id' is a required property"):
+        admin_app(path, backend).test_client().get(path)
+    operation = load_spec()["paths"]["/backends/{backend}/characterizations/{UUID}"]["get"]
+    example = operation["responses"]["200"]["content"]["application/json"]["examples"]["aria1"]
+    characterization = json.dumps(example["value"]).encode()
+    assert admin_app(path, characterization).test_client().get(path).status_code == 200
+    # ... and every other admin record still to the Backend schema.
+    other = "/__admin/backends/qpu.aria-1"
+    assert admin_app(other, backend).test_client().get(other).status_code == 200
+    with pytest.raises(ContractError, match="'status' is a required property"):
+        admin_app(other, characterization).test_client().get(other)

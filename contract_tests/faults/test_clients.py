@@ -19,6 +19,7 @@ from ionq_client.models import Backend, BackendName, Error
 
 from contract_tests.fake.support import fixture_record
 from mock_server.harness import FakeIonQ
+from mock_server.harness.fake import AdminError
 
 RETRIED = {429, 500, 502, 503}
 PATH = "/backends/qpu.aria-1"
@@ -154,3 +155,40 @@ def test_the_default_client_and_backend_helpers(fake: FakeIonQ) -> None:
     assert backend.status.value == "unavailable"
     fake.remove_backend("qpu.aria-2")
     assert fake.http().get("/backends/qpu.aria-2").status_code == 404
+
+
+def test_the_characterization_helpers(fake: FakeIonQ) -> None:
+    original = fake.characterization("qpu.aria-1")
+    assert original["id"] == fixture_record("qpu.aria-1")["characterization_id"]
+    by_id = f"/backends/qpu.aria-1/characterizations/{original['id']}"
+    assert fake.http().get(by_id).json() == original
+
+    patched = fake.patch_characterization("qpu.aria-1", {"fidelity": {"2q": {"median": 0.95}}})
+    assert patched["fidelity"]["2q"] == {**original["fidelity"]["2q"], "median": 0.95}
+    assert fake.http().get(by_id).json() == patched == fake.characterization("qpu.aria-1")
+    page = fake.http().get("/backends/qpu.aria-1/characterizations?limit=1").json()
+    assert page["characterizations"] == [patched]
+
+    replacement = {key: value for key, value in original.items() if key not in ("id", "backend")}
+    replacement["timing"] = {**original["timing"], "readout": 0.0005}
+    replaced = fake.set_characterization("qpu.aria-1", replacement)
+    assert replaced == {**original, "timing": replacement["timing"]}
+    assert fake.http().get(by_id).json() == replaced
+
+    fake.reset()
+    assert fake.characterization("qpu.aria-1") == original
+
+
+def test_a_refused_characterization_raises_admin_error(fake: FakeIonQ) -> None:
+    with pytest.raises(AdminError) as refused:
+        fake.patch_characterization("qpu.aria-1", {"fidelity": {"2q": {"median": 1.5}}})
+    assert refused.value.status_code == 400
+    assert refused.value.body["validation"] == {"keys": ["fidelity"], "source": "payload"}
+    with pytest.raises(AdminError) as missing:
+        fake.characterization("simulator")
+    assert missing.value.status_code == 404
+    assert missing.value.body == {
+        "statusCode": 404,
+        "error": "Not Found Error",
+        "message": "Backend simulator has no characterization.",
+    }

@@ -74,6 +74,7 @@ def test_fixtures_give_url_client_helpers_and_a_reset_between_tests(
         def test_first(fake_ionq):
             report(mode=fake_ionq.mode, base_url=fake_ionq.base_url, faults=fake_ionq.faults())
             fake_ionq.set_backend("qpu.aria-1", qubits=11)
+            fake_ionq.patch_characterization("qpu.aria-1", {"fidelity": {"2q": {"median": 0.9}}})
             fake_ionq.add_fault("getBackend", sequence=[503])
             fake_ionq.set_rate_limit(100, burst=100)
             failed = get_backend.sync(BackendName.QPU_ARIA_1, client=fake_ionq.client)
@@ -88,6 +89,7 @@ def test_fixtures_give_url_client_helpers_and_a_reset_between_tests(
                 faults=fake_ionq.faults(),
                 requests=fake_ionq.requests(),
                 qubits=http.get("/backends/qpu.aria-1").json()["qubits"],
+                median_2q=fake_ionq.characterization("qpu.aria-1")["fidelity"]["2q"]["median"],
                 limit=fake_ionq.http(base_url=fake_ionq.origin).get("/__admin/rate-limit").json(),
             )
         """,
@@ -101,6 +103,7 @@ def test_fixtures_give_url_client_helpers_and_a_reset_between_tests(
     assert second["faults"] == []
     assert second["requests"] == []
     assert second["qubits"] == 25
+    assert second["median_2q"] == 0.9868  # characterizations/qpu.aria-1.json's
     assert second["limit"] == {"enabled": False}
 
 

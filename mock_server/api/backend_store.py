@@ -11,41 +11,21 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from mock_server.api.fixture_files import NAME_FIELD
+from mock_server.api.patches import Checker, Record, checked, merge_patch
 from mock_server.api.revision import Revision
-from mock_server.wire.rejections import DocumentError, FieldProblem
 from mock_server.wire.responses import encode
-
-Record = dict[str, Any]
-Checker = Callable[[Record], Sequence[FieldProblem]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
     record: Mapping[str, Any]
     body: bytes
-
-
-class PatchError(DocumentError):
-    """A change that would make a record break the contract; nothing was changed."""
-
-
-def merge_patch(target: Any, patch: Any) -> Any:
-    """RFC 7396 JSON Merge Patch: objects merge recursively and null removes a field."""
-    if not isinstance(patch, Mapping):
-        return copy.deepcopy(patch)
-    merged = dict(target) if isinstance(target, Mapping) else {}
-    for key, value in patch.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = merge_patch(merged.get(key), value)
-    return merged
 
 
 def _entries(records: Mapping[str, Record]) -> Mapping[str, _Entry]:
@@ -110,19 +90,13 @@ class BackendStore:
         """Merge `changes` into the record `name` (creating it from nothing if absent).
 
         The result must satisfy the contract and keep its name; otherwise
-        PatchError names the fields and the record stays as it was.
+        PatchError (mock_server/api/patches.py) names the fields and the
+        record stays as it was.
         """
         with self._lock:
             current = self._entries.get(name)
             base = dict(current.record) if current is not None else {NAME_FIELD: name}
-            merged = merge_patch(base, changes)
-            problems = list(self._check(merged))
-            if merged.get(NAME_FIELD) != name:
-                problems.append(
-                    FieldProblem(f"$.{NAME_FIELD}", NAME_FIELD, f"cannot be changed from {name!r}")
-                )
-            if problems:
-                raise PatchError(problems)
+            merged = checked(merge_patch(base, changes), self._check, {NAME_FIELD: name})
             self._entries = MappingProxyType(
                 {**self._entries, name: _entries({name: merged})[name]}
             )

@@ -201,6 +201,19 @@ class History:
     bodies: tuple[bytes, ...]
     by_id: Mapping[str, bytes]
 
+    def with_newest(self, record: Record) -> History:
+        """This history with `record` as its newest characterization (same id, a new body).
+
+        The record keeps the newest one's id (the store refuses any other)
+        and a date that keeps the history newest first.
+        """
+        body = encode(record)
+        return History(
+            dates=(parse_instant(record["date"]), *self.dates[1:]),
+            bodies=(body, *self.bodies[1:]),
+            by_id=MappingProxyType({**self.by_id, record["id"]: body}),
+        )
+
 
 def encoded_history(records: Sequence[Record]) -> History:
     """A history as the store serves it: bodies encoded once, ids indexed."""
@@ -254,35 +267,6 @@ def select_page(
         return range(0), 0
     begin = first + offset
     return range(begin, min(begin + limit, first + matching)), total_pages - page
-
-
-class CharacterizationStore:
-    """Every backend's history, generated and encoded once; read-only afterwards."""
-
-    def __init__(self, histories: Mapping[str, History]) -> None:
-        self._histories = MappingProxyType(dict(histories))
-
-    def page(
-        self,
-        backend: str,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 10,
-        page: int = 1,
-    ) -> Page:
-        """One page of a backend's history; a backend without one has only empty pages."""
-        history = self._histories.get(backend)
-        if history is None:
-            return Page((), 0)
-        indexes, remaining = select_page(history.dates, start, end, limit, page)
-        return Page(tuple(history.bodies[index] for index in indexes), remaining)
-
-    def body(self, backend: str, identifier: str) -> bytes | None:
-        """One characterization's JSON, or None when this backend has none with this id."""
-        history = self._histories.get(backend)
-        if history is None:
-            return None
-        return history.by_id.get(identifier.lower())
 
 
 def load_histories(

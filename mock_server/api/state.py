@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.characterization_history import CharacterizationStore
+from mock_server.api.characterization_store import CharacterizationStore
 from mock_server.api.jobs.costs import RateCards
 from mock_server.api.jobs.runner import JobRunner
 from mock_server.api.jobs.store import JobStore
@@ -25,7 +25,7 @@ class ApiState:
     """The stores the handlers of mock_server.api read and change."""
 
     backends: BackendStore
-    # Generated once at start-up from the fixtures; the admin API does not change them.
+    # Generated once at start-up from the fixtures; the admin API may change the current ones.
     characterizations: CharacterizationStore
     jobs: JobStore
     runner: JobRunner
@@ -38,5 +38,6 @@ class ApiState:
     def reset(self) -> None:
         """Back to the fixtures, and no jobs (the admin API's and the plugin's reset)."""
         self.backends.reset()
+        self.characterizations.reset()
         self.runner.reset()
         self.jobs.clear()

@@ -7,6 +7,9 @@ a long queue, a missing backend) and to go back afterwards:
     GET    /__admin/backends/<name>   one record
     PATCH  /__admin/backends/<name>   JSON Merge Patch (RFC 7396) of its fields
     DELETE /__admin/backends/<name>   forget it (GET /v0.4/... answers 404)
+    GET    /__admin/backends/<name>/characterization   its current (newest) characterization
+    PUT    /__admin/backends/<name>/characterization   replace it (`id`, `backend` may be left out)
+    PATCH  /__admin/backends/<name>/characterization   JSON Merge Patch of its fields
     POST   /__admin/reset             back to the fixtures, no faults, an empty log
 
 Jobs (mock_server/api/jobs/), across every API key:
@@ -34,20 +37,23 @@ The test tools (faults.py, ratelimit.py, request_log.py beside this module):
 
 A change is checked against the spec's Backend schema before it is stored,
 so the fake cannot be talked into breaking its own contract; the record's
-`backend` is its name and cannot change.
+`backend` is its name and cannot change. A characterization is held to the
+Characterization schema alike, keeps its `id` and `backend`, and stays the
+newest of its history (mock_server/api/characterization_store.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
-from mock_server.api.backend_store import PatchError
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job
 from mock_server.api.jobs.store import CancelOutcome
+from mock_server.api.patches import PatchError
 from mock_server.controls import state as controls
 from mock_server.controls.faults import RuleError
 from mock_server.controls.jobs import parse_failures, parse_hold
@@ -103,6 +109,55 @@ def delete_backend(name: str) -> Response:
     if not _api().backends.remove(name):
         return not_found(f"Backend {name} is not loaded.")
     return empty_response(204)
+
+
+def _characterization(name: str) -> dict[str, Any] | Response:
+    """The backend's current characterization, or the 404 for a backend that is not
+    loaded or has none (the simulator)."""
+    api_state = _api()
+    if api_state.backends.body(name) is None:
+        return not_found(f"Backend {name} is not loaded.")
+    record = api_state.characterizations.current(name)
+    return record if record is not None else _no_characterization(name)
+
+
+def _no_characterization(name: str) -> Response:
+    return not_found(f"Backend {name} has no characterization.")
+
+
+@blueprint.get("/backends/<name>/characterization")
+def get_characterization(name: str) -> Response:
+    """The current characterization, as GET /v0.4/backends/<name>/characterizations/<id> has it."""
+    record = _characterization(name)
+    return record if isinstance(record, Response) else json_response(encode(record))
+
+
+@blueprint.put("/backends/<name>/characterization")
+def replace_characterization(name: str) -> Response:
+    """Replace the current characterization; a record that breaks the spec is refused (400)."""
+    return _change_characterization(name, _api().characterizations.replace)
+
+
+@blueprint.patch("/backends/<name>/characterization")
+def patch_characterization(name: str) -> Response:
+    """Merge the body into the current characterization; 400 when the result breaks the spec."""
+    return _change_characterization(name, _api().characterizations.patch)
+
+
+def _change_characterization(
+    name: str, change: Callable[[str, dict[str, Any]], dict[str, Any] | None]
+) -> Response:
+    found = _characterization(name)
+    if isinstance(found, Response):
+        return found
+    document = _json_object("Characterization fields")
+    if isinstance(document, Rejection):
+        return rejection_response(document)
+    try:
+        record = change(name, document)
+    except PatchError as exc:
+        return rejection_response(exc.rejection())
+    return json_response(encode(record)) if record is not None else _no_characterization(name)
 
 
 @blueprint.post("/reset")

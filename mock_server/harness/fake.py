@@ -5,7 +5,8 @@ an in-process httpx transport (fast, no port); `start_fake("socket")` runs
 it on granian on a free port (real timeouts, real dropped connections).
 Either way, a test gets the same handle: the base URL, clients pointed at
 it (plain httpx and the generated ionq_client), and the admin API as
-methods: backend state, fault rules, the rate limit, the request log, reset.
+methods: backend state and characterizations, fault rules, the rate limit,
+the request log, reset.
 The pytest plugin (mock_server/harness/pytest_plugin.py) hands it out as fixtures;
 use `start_fake` directly for another scope or outside pytest.
 """
@@ -134,6 +135,21 @@ class FakeIonQ:
     def remove_backend(self, name: str) -> None:
         """Forget a backend until the next reset: the API answers 404 for it."""
         self._call("DELETE", f"/backends/{name}")
+
+    def characterization(self, name: str) -> dict[str, Any]:
+        """The current (newest) characterization of a backend, as the API serves it."""
+        return dict(self._call("GET", f"/backends/{name}/characterization"))
+
+    def set_characterization(self, name: str, record: Mapping[str, Any]) -> dict[str, Any]:
+        """Replace a backend's current characterization with `record` (`id` and `backend`
+        may be left out); the result must keep the contract, its id and its backend."""
+        return dict(self._call("PUT", f"/backends/{name}/characterization", json=dict(record)))
+
+    def patch_characterization(self, name: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Merge `changes` (JSON Merge Patch: nested objects merge, None removes a field)
+        into a backend's current characterization, e.g.
+        `{"fidelity": {"2q": {"median": 0.95}}}`; the result must keep the contract."""
+        return dict(self._call("PATCH", f"/backends/{name}/characterization", json=dict(changes)))
 
     def add_fault(  # noqa: PLR0913 - one keyword per field of a rule
         self,

@@ -10,8 +10,9 @@ there as soon as ionq-contract is:
   connections as the network shows them.
 
 Each is a mock_server.harness.FakeIonQ: `base_url`, `client` (a generated
-client pointed at the fake), `http()`, `set_backend()`, `add_fault()`,
-`set_rate_limit()`, `requests()`, `reset()`. One fake is started per session
+client pointed at the fake), `http()`, `set_backend()`,
+`patch_characterization()`, `add_fault()`, `set_rate_limit()`, `requests()`,
+`reset()`. One fake is started per session
 (per xdist worker: each worker is its own session, so workers never share a
 fake) and reset before and after every test, so a fault injected by one
 test never reaches another. The server is stopped at the end of the session:

@@ -240,14 +240,18 @@ def field_problems(validator: OAS30Validator, document: Any) -> Problems:
     jsonschema finds problems lazily; at most COUNTED_PROBLEMS are looked for.
     Those shown come first in the document (its keys' order, its arrays'
     indices), then by message, so the same document always gets the same answer.
+    Each problem is named once: jsonschema reports a `required` list with n
+    properties missing n times, and each time field_errors names all n.
     """
     errors = list(itertools.islice(validator.iter_errors(document), COUNTED_PROBLEMS + 1))
     counted_all = len(errors) <= COUNTED_PROBLEMS
-    found = [
-        (_document_order(document, field.path), _problem(field))
-        for error in errors[:COUNTED_PROBLEMS]
-        for field in field_errors(error)
-    ]
+    found = list(
+        dict.fromkeys(
+            (_document_order(document, field.path), _problem(field))
+            for error in errors[:COUNTED_PROBLEMS]
+            for field in field_errors(error)
+        )
+    )
     found.sort(key=lambda entry: (entry[0], entry[1].message))
     shown = tuple(problem for _, problem in found[:SHOWN_PROBLEMS])
     return Problems(shown, more=len(found) - len(shown), counted_all=counted_all)
