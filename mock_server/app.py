@@ -10,7 +10,6 @@ independent app with its own state, so tests can create as many as they like.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from functools import cached_property, partial
 from pathlib import Path
@@ -177,12 +176,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         histories, partial(field_problems, new_validator(characterization_schema)), revision
     )
 
-    def current_characterization(name: str) -> Mapping[str, Any] | None:
-        record = backends.view(name)
-        identifier = record.get("characterization_id") if record is not None else None
-        body = characterizations.body(name, str(identifier)) if identifier else None
-        return json.loads(body) if body is not None else None
-
     served = api.ApiState(
         backends=backends,
         characterizations=characterizations,
@@ -198,7 +191,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                 work_limit=int(app.config[SIMULATOR_WORK]),
             ),
             noise_models=load_noise_models(),
-            characterization=current_characterization,
+            characterization=characterizations.current,
         ),
         rate_cards=load_rate_cards(),
         base_path=base_path(spec),
