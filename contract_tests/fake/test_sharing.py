@@ -26,6 +26,7 @@ from contract_tests.fake.support import fixture_record
 GATES = 150_000
 STALL_S = 3.0
 UNAVAILABLE = "qpu.forte-enterprise-3"  # unavailable in the packaged fixtures
+FINAL = {"completed", "failed", "canceled"}
 BELL = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]
 
 
@@ -45,7 +46,7 @@ def _job(circuit: list[Any], *, qubits: int, backend: str = "simulator", **field
     return {
         "type": "ionq.circuit.v1",
         "backend": backend,
-        "shots": 100,
+        "shots": fields.pop("shots", 100),
         "input": {"gateset": "qis", "qubits": qubits, "circuit": circuit},
         **fields,
     }
@@ -132,3 +133,38 @@ def test_a_long_narrow_job_is_answered_at_once_and_reads_go_on(fake: LiveFake) -
         while narrow.get(f"/jobs/{job_id}").json()["status"] != "completed":
             assert time.monotonic() < deadline
             time.sleep(0.1)
+
+
+def test_reads_go_on_while_a_noisy_job_runs(fake: LiveFake) -> None:
+    """A noisy job of some seconds (12 qubits, 240 gates, 4,000 shots of aria-1: about
+    2,000 trajectories) runs in the background; another client's reads are served."""
+    gates: list[dict[str, Any]] = []
+    for layer in range(12):
+        gates += [{"gate": "ry", "target": q, "rotation": 0.3 + layer + q / 7} for q in range(12)]
+        gates += [
+            {"gate": "cnot", "control": q, "target": (q + 1 + 2 * (layer % 5)) % 12}
+            for q in range(0, 12, 2)
+        ]
+        gates += [{"gate": "rz", "target": q, "rotation": 0.2 * q} for q in range(2)]
+    body = _job(gates, qubits=12, shots=4000, noise={"model": "aria-1", "seed": 3})
+    with _client(fake, "noisy") as noisy:
+        created = noisy.post("/jobs", json=body)
+        assert created.status_code == 201
+        job_id = created.json()["id"]
+        assert noisy.get(f"/jobs/{job_id}").json()["status"] in {"ready", "started"}
+
+        def wait_for_it() -> None:
+            deadline = time.monotonic() + 120
+            while noisy.get(f"/jobs/{job_id}").json()["status"] not in FINAL:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+
+        running = threading.Thread(target=wait_for_it)
+        running.start()
+        waits = _reads_while(fake, running)
+        running.join()
+        assert noisy.get(f"/jobs/{job_id}").json()["status"] == "completed"
+        histogram = noisy.get(f"/jobs/{job_id}/results/histogram").json()
+    assert sum(histogram.values()) == 4000
+    assert len(waits) > 10
+    assert max(waits) < STALL_S, waits
