@@ -18,7 +18,13 @@ from mock_server.simulator import Circuit, NoiseModel, parse_circuit
 from mock_server.simulator import gates as g
 from mock_server.simulator.fusion import fuse_blocks
 from mock_server.simulator.noise import DepolarizingError, locations
-from mock_server.simulator.noise.trajectories import _Corrections, draw_patterns, pauli_matrix
+from mock_server.simulator.noise.trajectories import (
+    _Corrections,
+    _terminal,
+    draw_patterns,
+    flip_mask,
+    pauli_matrix,
+)
 from mock_server.simulator.statevector import StateVector
 
 PAULI = {
@@ -171,3 +177,29 @@ def test_each_shot_errs_at_a_location_with_the_channels_probability() -> None:
     for location, site in enumerate(sites):
         p = site.channel.error_probability
         assert abs(hits[location] - shots * p) <= 5.3 * np.sqrt(shots * p * (1 - p))
+
+
+def test_a_terminal_error_flips_the_bits_where_it_has_x_or_y() -> None:
+    assert flip_mask(1, (3,)) == 1 << 3  # X
+    assert flip_mask(2, (3,)) == 1 << 3  # Y
+    assert flip_mask(3, (3,)) == 0  # Z: a phase on a basis state
+    assert flip_mask(0b1001, (2, 5)) == (1 << 2) | (1 << 5)  # X on 2, X on 5
+    assert flip_mask(0b1100, (2, 5)) == 1 << 2  # Z on 5 changes nothing
+
+
+def test_only_errors_after_the_last_gate_on_all_their_qubits_are_terminal() -> None:
+    circuit = parse_circuit(
+        gateset="qis",
+        qubits=3,
+        gates=[
+            {"gate": "h", "target": 0},
+            {"gate": "cnot", "control": 0, "target": 1},
+            {"gate": "x", "target": 2},
+            {"gate": "h", "target": 1},
+        ],
+    )
+    model = NoiseModel("test", DepolarizingError(1, 0.1), DepolarizingError(2, 0.1))
+    sites = locations(circuit, model)
+    # After h on 0: the cnot follows. After the cnot: h on 1 follows. x on 2, h on 1: last.
+    assert [site.after for site in sites] == [0, 1, 2, 3]
+    assert _terminal(circuit, sites) == {2, 3}

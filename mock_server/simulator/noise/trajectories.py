@@ -26,7 +26,10 @@ and those that do mostly draw distinct single errors, so:
    run does not stall the web server that runs it in the background. The
    ideal state runs ahead alone and seeds each batch where it starts.
 
-The readout error, last, flips each measured bit of each shot independently.
+An error after the last gate on its qubits needs no simulation at all: it
+commutes with everything after it, so it only flips the bits where it has X
+or Y. The readout error, last, flips each measured bit of each shot
+independently.
 """
 
 from __future__ import annotations
@@ -177,8 +180,18 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     rng = np.random.default_rng(seed)
     sites = locations(circuit, model)
     patterns = draw_patterns(sites, shots, rng)
+    terminal = _terminal(circuit, sites)
+    flips = np.zeros(shots, dtype=np.int64)
     groups: dict[Pattern, list[int]] = defaultdict(list)
     for shot, pattern in enumerate(patterns):
+        if any(location in terminal for location, _ in pattern):
+            kept = []
+            for location, pauli in pattern:
+                if location in terminal:
+                    flips[shot] ^= flip_mask(pauli, sites[location].qubits)
+                else:
+                    kept.append((location, pauli))
+            pattern = tuple(kept)  # noqa: PLW2901 - the pattern left to simulate
         groups[pattern].append(shot)
     ideal_shots = groups.pop((), [])
     blocks = fuse_blocks(circuit.gates, min(FUSE_LIMIT, circuit.qubits))
@@ -226,8 +239,37 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     if ideal_shots:
         drawn = draw(ideal.probabilities(), len(ideal_shots), draw_seeds[-1])
         outcomes[np.asarray(ideal_shots)] = drawn
+    outcomes ^= flips
     _read_out(outcomes, circuit.qubits, model.readout.probability, rng)
     return outcomes
+
+
+def _terminal(circuit: Circuit, sites: Sequence[Location]) -> set[int]:
+    """The locations after which no gate touches their qubits.
+
+    A Pauli there commutes with everything that follows, so it only changes
+    the outcome: its Z part not at all, its X (or Y) part by flipping that
+    bit. Such an error needs no simulation, only a flip of its shot's outcome.
+    """
+    last: dict[int, int] = {}
+    for index, gate in enumerate(circuit.gates):
+        for qubit in gate.qubits:
+            last[qubit] = index
+    return {
+        number
+        for number, site in enumerate(sites)
+        if all(last[qubit] == site.after for qubit in site.qubits)
+    }
+
+
+def flip_mask(pauli: int, qubits: Sequence[int]) -> int:
+    """The outcome bits a Pauli product flips: where it has X or Y (see pauli_matrix)."""
+    mask = 0
+    for position, qubit in enumerate(qubits):
+        digit = (pauli >> (2 * (len(qubits) - 1 - position))) & 3
+        if digit in {1, 2}:
+            mask |= 1 << qubit
+    return mask
 
 
 class _Progress:
