@@ -183,8 +183,8 @@ def test_a_terminal_error_flips_the_bits_where_it_has_x_or_y() -> None:
     assert flip_mask(1, (3,)) == 1 << 3  # X
     assert flip_mask(2, (3,)) == 1 << 3  # Y
     assert flip_mask(3, (3,)) == 0  # Z: a phase on a basis state
-    assert flip_mask(0b1001, (2, 5)) == (1 << 2) | (1 << 5)  # X on 2, X on 5
-    assert flip_mask(0b1100, (2, 5)) == 1 << 2  # Z on 5 changes nothing
+    assert flip_mask(0b1001, (2, 5)) == (1 << 2) | (1 << 5)  # Y on 2, X on 5
+    assert flip_mask(0b0111, (2, 5)) == 1 << 2  # X on 2; Z on 5 changes nothing
 
 
 def test_only_errors_after_the_last_gate_on_all_their_qubits_are_terminal() -> None:
