@@ -179,32 +179,16 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     """
     rng = np.random.default_rng(seed)
     sites = locations(circuit, model)
-    patterns = draw_patterns(sites, shots, rng)
-    terminal = _terminal(circuit, sites)
-    flips = np.zeros(shots, dtype=np.int64)
-    groups: dict[Pattern, list[int]] = defaultdict(list)
-    for shot, pattern in enumerate(patterns):
-        if any(location in terminal for location, _ in pattern):
-            kept = []
-            for location, pauli in pattern:
-                if location in terminal:
-                    flips[shot] ^= flip_mask(pauli, sites[location].qubits)
-                else:
-                    kept.append((location, pauli))
-            pattern = tuple(kept)  # noqa: PLW2901 - the pattern left to simulate
-        groups[pattern].append(shot)
+    groups, flips = _group(draw_patterns(sites, shots, rng), sites, _terminal(circuit, sites))
     ideal_shots = groups.pop((), [])
     blocks = fuse_blocks(circuit.gates, min(FUSE_LIMIT, circuit.qubits))
     corrections = _Corrections(blocks, sites)
     trajectories = sorted(
         (
-            (
-                sorted((corrections.of(*error) for error in pattern), key=_order),
-                members,
-            )
+            _Trajectory(sorted((corrections.of(*error) for error in pattern), key=_order), members)
             for pattern, members in groups.items()
         ),
-        key=lambda trajectory: trajectory[0][0].block,
+        key=lambda trajectory: trajectory.start,
     )
     draw_seeds = rng.integers(0, 2**63, size=len(trajectories) + 1).tolist()
     outcomes = np.empty(shots, dtype=np.int64)
@@ -212,29 +196,16 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     spread = max(MIN_ROWS, -(-len(trajectories) // MIN_BATCHES))
     rows = max(1, min(batch_bytes // row_bytes(circuit.qubits), spread))
     batches = [trajectories[start : start + rows] for start in range(0, len(trajectories), rows)]
-    total = len(blocks) + sum(len(blocks) - batch[0][0][0].block for batch in batches)
+    total = len(blocks) + sum(len(blocks) - batch[0].start for batch in batches)
     progress = _Progress(total, on_step)
 
     ideal, at = StateVector(circuit.qubits), 0
     for number, batch in enumerate(batches):
-        start = batch[0][0][0].block
-        at = _advance(ideal, blocks, at, start, progress)
-        states = ideal.repeated(len(batch))
-        after: dict[int, list[tuple[int, _Correction]]] = defaultdict(list)
-        for row, (fixes, _members) in enumerate(batch):
-            for fix in fixes:
-                after[fix.block].append((row, fix))
-        for index in range(start, len(blocks)):
-            states.apply(blocks[index].op)
-            for row, fix in after.get(index, ()):
-                states.apply_to_row(fix.matrix, fix.qubits, row)
-            progress.step()
-        finals = states.probabilities().reshape(len(batch), -1)
-        del states
-        first_seed = number * rows
-        for row, (_fixes, members) in enumerate(batch):
-            drawn = draw(finals[row], len(members), draw_seeds[first_seed + row])
-            outcomes[np.asarray(members)] = drawn
+        at = _advance(ideal, blocks, at, batch[0].start, progress)
+        finals = _run_batch(ideal, blocks, batch, progress)
+        for row, trajectory in enumerate(batch):
+            drawn = draw(finals[row], len(trajectory.shots), draw_seeds[number * rows + row])
+            outcomes[np.asarray(trajectory.shots)] = drawn
     _advance(ideal, blocks, at, len(blocks), progress)
     if ideal_shots:
         drawn = draw(ideal.probabilities(), len(ideal_shots), draw_seeds[-1])
@@ -242,6 +213,54 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     outcomes ^= flips
     _read_out(outcomes, circuit.qubits, model.readout.probability, rng)
     return outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class _Trajectory:
+    """One distinct error pattern: its corrections in the order they apply, and its shots."""
+
+    fixes: list[_Correction]
+    shots: list[int]
+
+    @property
+    def start(self) -> int:
+        """The block before which it is still the ideal state."""
+        return self.fixes[0].block
+
+
+def _group(
+    patterns: Sequence[Pattern], sites: Sequence[Location], terminal: set[int]
+) -> tuple[dict[Pattern, list[int]], NDArray[np.int64]]:
+    """The shots of each pattern left to simulate, and each shot's flips of terminal errors."""
+    flips = np.zeros(len(patterns), dtype=np.int64)
+    groups: dict[Pattern, list[int]] = defaultdict(list)
+    for shot, pattern in enumerate(patterns):
+        kept = pattern
+        if any(location in terminal for location, _ in pattern):
+            kept = tuple(error for error in pattern if error[0] not in terminal)
+            for location, pauli in pattern:
+                if location in terminal:
+                    flips[shot] ^= flip_mask(pauli, sites[location].qubits)
+        groups[kept].append(shot)
+    return groups, flips
+
+
+def _run_batch(
+    ideal: StateVector, blocks: Sequence[Block], batch: Sequence[_Trajectory], progress: _Progress
+) -> NDArray[np.float64]:
+    """The final distributions of a batch of trajectories (one row each), from `ideal` on."""
+    start = batch[0].start
+    states = ideal.repeated(len(batch))
+    after: dict[int, list[tuple[int, _Correction]]] = defaultdict(list)
+    for row, trajectory in enumerate(batch):
+        for fix in trajectory.fixes:
+            after[fix.block].append((row, fix))
+    for index in range(start, len(blocks)):
+        states.apply(blocks[index].op)
+        for row, fix in after.get(index, ()):
+            states.apply_to_row(fix.matrix, fix.qubits, row)
+        progress.step()
+    return states.probabilities().reshape(len(batch), -1)
 
 
 def _terminal(circuit: Circuit, sites: Sequence[Location]) -> set[int]:
