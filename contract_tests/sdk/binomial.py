@@ -9,6 +9,13 @@ the hundreds). With FALSE_ALARM = 1e-6, z = 4.89 and for n = 1000, p = 1/2 the
 tolerance is 77 counts. Seeds are fixed wherever the SDK lets the user fix
 them, so a pass or a failure is also reproducible; where the sampling is
 the fake's own, unseeded (QPU jobs), the false-alarm rate is the real one.
+
+A count an SDK samples on the client from frequencies that were themselves
+a draw (a noisy simulator job: the fake serves counts/shots and the SDK
+draws its own `shots` from them) varies about twice as much: the fake's
+count K is Binomial(n, p), the SDK's is Binomial(n, K/n) given K, so its
+variance is E[n·(K/n)(1 - K/n)] + Var(K) = (n - 1)·p(1-p) + n·p(1-p) =
+(2n - 1)·p(1-p), the variance of one Binomial(2n - 1, p) draw.
 """
 
 from __future__ import annotations
@@ -32,4 +39,21 @@ def assert_binomial(count: int, shots: int, p: float, false_alarm: float = FALSE
     assert abs(count - expected) <= allowed, (
         f"{count} of {shots} shots, expected {expected:g} ± {allowed:.1f} "
         f"(two-sided false-alarm rate {false_alarm:g})"
+    )
+
+
+def resampled_tolerance(shots: int, p: float, false_alarm: float = FALSE_ALARM) -> float:
+    """As `tolerance`, for `shots` client draws from the frequencies of `shots` server shots."""
+    return tolerance(2 * shots - 1, p, false_alarm)
+
+
+def assert_resampled_binomial(
+    count: int, shots: int, p: float, false_alarm: float = FALSE_ALARM
+) -> None:
+    """Fail unless `count` is a plausible resample of a Binomial(shots, p) draw (see above)."""
+    expected = shots * p
+    allowed = resampled_tolerance(shots, p, false_alarm)
+    assert abs(count - expected) <= allowed, (
+        f"{count} of {shots} shots drawn again on the client, expected {expected:g} "
+        f"± {allowed:.1f} (two-sided false-alarm rate {false_alarm:g})"
     )
