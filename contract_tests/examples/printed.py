@@ -15,6 +15,13 @@ about once in a million runs: the SDKs and the fake's QPU sample unseeded
 here, as the examples do not seed them). Exact probabilities (ionq-core on
 `simulator`) must be 1/2 each, to rounding.
 
+An example that names a noise model (`noise_model="aria-1"`) runs IonQ's
+model of that name: the Bell circuit then also measures |01> or |10>, with
+probability r2q/2 (the two-qubit channel after the cnot flips the parity
+with 8 of its 15 Paulis, each r2q/16; the one after h never does), r2q as
+IonQ publishes it. The odd count is held to Binomial(shots, r2q/2) and |00>
+to Binomial(shots, (1 - r2q/2)/2).
+
 A comment after a print that starts with `{` shows its output
 (`print(...)  # {'00': 497, '11': 503}`): the actual output must have the
 same shape (container, keys, types of values), and the documented one must
@@ -35,6 +42,9 @@ NUMPY_SCALAR = re.compile(r"\bnp\.\w+\(([^()]*)\)")
 CALL = re.compile(r"^(?P<name>[A-Za-z_]\w*)\((?P<inner>.*)\)$", re.DOTALL)
 DOCUMENTED_OUTPUT = re.compile(r"^\s*print\(.*\)\s*#\s*(?P<output>\{.*)$", re.MULTILINE)
 SHOTS = re.compile(r"\b(?:shots|repetitions)\b[\"']?\s*[=:]\s*(?P<shots>\d+)")
+NOISE_MODEL = re.compile(r"\bnoise_model=[\"'](?P<model>[\w-]+)[\"']")
+# IonQ's guide "Simulation with Noise Models": each model's two-qubit rate r2q.
+TWO_QUBIT_RATES = {"aria-1": 0.0133, "aria-2": 0.01856, "forte-1": 0.004949333333333333}
 ROUNDING = 1e-9
 
 
@@ -80,18 +90,33 @@ def shots_of(code: str) -> int:
     return int(found["shots"])
 
 
+def odd_rate_of(code: str) -> float:
+    """How often the example's Bell circuit measures |01> or |10>: 0 without noise."""
+    found = NOISE_MODEL.search(code)
+    return TWO_QUBIT_RATES[found["model"]] / 2 if found else 0.0
+
+
 @dataclass(frozen=True)
 class BellOutput:
-    """How one SDK prints a Bell circuit's outcome: the keys of |00> and |11>, and
-    whether the values are counts or exact probabilities."""
+    """How one SDK prints a Bell circuit's outcome: the keys of |00> and |11> (and of
+    |01> and |10>), and whether the values are counts or exact probabilities."""
 
     container: str
     states: tuple[Any, Any]
     counts: bool
+    odd: tuple[Any, Any] = ()
 
-    def check(self, printed: Printed, shots: int) -> None:
+    def check(self, printed: Printed, shots: int, odd_rate: float = 0.0) -> None:
         """Fail unless `printed` is a plausible outcome of the Bell circuit."""
         assert printed.container == self.container, printed
+        if odd_rate:
+            assert self.counts, "a noisy run is counted"
+            assert set(printed.items) <= {*self.states, *self.odd}, printed.items
+            odd = sum(printed.items.get(state, 0) for state in self.odd)
+            assert_binomial(odd, shots, odd_rate)
+            assert_binomial(printed.items.get(self.states[0], 0), shots, (1 - odd_rate) / 2)
+            assert sum(printed.items.values()) == shots, printed.items
+            return
         assert set(printed.items) <= set(self.states), f"not only |00> and |11>: {printed.items}"
         values = list(printed.items.values())
         if self.counts:
@@ -105,9 +130,9 @@ class BellOutput:
 
 # The module an example imports says which SDK it is, and so what it prints.
 BELL_OUTPUTS = {
-    "qiskit_ionq": BellOutput("dict", ("00", "11"), counts=True),
-    "cirq_ionq": BellOutput("Counter", (0, 3), counts=True),
-    "pennylane_ionq": BellOutput("dict", ("00", "11"), counts=True),
+    "qiskit_ionq": BellOutput("dict", ("00", "11"), counts=True, odd=("01", "10")),
+    "cirq_ionq": BellOutput("Counter", (0, 3), counts=True, odd=(1, 2)),
+    "pennylane_ionq": BellOutput("dict", ("00", "11"), counts=True, odd=("01", "10")),
     "ionq_core": BellOutput("dict", ("0", "3"), counts=False),
 }
 

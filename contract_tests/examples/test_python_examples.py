@@ -30,6 +30,7 @@ from contract_tests.examples.blocks import (
 from contract_tests.examples.printed import (
     BELL_OUTPUTS,
     documented_output,
+    odd_rate_of,
     printed_backend_fields,
     read_printed,
     shots_of,
@@ -85,11 +86,12 @@ def check_bell_output(block: Block, sdk: str, stdout: str) -> None:
     lines = stdout.strip().splitlines()
     assert lines, f"{block.id} printed nothing"
     printed = read_printed(lines[-1])
-    bell.check(printed, shots_of(block.text))
+    odd_rate = odd_rate_of(block.text)
+    bell.check(printed, shots_of(block.text), odd_rate)
     shown = documented_output(block.text)
     if shown is not None:
         documented = read_printed(shown)
-        bell.check(documented, shots_of(block.text))
+        bell.check(documented, shots_of(block.text), odd_rate)
         assert printed.shape == documented.shape, (printed, documented)
 
 
