@@ -104,7 +104,7 @@ class BellOutput:
     container: str
     states: tuple[Any, Any]
     counts: bool
-    odd: tuple[Any, Any] = ()
+    odd: tuple[Any, ...] = ()
 
     def check(self, printed: Printed, shots: int, odd_rate: float = 0.0) -> None:
         """Fail unless `printed` is a plausible outcome of the Bell circuit."""
