@@ -127,8 +127,8 @@ class StateVector:
         """An independent state whose rows are ``times`` copies of this one's rows, in order."""
         other = StateVector.__new__(StateVector)
         other.qubits, other.rows, other._buf = self.qubits, self.rows * times, None
-        source = self._psi.reshape(1, self._psi.size)
-        other._psi = np.broadcast_to(source, (times, self._psi.size)).reshape(-1).copy()
+        other._psi = np.empty(self._psi.size * times, dtype=np.complex128)
+        other._psi.reshape(times, self._psi.size)[...] = self._psi
         other._order = list(self._order)
         return other
 
@@ -235,12 +235,21 @@ class StateVector:
         """Apply a small dense ``matrix`` over ``qubits`` (big-endian) to one row alone.
 
         For the few ops that differ between trajectories (a noisy run's
-        corrections): one tensor contraction over that row, in whatever layout
-        the state is in.
+        corrections): a matrix product when the qubits are the last axes, else
+        one tensor contraction over that row (two temporaries of its size).
         """
         n, k = self.qubits, len(qubits)
+        rows = slice(row << n, (row + 1) << n)
+        if self._order[n - k :] == list(qubits):
+            # The qubits are the last axes, in order (as after the op of their block):
+            # one matrix product into the buffer, no temporary as large as the row.
+            amplitudes = self._psi[rows].reshape(-1, 2**k)
+            product = self._spare()[rows].reshape(-1, 2**k)
+            np.matmul(amplitudes, matrix.T, out=product)
+            amplitudes[...] = product
+            return
         axes = [self._order.index(q) for q in qubits]
-        tensor = self._psi[row << n : (row + 1) << n].reshape((2,) * n)
+        tensor = self._psi[rows].reshape((2,) * n)
         contracted = np.tensordot(
             matrix.reshape((2,) * 2 * k), tensor, axes=(list(range(k, 2 * k)), axes)
         )

@@ -141,8 +141,10 @@ class _Corrections:
         block = self._blocks[number]
         error = pauli_matrix(pauli, len(site.qubits))
         rank = (position, location)
-        if position == len(block.indices) - 1:  # nothing of the block follows the error
+        if len(block.qubits) > FUSE_LIMIT:  # a gate too wide to fuse: its block is the gate
             return _Correction(number, rank, site.qubits, error)
+        # Over the block's qubits, in its order: where its op leaves them, mostly
+        # (StateVector.apply_to_row's cheap case).
         qubits = list(block.qubits)
         rest = self._suffix(number)[position]
         embedded = over(qubits, Op(site.qubits, error))
