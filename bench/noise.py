@@ -14,8 +14,10 @@ untimed; `run(...).result()` is timed.
 Every engine runs in a fresh subprocess of its own (`child`): a 2-qubit noisy
 warm-up, then the timed run, then its peak RSS (VmHWM). Ours is
 `mock_server.simulator.run_circuit(..., noise=...)` alone (parsing untimed),
-twice: with the BLAS threads `ionq-mock serve` gives the simulator (one) and
-with one per core. Three cases (`CASES`):
+with the BLAS threads `ionq-mock serve` gives the simulator (one), and on the
+12-qubit case (elsewhere with --noise-all-cores) also with one per core: on
+a shared 2-core machine that second thread made it 4 to 13 times slower.
+Three cases (`CASES`):
 
 - **goal**: 12 qubits, 11 layers of bench/simulator.py's random circuit
   (rx/ry/rz on every qubit, CNOTs on a random pairing; 198 gates, seed
@@ -25,7 +27,7 @@ with one per core. Three cases (`CASES`):
   answered, polling GET /jobs/{id} every POLL_S. `repeats` rounds of the
   API job and each engine in turn; medians. The API's probabilities must
   equal run_circuit's (same seed: the same draws).
-- **wide**: 20 qubits, 3 layers (90 gates), 1,000 shots: each engine once.
+- **wide**: 20 qubits, 3 layers (90 gates), 1,000 shots: ours and aer once.
 - **widest**: GHZ on 25 qubits (h and 24 CNOTs in a chain), aria-1's widest
   circuit, 100 shots: ours only, with the fake's BLAS threads (aer when
   asked: it needs about 10 s a shot there).
@@ -87,7 +89,7 @@ class NoiseCase:
     qubits: int
     depth: int  # layers of a random circuit; ignored for ghz
     shots: int
-    engines: tuple[str, ...] = ("ours", "ours_all_cores", "aer")  # each in its own subprocess
+    engines: tuple[str, ...] = ("ours", "aer")  # each in its own subprocess
     api: bool = False  # also through the API, the engines taking turns with it (`repeats` rounds)
 
     def ops(self) -> Ops:
@@ -98,7 +100,8 @@ class NoiseCase:
 
 
 CASES = {
-    "goal": NoiseCase("goal", "random", 12, 11, 1000, api=True),
+    "goal": NoiseCase("goal", "random", 12, 11, 1000, ("ours", "ours_all_cores", "aer"), api=True),
+    # aer took 640 s of it (load 4-5; ours 36 s): the longest run of the section.
     "wide": NoiseCase("wide", "random", 20, 3, 1000),
     # aer took 54 s for 5 shots of it (2 cores, load 2.6): 100 shots would be some 18 minutes.
     "widest": NoiseCase("widest", "ghz", 25, 0, 100, engines=("ours",)),

@@ -15,7 +15,8 @@ stall, trick or shut out the others (bench/body_checks.py, bench/soak.py):
 checking a 10 MB job body before and after jsonschema-rs, reads while such
 bodies are checked, and a soak of 16 connections with 8 keys for a minute. Then noisy jobs
 (bench/noise.py): IonQ's aria-1 model through the API, alone and in
-qiskit-aer, at 12, 20 and 25 qubits (about 10 minutes on 2 cores). Finally
+qiskit-aer, at 12, 20 and 25 qubits (7 to 15 minutes on 2 cores, as loaded;
+aer at 20 qubits is most of it). Finally
 the ratios and the targets, printed and written to bench/results/<date>.json
 (with --only-soak, --only-body-checks or --only-noise, which run just those
 parts, to bench/results/<date>-<parts>.json).
@@ -295,11 +296,16 @@ def bench_noise(args: argparse.Namespace, spec: ServerSpec) -> dict[str, Any] | 
     if args.no_noise:
         return None
     overrides: dict[str, dict[str, Any]] = {
-        "wide": {"depth": args.noise_wide_depth},
+        "wide": {"depth": args.noise_wide_depth, "shots": args.noise_wide_shots},
         "widest": {"shots": args.noise_widest_shots},
     }
-    if args.noise_widest_aer:
-        overrides["widest"]["engines"] = (*noise.CASES["widest"].engines, "aer")
+    for name in ("wide", "widest"):
+        engines = noise.CASES[name].engines
+        if args.noise_all_cores:
+            engines = ("ours", "ours_all_cores", *engines[1:])
+        if name == "widest" and args.noise_widest_aer:
+            engines = (*engines, "aer")
+        overrides[name]["engines"] = engines
     cases = noise.sized(noise.CASES, overrides)
     if args.noise_quick:
         cases = noise.sized(cases, noise.QUICK)
@@ -520,6 +526,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help=f"layers of the 20-qubit noisy circuit, 30 gates each ({noise.CASES['wide'].depth})",
     )
     parser.add_argument(
+        "--noise-wide-shots",
+        type=int,
+        default=noise.CASES["wide"].shots,
+        help=f"shots of the 20-qubit noisy circuit ({noise.CASES['wide'].shots})",
+    )
+    parser.add_argument(
         "--noise-widest-shots",
         type=int,
         default=noise.CASES["widest"].shots,
@@ -529,6 +541,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--noise-widest-aer",
         action="store_true",
         help="run qiskit-aer on the 25-qubit noisy GHZ too (about 10 s a shot on 2 cores)",
+    )
+    parser.add_argument(
+        "--noise-all-cores",
+        action="store_true",
+        help="at 20 and 25 qubits, also ours with one BLAS thread per core (12: always)",
     )
     parser.add_argument(
         "--noise-quick",

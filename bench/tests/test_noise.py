@@ -7,7 +7,9 @@ from dataclasses import replace
 from typing import Any
 
 import httpx
+import pytest
 
+from bench import noise
 from bench.client_bench import load_wsgi_app
 from bench.noise import (
     CASES,
@@ -27,11 +29,11 @@ from bench.noise import (
     sized,
 )
 from bench.report import noise_lines
-from bench.run import apply_only, parse_args
-from bench.servers import API_PREFIX
+from bench.run import apply_only, bench_noise, parse_args
+from bench.servers import API_PREFIX, ServerSpec
 from bench.targets import check_noise_targets
 
-TINY = NoiseCase("wide", "random", 4, 2, 200)
+TINY = NoiseCase("wide", "random", 4, 2, 200, ("ours", "ours_all_cores", "aer"))
 
 
 def test_the_cases_are_the_ones_asked_for() -> None:
@@ -116,6 +118,19 @@ def figures_with(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def bench_noise_cases(args: Any) -> dict[str, tuple[str, ...]]:
+    """The engines per case that bench_noise would run for these arguments."""
+    seen: dict[str, tuple[str, ...]] = {}
+
+    def fake_measure(*_args: Any, cases: dict[str, NoiseCase], **_kwargs: Any) -> None:
+        seen.update({name: case.engines for name, case in cases.items()})
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(noise, "measure", fake_measure)
+        bench_noise(args, ServerSpec("fake", "x"))
+    return seen
+
+
 def test_noise_targets() -> None:
     assert [t.verdict for t in check_noise_targets(None)] == ["n/a", "n/a"]
     goal = {"case": "goal", "qubits": 12, "ours_over_aer": 0.4, "api_mismatches": 0}
@@ -135,6 +150,12 @@ def test_only_noise_runs_just_the_noise() -> None:
         True,
         True,
     )
+    assert bench_noise_cases(parse_args(["--noise-all-cores", "--noise-widest-aer"])) == {
+        "goal": ("ours", "ours_all_cores", "aer"),
+        "wide": ("ours", "ours_all_cores", "aer"),
+        "widest": ("ours", "ours_all_cores", "aer"),
+    }
+    assert bench_noise_cases(parse_args([]))["wide"] == ("ours", "aer")
     soak = parse_args(["--only-soak"])
     apply_only(soak)
     assert soak.no_noise is True
