@@ -5,7 +5,8 @@ loaded with wrk with the same settings, and measured for throughput, latency,
 errors, memory and cold start; then the generated client is timed against a
 raw httpx loop; then jobs: the Bell job round trip (bench/jobs.py), the
 simulator against qiskit-aer and qulacs (bench/engines.py) and a read's p99
-while a 24-qubit job simulates; the widest circuit with --widest only. The
+while a 24-qubit job simulates; the widest circuit with --widest only; then
+noisy jobs on IonQ's aria-1 model against qiskit-aer (bench/noise.py). The
 numbers land in bench/results/<date>.json.
 
 Two tools sit beside it: `python -m bench.profile` (pyinstrument over the

@@ -203,6 +203,76 @@ def soak_lines(soak: Mapping[str, Any] | None) -> list[str]:
     ]
 
 
+def _cell(value: float | None, width: int, spec: str = ".2f") -> str:
+    return f"{'-' if value is None else format(value, spec):>{width}}"
+
+
+def _ratio_cell(value: float | None, width: int = 7) -> str:
+    return f"{'-' if value is None else f'{value:.2f}x':>{width}}"
+
+
+def noise_lines(noise: Mapping[str, Any] | None) -> list[str]:
+    """Noisy jobs per case: ours through the API and alone, aer, ratios and peak RSS."""
+    if not noise:
+        return []
+    header = (
+        f"{'case':<6} {'circuit':<6} {'qubits':>6} {'gates':>5} {'shots':>5} {'traj':>4} | "
+        f"{'API s':>6} {'ours s':>7} {'all-core':>8} {'aer s':>7} | {'API/aer':>7} "
+        f"{'ours/aer':>8} | {'RSS MB ours':>11} {'aer':>5}"
+    )
+    lines = [
+        f"Noisy jobs, model {noise['model']} (depolarizing {noise['one_qubit_rate']:g} after "
+        f"1q gates, {noise['two_qubit_rate']:g} after 2q gates), against qiskit-aer "
+        "statevector with the same model:",
+        header,
+        "-" * len(header),
+    ]
+    notes = []
+    for row in noise["rows"]:
+        rss = row.get("peak_rss_mb", {})
+        lines.append(
+            f"{row['case']:<6} {row['circuit']:<6} {row['qubits']:>6} {row['gates']:>5} "
+            f"{row['shots']:>5} {row['trajectories']:>4} | {_cell(row.get('api_s'), 6)} "
+            f"{_cell(row['in_process_s'], 7)} {_cell(row['in_process_all_cores_s'], 8)} "
+            f"{_cell(row['aer_s'], 7)} | {_ratio_cell(row.get('ours_over_aer'))} "
+            f"{_ratio_cell(row['in_process_over_aer'], 8)} | "
+            f"{_cell(rss.get('ours'), 11, '.0f')} {_cell(rss.get('aer'), 5, '.0f')}"
+        )
+        if row.get("api_s") is not None:
+            matches = "yes" if row["api_matches_in_process"] else "NO"
+            notes.append(
+                f"{row['case']}: median of {row['repeats']} rounds, each engine in turn; API = "
+                f"POST to probabilities fetched, polled every {row['poll_s'] * 1000:g} ms (submit "
+                f"{row['api_submit_s']:.3f} s, the server's execution {row['api_execution_s']:.2f}"
+                f" s; first job {row['api_first_job_s']:.2f} s); API minus ours alone "
+                f"{_cell(row['api_overhead_s'], 0, '+.2f')} s; API results equal run_circuit's: "
+                f"{matches}"
+            )
+        runs = row.get("runs", {})
+        failed = [
+            f"{name} failed: {run['failed']}" for name, run in runs.items() if "failed" in run
+        ]
+        cpu = ", ".join(
+            f"{name} {run['cpu_per_wall']:.2f}"
+            for name, run in runs.items()
+            if "cpu_per_wall" in run
+        )
+        aer = (runs.get("aer") or {}).get("aer") or {}
+        notes.append(
+            f"{row['case']}: CPU/wall {cpu or '-'}; aer: {aer.get('parallel_shots', '-')} shots "
+            f"in parallel x {aer.get('parallel_state_update', '-')} threads per state"
+            + ("; " + "; ".join(failed) if failed else "")
+        )
+    load = noise["loadavg_before"]
+    notes.append(
+        "traj: distinct error patterns simulated; ours: the fake's 1 BLAS thread, all-core: "
+        f"one per core; each engine in a fresh process; {noise['elapsed_s']:.0f} s, load "
+        f"average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} before, "
+        f"{noise['loadavg_after'][0]:.2f} after"
+    )
+    return lines + notes
+
+
 def target_lines(targets: list[Target]) -> list[str]:
     """PASS/FAIL/n/a per target, with the figure and the limit."""
     lines = []

@@ -13,10 +13,13 @@ the widest circuit only with --widest (about 12 minutes), otherwise the
 figures of the last such run, marked as carried. Then whether one client can
 stall, trick or shut out the others (bench/body_checks.py, bench/soak.py):
 checking a 10 MB job body before and after jsonschema-rs, reads while such
-bodies are checked, and a soak of 16 connections with 8 keys for a minute.
-Finally the ratios and the targets, printed and written to
-bench/results/<date>.json (with --only-soak or --only-body-checks, which run
-just those parts, to bench/results/<date>-<parts>.json).
+bodies are checked, and a soak of 16 connections with 8 keys for a minute. Then noisy jobs
+(bench/noise.py): IonQ's aria-1 model through the API, alone and in
+qiskit-aer, at 12, 20 and 25 qubits (7 to 15 minutes on 2 cores, as loaded;
+aer at 20 qubits is most of it). Finally
+the ratios and the targets, printed and written to bench/results/<date>.json
+(with --only-soak, --only-body-checks or --only-noise, which run just those
+parts, to bench/results/<date>-<parts>.json).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import body_checks, client_bench, engines, jobs, report, soak
+from bench import body_checks, client_bench, engines, jobs, noise, report, soak
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -50,7 +53,14 @@ from bench.servers import (
     get_status,
     launch,
 )
-from bench.targets import check_job_targets, check_resilience_targets, check_targets, ratio
+from bench.targets import (
+    Target,
+    check_job_targets,
+    check_noise_targets,
+    check_resilience_targets,
+    check_targets,
+    ratio,
+)
 from mock_server.harness.launcher import HOST
 
 SINGLE_PATH = "/backends/qpu.aria-1"
@@ -261,11 +271,11 @@ def bench_jobs(
     return {"bell": bell, "engines": engine_figures, "busy": busy, "widest": widest}
 
 
-ONLY_PARTS = (("only_body_checks", "body-checks"), ("only_soak", "soak"))
+ONLY_PARTS = (("only_body_checks", "body-checks"), ("only_soak", "soak"), ("only_noise", "noise"))
 
 
 def apply_only(args: argparse.Namespace) -> list[str]:
-    """With --only-body-checks or --only-soak, skip every other part; the parts kept.
+    """With --only-body-checks, --only-soak or --only-noise, skip every other part; the parts kept.
 
     The names kept (empty without either flag) also name the JSON file, so
     that such a run does not take the place of the day's whole run.
@@ -277,7 +287,29 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.widest = False
         args.no_body_checks = not args.only_body_checks
         args.no_soak = not args.only_soak
+        args.no_noise = not args.only_noise
     return kept
+
+
+def bench_noise(args: argparse.Namespace, spec: ServerSpec) -> dict[str, Any] | None:
+    """Noisy jobs (bench/noise.py) at the sizes the command line asks for; None if skipped."""
+    if args.no_noise:
+        return None
+    overrides: dict[str, dict[str, Any]] = {
+        "wide": {"depth": args.noise_wide_depth, "shots": args.noise_wide_shots},
+        "widest": {"shots": args.noise_widest_shots},
+    }
+    for name in ("wide", "widest"):
+        engines = noise.CASES[name].engines
+        if args.noise_all_cores:
+            engines = ("ours", "ours_all_cores", *engines[1:])
+        if name == "widest" and args.noise_widest_aer:
+            engines = (*engines, "aer")
+        overrides[name]["engines"] = engines
+    cases = noise.sized(noise.CASES, overrides)
+    if args.noise_quick:
+        cases = noise.sized(cases, noise.QUICK)
+    return noise.measure(spec, args.logs, repeats=args.noise_repeats, cases=cases)
 
 
 def bench_resilience(
@@ -314,6 +346,30 @@ def bench_resilience(
         )
         soak_figures = soak.run_soak(spec, args.logs, soak_settings)
     return body, soak_figures
+
+
+def part_targets(
+    args: argparse.Namespace,
+    only: list[str],
+    job_figures: dict[str, Any],
+    figures: tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any] | None],
+) -> list[Target]:
+    """The targets of the jobs, the resilience parts and the noisy jobs, as far as they ran.
+
+    A part left out of a whole run shows its targets as n/a; an --only run
+    shows only the targets of the parts it kept.
+    """
+    body_figures, soak_figures, noise_figures = figures
+    targets = []
+    if not only:
+        targets += check_job_targets(
+            job_figures["bell"], job_figures["engines"], job_figures["busy"]
+        )
+    if not only or args.only_body_checks or args.only_soak:
+        targets += check_resilience_targets(body_figures, soak_figures)
+    if not only or args.only_noise:
+        targets += check_noise_targets(noise_figures)
+    return targets
 
 
 def _version(argv: list[str]) -> str:
@@ -456,6 +512,51 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--soak-keys", type=int, default=8, help="API keys of the soak (8)")
     parser.add_argument("--soak-seed", type=int, default=2024, help="the soak's seed (2024)")
+    parser.add_argument("--no-noise", action="store_true", help="skip the noisy jobs")
+    parser.add_argument(
+        "--noise-repeats",
+        type=int,
+        default=3,
+        help="rounds of the 12-qubit noisy job (API, then each engine); medians (3)",
+    )
+    parser.add_argument(
+        "--noise-wide-depth",
+        type=int,
+        default=noise.CASES["wide"].depth,
+        help=f"layers of the 20-qubit noisy circuit, 30 gates each ({noise.CASES['wide'].depth})",
+    )
+    parser.add_argument(
+        "--noise-wide-shots",
+        type=int,
+        default=noise.CASES["wide"].shots,
+        help=f"shots of the 20-qubit noisy circuit ({noise.CASES['wide'].shots})",
+    )
+    parser.add_argument(
+        "--noise-widest-shots",
+        type=int,
+        default=noise.CASES["widest"].shots,
+        help=f"shots of the 25-qubit noisy GHZ ({noise.CASES['widest'].shots})",
+    )
+    parser.add_argument(
+        "--noise-widest-aer",
+        action="store_true",
+        help="run qiskit-aer on the 25-qubit noisy GHZ too (about 10 s a shot on 2 cores)",
+    )
+    parser.add_argument(
+        "--noise-all-cores",
+        action="store_true",
+        help="at 20 and 25 qubits, also ours with one BLAS thread per core (12: always)",
+    )
+    parser.add_argument(
+        "--noise-quick",
+        action="store_true",
+        help="the noisy jobs at small sizes, in seconds (a smoke test; the figures mean little)",
+    )
+    parser.add_argument(
+        "--only-noise",
+        action="store_true",
+        help="run the noisy jobs and nothing else (with the other --only flags: those too)",
+    )
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -522,6 +623,7 @@ def main(argv: list[str] | None = None) -> int:
         else bench_jobs(args, specs["fake"], settings)
     )
     body_figures, soak_figures = bench_resilience(args, specs["fake"], settings)
+    noise_figures = bench_noise(args, specs["fake"])
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -548,11 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         "fake/prism cold start": ratio(cold("fake"), cold("prism")),
     }
     targets = [] if only else check_targets(servers, client, settings.connections)
-    if not only:
-        targets += check_job_targets(
-            job_figures["bell"], job_figures["engines"], job_figures["busy"]
-        )
-    targets += check_resilience_targets(body_figures, soak_figures)
+    targets += part_targets(args, only, job_figures, (body_figures, soak_figures, noise_figures))
     elapsed = time.perf_counter() - started
     env["loadavg_after"] = os.getloadavg()[0]
     env["cpu_pressure_after"] = cpu_pressure()
@@ -572,6 +670,7 @@ def main(argv: list[str] | None = None) -> int:
         "simulator": {"engines": job_figures["engines"], "widest": job_figures["widest"]},
         "body_checks": body_figures,
         "soak": soak_figures,
+        "noise": noise_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -603,6 +702,8 @@ def main(argv: list[str] | None = None) -> int:
         *report.body_check_lines(body_figures),
         "",
         *report.soak_lines(soak_figures),
+        "",
+        *report.noise_lines(noise_figures),
         "",
         *report.target_lines(targets),
         "",

@@ -209,3 +209,31 @@ def check_resilience_targets(
             False,
         ),
     ]
+
+
+NOISY_TO_AER = 1.0
+
+
+def check_noise_targets(noise: Mapping[str, Any] | None) -> list[Target]:
+    """The noisy job's goal: through the API no slower than qiskit-aer, and the API's results
+    equal to run_circuit's (the same circuit, model and seed). n/a when the section did not run.
+    """
+    rows = noise["rows"] if noise else []
+    goal = next((row for row in rows if row["case"] == "goal"), None)
+    width = f"{goal['qubits']}-qubit " if goal else ""
+    return [
+        Target(
+            f"noisy {width}job through the API / aer (median)",
+            None if goal is None else goal["ours_over_aer"],
+            NOISY_TO_AER,
+            "x",
+            False,
+        ),
+        Target(
+            "noisy jobs whose API results differ from run_circuit's",
+            None if goal is None else goal["api_mismatches"],
+            0,
+            "",
+            False,
+        ),
+    ]
