@@ -118,7 +118,7 @@ def _body_model(annotation: Any, example: dict[str, Any]) -> Any:
 
 
 def test_every_job_operation_has_a_generated_module() -> None:
-    assert len(JOB_OPERATIONS) == 14
+    assert len(JOB_OPERATIONS) == 15
     for _, _, op in JOB_OPERATIONS:
         module = importlib.import_module(f"ionq_client.api.jobs.{snake(op['operationId'])}")
         for name in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):

@@ -56,6 +56,7 @@ def test_reads_every_operation_of_the_spec() -> None:
         "deleteJob",
         "cancelJob",
         "cloneJob",
+        "moveJob",
         "getJobCost",
         "getJobProbabilities",
         "getJobAggregatedProbabilities",
@@ -105,6 +106,7 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
         ("DELETE", f"/v0.4/jobs/{JOB}", "deleteJob"),
         ("PUT", f"/v0.4/jobs/{JOB}/status/cancel", "cancelJob"),
         ("POST", f"/v0.4/jobs/{JOB}/clone", "cloneJob"),
+        ("POST", f"/v0.4/jobs/{JOB}/move", "moveJob"),
         ("GET", f"/v0.4/jobs/{JOB}/cost", "getJobCost"),
         ("GET", f"/v0.4/jobs/{JOB}/results/probabilities", "getJobProbabilities"),
         (

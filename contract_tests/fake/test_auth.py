@@ -37,6 +37,7 @@ JOB_OPERATIONS = {
     "deleteJob",
     "cancelJob",
     "cloneJob",
+    "moveJob",
     "getJobCost",
     "getJobProbabilities",
     "getJobAggregatedProbabilities",

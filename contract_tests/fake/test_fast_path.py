@@ -146,6 +146,7 @@ CHANGES = (
     Call("POST", "/v0.4/jobs", _headers(ALPHA), json=QPU_JOB),
     Call("POST", "/v0.4/jobs", _headers(ALPHA), json={"type": "ionq.circuit.v1"}),
     Call("PUT", f"{_job_path(1)}/status/cancel", _headers(ALPHA)),
+    Call("POST", f"{_job_path(1)}/move", _headers(ALPHA), json={"shots": 10}),
     Call("DELETE", _job_path(1), _headers(ALPHA)),
     Call("DELETE", _job_path(2), _headers(BETA)),
     Call("PATCH", "/__admin/backends/qpu.aria-1", json={"status": "unavailable"}),

@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import math
 import random
+import threading
 import time
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -82,6 +84,7 @@ def assert_every_job_operation_not_found(
     assert_not_found(client.get(f"{JOBS}/{job_id}/cost", headers=headers))
     assert_not_found(client.put(f"{JOBS}/{job_id}/status/cancel", headers=headers))
     assert_not_found(client.post(f"{JOBS}/{job_id}/clone", headers=headers))
+    assert_not_found(client.post(f"{JOBS}/{job_id}/move", headers=headers))
     assert_not_found(client.delete(f"{JOBS}/{job_id}", headers=headers))
 
 
@@ -447,6 +450,170 @@ def test_a_clone_runs_again_with_the_changed_shots(client: ContractClient) -> No
     assert wait_for_job(client, unchanged.get_json()["id"], KEY)["shots"] == 1000
 
 
+# -- move -----------------------------------------------------------------------------------
+
+
+def move(client: ContractClient, job_id: str, body: Any = None, key: str = KEY) -> Any:
+    return client.post(f"{JOBS}/{job_id}/move", json=body, headers=key_header(key))
+
+
+def job_count(client: ContractClient) -> int:
+    """Every job of every key, children included (the admin API's list)."""
+    return len(admin(client).get(ADMIN_JOBS).get_json())
+
+
+def test_a_move_cancels_the_job_and_queues_its_changed_copy(client: ContractClient) -> None:
+    hold(client)
+    metadata = {"purpose": "move test"}
+    body = circuit_job(BELL_CIRCUIT, qubits=2, backend="qpu.aria-1", name="bell", metadata=metadata)
+    original_id = submit(client, body, KEY)
+    original = get_job(client, original_id, KEY)
+    assert original["status"] == "ready"
+    response = move(client, original_id, {"backend": "qpu.forte-1", "shots": 500})
+    assert response.status_code == 201
+    created = response.get_json()
+    assert set(created) == {"id", "status", "session_id"}
+    assert (created["status"], created["session_id"]) == ("submitted", None)
+    moved_id = created["id"]
+    assert moved_id != original_id
+    assert str(uuid.UUID(moved_id)) == moved_id
+
+    canceled = get_job(client, original_id, KEY)
+    assert canceled["status"] == "canceled"
+    assert canceled["completed_at"] is not None
+    assert canceled["metadata"] == metadata  # the old job is left as it was, but canceled
+    moved = get_job(client, moved_id, KEY)
+    assert moved["status"] == "ready"  # still held, as every new job
+    assert (moved["backend"], moved["shots"], moved["name"]) == ("qpu.forte-1", 500, "bell")
+    assert moved["metadata"] == {"purpose": "move test", "original_job_id": original_id}
+    assert moved["stats"] == original["stats"]
+    assert moved["submitter_id"] == original["submitter_id"]
+    assert listed_ids(client) == [moved_id, original_id]
+
+    assert admin(client).post(f"{ADMIN_JOBS}/{moved_id}/complete").status_code == 200
+    assert wait_for_job(client, moved_id, KEY)["status"] == "completed"
+    assert sum(result(client, moved_id, KEY, "histogram").values()) == 500
+    assert_not_found(client.get(f"{JOBS}/{original_id}/results/histogram", headers=key_header(KEY)))
+
+
+def test_a_move_without_changes_copies_the_job_and_names_its_original(
+    client: ContractClient,
+) -> None:
+    hold(client)
+    session = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
+    original_id = submit(
+        client, circuit_job([{"gate": "x", "target": 0}], qubits=1, session_id=session), KEY
+    )
+    response = client.post(f"{JOBS}/{original_id}/move", headers=key_header(KEY))  # no body
+    assert response.status_code == 201
+    assert response.get_json()["session_id"] == session
+    moved = get_job(client, response.get_json()["id"], KEY)
+    assert moved["metadata"] == {"original_job_id": original_id}
+    assert (moved["shots"], moved["session_id"]) == (1000, session)
+    # The id of the job replaced is the fake's to write, whatever the body says.
+    again = move(client, moved["id"], {"metadata": {"original_job_id": "mine", "run": "2"}})
+    assert again.status_code == 201
+    moved_again = get_job(client, again.get_json()["id"], KEY)
+    assert moved_again["metadata"] == {"original_job_id": moved["id"], "run": "2"}
+
+
+@pytest.mark.parametrize("final", ["completed", "failed", "canceled"])
+def test_a_finished_job_is_not_moved_and_no_job_is_created(
+    client: ContractClient, final: str
+) -> None:
+    if final == "failed":
+        job_id = submit(
+            client, circuit_job([{"gate": "gpi", "target": 0, "phase": 0}], qubits=1), KEY
+        )
+    else:
+        if final == "canceled":
+            hold(client)
+        job_id = submit(client, BELL, KEY)
+        if final == "canceled":
+            assert admin(client).post(f"{ADMIN_JOBS}/{job_id}/cancel").status_code == 200
+    before = wait_for_job(client, job_id, KEY)
+    assert before["status"] == final
+    response = move(client, job_id, {"shots": 10})
+    assert response.status_code == 409
+    assert response.get_json() == {
+        "statusCode": 409,
+        "error": "Conflict",
+        "message": f"Job {job_id} is {final} and can no longer be canceled, so it was not moved.",
+    }
+    assert get_job(client, job_id, KEY) == before
+    assert listed_ids(client) == [job_id]
+    assert job_count(client) == 1
+
+
+def test_a_job_moved_once_cannot_be_moved_again(client: ContractClient) -> None:
+    hold(client)
+    job_id = submit(client, BELL, KEY)
+    first = move(client, job_id, {})
+    assert first.status_code == 201
+    # A retried move (its answer lost, say) finds the job canceled: no second copy.
+    assert move(client, job_id, {}).status_code == 409
+    assert listed_ids(client) == [first.get_json()["id"], job_id]
+
+
+def test_moves_of_one_job_at_once_make_one_copy(client: ContractClient) -> None:
+    hold(client)
+    job_id = submit(client, BELL, KEY)
+    app = client.application
+    barrier = threading.Barrier(8)
+
+    def attempt(_: int) -> int:
+        barrier.wait()
+        return int(move(client_of(app), job_id, {}).status_code)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = sorted(pool.map(attempt, range(8)))
+    assert statuses == [201] + [409] * 7
+    assert get_job(client, job_id, KEY)["status"] == "canceled"
+    assert job_count(client) == 2
+
+
+def test_a_batch_moves_whole_and_one_circuit_does_not_move(client: ContractClient) -> None:
+    hold(client)
+    parent_id = submit(client, BATCH, KEY)
+    child_ids = get_job(client, parent_id, KEY)["child_job_ids"]
+    assert_not_found(move(client, child_ids[0], {}))
+    response = move(client, parent_id, {"shots": 10})
+    assert response.status_code == 201
+    moved = get_job(client, response.get_json()["id"], KEY)
+    assert len(moved["child_job_ids"]) == len(CIRCUITS)
+    assert (moved["shots"], moved["metadata"]) == (10, {"original_job_id": parent_id})
+    for job_id in (parent_id, *child_ids):
+        assert get_job(client, job_id, KEY)["status"] == "canceled"
+    for child_id in moved["child_job_ids"]:
+        assert admin(client).post(f"{ADMIN_JOBS}/{child_id}/complete").status_code == 200
+    assert wait_for_job(client, moved["id"], KEY)["status"] == "completed"
+    aggregated = result(client, moved["id"], KEY, "probabilities/aggregated")
+    assert list(aggregated) == moved["child_job_ids"]
+    for served, expected in zip(aggregated.values(), CIRCUIT_PROBABILITIES, strict=True):
+        assert_probabilities(served, expected)
+
+
+def test_another_key_cannot_move_a_job(client: ContractClient) -> None:
+    hold(client)
+    job_id = submit(client, BELL, KEY)
+    before = get_job(client, job_id, KEY)
+    assert_not_found(move(client, job_id, {}, key=OTHER))
+    assert_not_found(move(client, str(uuid.uuid4()), {}))
+    assert get_job(client, job_id, KEY) == before
+    assert listed_ids(client, key=OTHER) == []
+    assert job_count(client) == 1
+
+
+def test_a_move_takes_the_place_of_the_job_it_cancels(make_app: AppFactory) -> None:
+    client = client_of(make_app(JOBS_UNFINISHED=10, JOBS_UNFINISHED_PER_KEY=1))
+    hold(client)
+    job_id = submit(client, BELL, KEY)
+    assert client.post(JOBS, json=BELL, headers=key_header(KEY)).status_code == 429
+    moved = move(client, job_id, {"shots": 10})
+    assert moved.status_code == 201
+    assert client.post(JOBS, json=BELL, headers=key_header(KEY)).status_code == 429
+
+
 def _card_cost(backend: str, shots: int, one: int, two: int, mitigated: bool = False) -> float:
     """rate-cards.json's model: max(minimum, shots x (n1q x rate1q + n2q x rate2q)), in cents."""
     card = rate_cards()["rate_cards"][backend]
@@ -712,6 +879,7 @@ def _job_operations() -> list[tuple[str, str, Any]]:
         ("DELETE", "/jobs/{UUID}", None),
         ("PUT", "/jobs/{UUID}/status/cancel", None),
         ("POST", "/jobs/{UUID}/clone", {}),
+        ("POST", "/jobs/{UUID}/move", {}),
         ("GET", "/jobs/{UUID}/cost", None),
         ("GET", "/jobs/{UUID}/results/probabilities", None),
         ("GET", "/jobs/{UUID}/results/histogram", None),

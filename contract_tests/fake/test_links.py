@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from contract_tests.fake.openapi_check import ContractClient
@@ -43,6 +44,16 @@ def _created(client: ContractClient, body: dict[str, Any]) -> str:
     return job_id
 
 
+def _moved(client: ContractClient) -> TestResponse:
+    """A move of a job held `ready` (one that completed could not be moved)."""
+    admin = FlaskClient(client.application, client.application.response_class)
+    admin.put("/__admin/jobs/hold", json={"hold": True})
+    try:
+        return client.post(f"/v0.4/jobs/{_created(client, BELL)}/move", json={}, headers=KEY)
+    finally:
+        admin.put("/__admin/jobs/hold", json={"hold": False})
+
+
 # How to get an answer of each source operation that has links, and the path
 # values of that request (for `$request.path.<name>` expressions).
 SOURCE_PATH = {"backend": "qpu.aria-1"}
@@ -60,6 +71,7 @@ SOURCES: dict[str, Callable[[ContractClient], TestResponse]] = {
     "getJob": lambda c: c.get(f"/v0.4/jobs/{_created(c, BELL)}", headers=KEY),
     "getJobs": lambda c: (_created(c, BELL), c.get("/v0.4/jobs", headers=KEY))[1],
     "cloneJob": lambda c: c.post(f"/v0.4/jobs/{_created(c, BELL)}/clone", headers=KEY),
+    "moveJob": _moved,
 }
 # Links whose target only answers for a multi-circuit parent: followed from one.
 MULTI_CIRCUIT_TARGETS = {"getJobAggregatedProbabilities"}

@@ -37,6 +37,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "deleteJob": jobs.delete_job,
         "cancelJob": jobs.cancel_job,
         "cloneJob": jobs.clone_job,
+        "moveJob": jobs.move_job,
         "getJobProbabilities": jobs.get_job_probabilities,
         "getJobAggregatedProbabilities": jobs.get_job_aggregated_probabilities,
         "getJobHistogram": jobs.get_job_histogram,

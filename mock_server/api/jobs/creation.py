@@ -33,6 +33,8 @@ def record_name(backend: str) -> str:
 
 # openapi.yaml's default for `shots` when a body leaves it out.
 DEFAULT_SHOTS = 100
+# The metadata key in which a moved job names the job it replaces (IonQ's).
+ORIGINAL_JOB_ID = "original_job_id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,12 @@ class JobRequest:
             noise_model=noise["model"] if noise else self.noise_model,
             noise_seed=noise.get("seed") if noise else self.noise_seed,
         )
+
+    def replacing(self, job_id: str, changes: Mapping[str, Any]) -> JobRequest:
+        """What a move (openapi.yaml's moveJob) of the job `job_id` runs instead: a copy with
+        the clone body's `changes`, whose metadata names `job_id` as its original."""
+        changed = self.with_changes(changes)
+        return replace(changed, metadata={**(changed.metadata or {}), ORIGINAL_JOB_ID: job_id})
 
     def gate_counts(self) -> dict[str, int]:
         """IonQ's `stats.gate_counts` of the submitted gates: by how many qubits each touches.

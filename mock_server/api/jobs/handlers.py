@@ -1,4 +1,5 @@
-"""Handlers of the `jobs` tag: submit, list, read, cancel, delete and clone jobs, and their results.
+"""Handlers of the `jobs` tag: submit, list, read, cancel, delete, clone and move jobs, and their
+results.
 
 Thin on purpose: each reads the request, asks the store, the runner, the
 admission rules or the cost model, and answers. Every job operation needs a
@@ -67,19 +68,28 @@ def _document(state: ApiState, job: Job) -> dict[str, Any]:
 # -- submitting -------------------------------------------------------------------------
 
 
+def _store_full(full: StoreFull) -> Response:
+    message = admission.store_full_message(full.limit, per_key=full.per_key)
+    return error_response(429, message, {"Retry-After": str(admission.STORE_FULL_RETRY_S)})
+
+
 def _submit(state: ApiState, job_request: JobRequest) -> Response:
     try:
         job = state.jobs.create(_owner(), job_request, child_requests=job_request.child_requests())
     except StoreFull as full:
-        message = admission.store_full_message(full.limit, per_key=full.per_key)
-        return error_response(429, message, {"Retry-After": str(admission.STORE_FULL_RETRY_S)})
+        return _store_full(full)
+    return _submitted(state, job)
+
+
+def _submitted(state: ApiState, job: Job) -> Response:
+    # A job just stored: refused by the admission rules, or handed to the runner; 201.
     _concerns(job.id)
-    refusal = admission.at_submission(job_request)
+    refusal = admission.at_submission(job.request)
     if refusal is not None:
         state.jobs.fail(job.id, refusal)
     else:
         state.runner.submit(job)
-    created = {"id": job.id, "status": "submitted", "session_id": job_request.session_id}
+    created = {"id": job.id, "status": "submitted", "session_id": job.request.session_id}
     return json_response(encode(created), 201)
 
 
@@ -95,6 +105,31 @@ def clone_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's na
     if original is None or original.parent_id is not None:
         return _job_not_found(UUID)
     return _submit(state, original.request.with_changes(_body() or {}))
+
+
+def move_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
+    """POST /jobs/{UUID}/move: a copy as clone makes it, and the job itself canceled, at once.
+
+    The store checks and cancels the job and stores its replacement under
+    one lock (JobStore.move), so that a job that finished meanwhile is
+    never moved: 409, and no job is created.
+    """
+    _concerns(UUID)
+    owner = _owner()
+    changes = _body() or {}
+    try:
+        moved = state.jobs.move(owner, UUID, lambda request: request.replacing(UUID, changes))
+    except StoreFull as full:
+        return _store_full(full)
+    if moved is CancelOutcome.NOT_FOUND:
+        return _job_not_found(UUID)
+    if isinstance(moved, CancelOutcome):
+        job = state.jobs.get(UUID, owner)
+        status = job.status if job is not None else JobStatus.CANCELED
+        return error_response(
+            409, f"Job {UUID} is {status} and can no longer be canceled, so it was not moved."
+        )
+    return _submitted(state, moved)
 
 
 # -- reading ----------------------------------------------------------------------------

@@ -100,25 +100,35 @@ class MemoryJobStore:
         of this owner's, are still unfinished.
         """
         with self._lock:
-            if self._unfinished_of.get(owner, 0) >= self.max_unfinished_per_key:
-                raise StoreFull(self.max_unfinished_per_key, per_key=True)
-            if self._unfinished >= self.max_unfinished:
-                raise StoreFull(self.max_unfinished, per_key=False)
-            now = self.clock()
-            job = self._new(owner, request, now, None)
-            children = [self._new(owner, child, now, job.id) for child in child_requests]
-            for index, child in enumerate(children):
-                child.index = index
-            if children:
-                job.child_ids = tuple(child.id for child in children)
-            job.kept_bytes = request.body_bytes * REQUEST_BYTES_FACTOR
-            self._kept_bytes += job.kept_bytes
-            self._top_level += 1
-            self._unfinished += 1
-            self._unfinished_of[owner] = self._unfinished_of.get(owner, 0) + 1
-            self._evict(keep=job.id)
+            self._check_room(owner)
+            job = self._add(owner, request, child_requests, self.clock())
             self._touch()
             return job
+
+    def _check_room(self, owner: str, freed: int = 0) -> None:
+        # StoreFull unless one more top-level job may be unfinished, once
+        # `freed` of this owner's unfinished jobs have ended.
+        if self._unfinished_of.get(owner, 0) - freed >= self.max_unfinished_per_key:
+            raise StoreFull(self.max_unfinished_per_key, per_key=True)
+        if self._unfinished - freed >= self.max_unfinished:
+            raise StoreFull(self.max_unfinished, per_key=False)
+
+    def _add(
+        self, owner: str, request: JobRequest, child_requests: Iterable[JobRequest], now: datetime
+    ) -> Job:
+        job = self._new(owner, request, now, None)
+        children = [self._new(owner, child, now, job.id) for child in child_requests]
+        for index, child in enumerate(children):
+            child.index = index
+        if children:
+            job.child_ids = tuple(child.id for child in children)
+        job.kept_bytes = request.body_bytes * REQUEST_BYTES_FACTOR
+        self._kept_bytes += job.kept_bytes
+        self._top_level += 1
+        self._unfinished += 1
+        self._unfinished_of[owner] = self._unfinished_of.get(owner, 0) + 1
+        self._evict(keep=job.id)
+        return job
 
     def _new(self, owner: str, request: JobRequest, now: datetime, parent_id: str | None) -> Job:
         job = Job(
@@ -211,6 +221,32 @@ class MemoryJobStore:
             self._end_parent(job, now)
             self._touch()
             return CancelOutcome.CANCELED
+
+    def move(
+        self, owner: str, job_id: str, replacement: Callable[[JobRequest], JobRequest]
+    ) -> Job | CancelOutcome:
+        """Cancel an unfinished job and create its replacement, under one hold of the lock.
+
+        Nothing can come between the check and the change: no runner's
+        `complete` finishes the old job after it was found unfinished, and
+        no other request sees it canceled without its replacement. The old
+        job is top-level and unfinished, so canceling it frees the place
+        the new one takes: the bounds are checked as if it had, before
+        anything changes.
+        """
+        with self._lock:
+            job = self.get(job_id, owner)
+            if job is None or job.parent_id is not None:
+                return CancelOutcome.NOT_FOUND
+            if job.finished:
+                return CancelOutcome.FINISHED
+            request = replacement(job.request)
+            self._check_room(owner, freed=1)
+            now = self.clock()
+            self._end(job, JobStatus.CANCELED, now)
+            moved = self._add(owner, request, request.child_requests(), now)
+            self._touch()
+            return moved
 
     # -- changes by the runner -------------------------------------------------------
 

@@ -14,7 +14,8 @@ admin API, which sees every job.
 Lifecycle. Statuses change only through the model's `transition`
 (mock_server/api/jobs/model.py), under the store's own lock, by these
 operations: `create` (submitted), `mark` (ready, started), `complete`,
-`fail`, `cancel`, `hold`. A parent moves with its children: it is started
+`fail`, `cancel`, `hold`, and `move`, which cancels one job and creates its
+replacement in one step, or does neither. A parent moves with its children: it is started
 by the first to start, completed by the last to complete, failed by any
 that fails, and canceled with any that is canceled or deleted. A job
 finished is never changed by a late `mark`, `complete` or `fail` (the
@@ -143,6 +144,20 @@ class JobStore(Protocol):
 
     def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:
         """Forget these jobs (a batch with all its circuits); the ids that were found."""
+        ...
+
+    def move(
+        self, owner: str, job_id: str, replacement: Callable[[JobRequest], JobRequest]
+    ) -> Job | CancelOutcome:
+        """Cancel an unfinished job and create, in the same step, the job that replaces it.
+
+        The new job (of the same owner) runs `replacement(request)` of the old
+        one's request, with a child per circuit for a multi-circuit request.
+        Either both happen or neither: NOT_FOUND (a circuit of a batch too,
+        which moves only with its batch) or FINISHED leaves everything as it
+        was. The old job's place counts toward the bounds of `create`, so a
+        move is never refused for them.
+        """
         ...
 
     # -- the runner and the test controls --------------------------------------------
