@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import math
 import random
+import re
 import threading
 import time
 import uuid
@@ -698,7 +699,16 @@ def test_an_estimate_carries_both_sets_of_keys(client: ContractClient, mitigated
         "2q_gates": 4,
         "error_mitigation": mitigated,
     }
-    assert estimate["estimate_context"] == {**asked, "organization": None, "project": None}
+    context = estimate["estimate_context"]
+    # The key's organization: a name such as IonQ's `com.my.org`, not the key, not a UUID.
+    organization = context.pop("organization")
+    assert re.fullmatch(r"com\.ionq-mock\.[0-9a-f]{12}", organization), organization
+    assert KEY not in organization
+    assert context == {**asked, "project": None}
+    again = client.get(f"{JOBS}/estimate?backend=simulator", headers=key_header(KEY)).get_json()
+    assert again["estimate_context"]["organization"] == organization
+    theirs = client.get(f"{JOBS}/estimate?backend=simulator", headers=key_header(OTHER)).get_json()
+    assert theirs["estimate_context"]["organization"] != organization
     assert estimate["input_values"] == {**asked, "session": True}
     queue = fixture_record("qpu.aria-1")["average_queue_time"]
     assert estimate["current_predicted_queue_time"] == queue

@@ -34,7 +34,11 @@ class EstimateContext:
     error_mitigation: bool
     """ Whether error mitigation was estimated for. """
     organization: None | str
-    """ The organisation whose prices apply, if known. """
+    """ The organisation whose prices apply, if known. The fake names
+    the key's own: every key is an organization of its own there,
+    whose id (`com.ionq-mock.` and 12 hex digits) is derived from
+    the key, never the key itself.
+     """
     project: None | str
     """ The project whose prices apply, if known. """
     qubits: int

@@ -144,9 +144,14 @@ def execution_ms(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
 
 
 def estimate(
-    asked: EstimateRequest, cards: RateCards, queue_ms: int, now: datetime
+    asked: EstimateRequest,
+    cards: RateCards,
+    queue_ms: int,
+    now: datetime,
+    organization: str | None = None,
 ) -> dict[str, Any]:
-    """GET /jobs/estimate's answer, made at `now` for a backend whose queue is `queue_ms`.
+    """GET /jobs/estimate's answer, made at `now` for a backend whose queue is `queue_ms`,
+    for the `organization` whose prices apply.
 
     Both the keys of IonQ's current description (`estimated_total_cost`,
     `rate_card`, ...) and those qiskit-ionq's JobEstimate still reads
@@ -176,7 +181,7 @@ def estimate(
         "rates": [card.rate_entry(error_mitigation=mitigated)] if card else [],
     }
     return {
-        "estimate_context": {**inputs, "organization": None, "project": None},
+        "estimate_context": {**inputs, "organization": organization, "project": None},
         "estimated_at": instant(now),
         "estimated_unit": cards.unit,
         "rate_card": rate_card,

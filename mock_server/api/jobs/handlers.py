@@ -26,7 +26,7 @@ from mock_server.api.jobs.creation import (
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job, JobStatus
 from mock_server.api.jobs.store import CancelOutcome, JobFilter, StoreFull
-from mock_server.api.keys import AUTHORIZATION, key_id
+from mock_server.api.keys import AUTHORIZATION, key_id, organization_of
 from mock_server.api.state import ApiState
 from mock_server.wire import notes
 from mock_server.wire.errors import error_response, not_found
@@ -328,5 +328,6 @@ def get_job_estimate(state: ApiState) -> Response:
     )
     record = state.backends.view(record_name(asked.backend)) or {}
     queue_ms = int(record.get("average_queue_time", 0))
-    document = costs.estimate(asked, state.rate_cards, queue_ms, datetime.now(UTC))
+    organization = organization_of(_owner())
+    document = costs.estimate(asked, state.rate_cards, queue_ms, datetime.now(UTC), organization)
     return json_response(encode(document))
