@@ -62,6 +62,7 @@ def test_reads_every_operation_of_the_spec() -> None:
         "getJobAggregatedProbabilities",
         "getJobHistogram",
         "getJobShots",
+        "getUsages",
     ]
     get_backend = by_id("getBackend")
     assert (get_backend.operation_id, get_backend.method, get_backend.path) == (
@@ -116,6 +117,8 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
         ),
         ("GET", f"/v0.4/jobs/{JOB}/results/histogram", "getJobHistogram"),
         ("GET", f"/v0.4/jobs/{JOB}/results/shots", "getJobShots"),
+        ("GET", "/v0.4/organizations/com.my.org/usage", "getUsages"),
+        ("GET", "/v0.4/organizations/com.my.org/usage/x", None),
         ("PUT", f"/v0.4/jobs/{JOB}", None),
         ("GET", f"/v0.4/jobs/{JOB}/artifacts/x", None),
         ("POST", "/v0.4/backends/qpu.aria-1", None),

@@ -46,9 +46,10 @@ JOB_OPERATIONS = {
 }
 
 
-def test_whoami_and_every_job_operation_need_a_key() -> None:
+def test_whoami_usage_and_every_job_operation_need_a_key() -> None:
     # The backends family is public at IonQ; everything about a key's own work is not.
-    assert secured_operations(read_operations(load_spec())) == {"getWhoami"} | JOB_OPERATIONS
+    secured = secured_operations(read_operations(load_spec()))
+    assert secured == {"getWhoami", "getUsages"} | JOB_OPERATIONS
 
 
 def test_security_is_read_from_the_spec() -> None:

@@ -33,6 +33,7 @@ from ionq_contract.operations import read_operations
 from ionq_contract.spec import load_spec
 from mock_server.api import CLOCK_READS, PURE_READS
 from mock_server.api import state as api
+from mock_server.api.keys import key_id, organization_of
 from mock_server.app import create_app
 from mock_server.controls import state as controls
 from mock_server.controls.ratelimit import Limit
@@ -87,6 +88,11 @@ def _job_path(index: int) -> str:
 
 
 ALPHA, BETA = KEYS[0], KEYS[1]
+# alpha's organization's usage over the days the jobs' clock runs in.
+ALPHA_USAGE = (
+    f"/v0.4/organizations/{organization_of(key_id(ALPHA or ''))}/usage"
+    "?start_date=2026-01-01&end_date=2026-01-02&group_by=job&modality=daily"
+)
 # aria-1's current characterization: in the API, and in the admin API.
 ARIA_CURRENT = "/v0.4/backends/qpu.aria-1/characterizations/617a1f8b-59d4-435d-aa33-695433d7155e"
 ADMIN_CHARACTERIZATION = "/__admin/backends/qpu.aria-1/characterization"
@@ -137,6 +143,13 @@ FAMILIES: tuple[tuple[Call, ...], ...] = (
         Call("GET", f"{_job_path(1)}/results/probabilities/aggregated", _headers(ALPHA)),
         Call("GET", f"{_job_path(1)}/cost", _headers(ALPHA)),
         Call("GET", f"{_job_path(2)}/results/probabilities", _headers(ALPHA)),
+    ),
+    (
+        Call("GET", ALPHA_USAGE, _headers(ALPHA)),
+        Call("GET", ALPHA_USAGE, _headers(ALPHA)),
+        Call("GET", ALPHA_USAGE, _headers(BETA)),
+        Call("GET", ALPHA_USAGE.replace("daily", "monthly"), _headers(ALPHA)),
+        Call("GET", ALPHA_USAGE.replace("job", "user"), _headers(ALPHA)),
     ),
 )
 CHANGES = (

@@ -5,8 +5,9 @@ one out in a run (there are two dozen now, most on the job lifecycle); this
 test follows every one of them. For each link it makes a real request of
 the link's source operation, evaluates the link's `$response.body#/...`
 expressions on that answer exactly as the OpenAPI rules say, sends the
-target operation with those values, and asserts that it succeeds. The
-client checks every response against the spec.
+target operation with those values (and the examples of the spec for its
+other required parameters), and asserts that it succeeds. The client
+checks every response against the spec.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ SOURCES: dict[str, Callable[[ContractClient], TestResponse]] = {
     "getJobs": lambda c: (_created(c, BELL), c.get("/v0.4/jobs", headers=KEY))[1],
     "cloneJob": lambda c: c.post(f"/v0.4/jobs/{_created(c, BELL)}/clone", headers=KEY),
     "moveJob": _moved,
+    "getJobEstimate": lambda c: c.get("/v0.4/jobs/estimate?backend=qpu.aria-1", headers=KEY),
 }
 # Links whose target only answers for a multi-circuit parent: followed from one.
 MULTI_CIRCUIT_TARGETS = {"getJobAggregatedProbabilities"}
@@ -145,8 +147,15 @@ def _follow(client: ContractClient, source: str, name: str, link: dict[str, Any]
     else:
         answer = SOURCES[source](client)
     assert 200 <= answer.status_code < 300, answer.get_data(as_text=True)
-    method, path, _operation = _operations()[target]
-    query = {}
+    method, path, operation = _operations()[target]
+    query = {
+        parameter["name"]: parameter["example"]
+        for parameter in operation.get("parameters", [])
+        if "$ref" not in parameter
+        and parameter["in"] == "query"
+        and parameter["required"]
+        and parameter["name"] not in link["parameters"]
+    }
     for parameter, expression in link["parameters"].items():
         value = _evaluate(expression, answer.get_json())
         assert value is not None, f"{name}: {expression} is null in {answer.get_json()}"

@@ -124,8 +124,10 @@ class Walk(schema.as_state_machine()):  # type: ignore[misc]
             source, link, _ = transition.id.split(" -> ")
             type(self).followed[f"{source} {link.split()[-1]}"] += 1
             # Every value the link handed on came from the fake itself: it must resolve,
-            # unless the job it names has been deleted since, or has no results yet.
-            if output.response.status_code == 404 and not explained_404(input.case, asked_at):
+            # unless the job it names has been deleted since, or has no results yet; and
+            # the organization an estimate names is the key's own, never refused.
+            status = output.response.status_code
+            if status == 403 or (status == 404 and not explained_404(input.case, asked_at)):
                 type(self).broken.append(f"{transition.id}: {output.response.text}")
         return output
 

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from flask import Response
 
-from mock_server.api import backends, characterizations, whoami
+from mock_server.api import backends, characterizations, usage, whoami
 from mock_server.api.jobs import handlers as jobs
 
 Handler = Callable[..., Response]
@@ -43,6 +43,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getJobHistogram": jobs.get_job_histogram,
         "getJobShots": jobs.get_job_shots,
         "getJobCost": jobs.get_job_cost,
+        "getUsages": usage.get_usages,
     }
 )
 
@@ -63,6 +64,7 @@ PURE_READS: frozenset[str] = frozenset(
         "getJobHistogram",
         "getJobShots",
         "getJobCost",
+        "getUsages",  # computed from the jobs alone: no "now" in it
     }
 )
 # Reads that depend on something else (the estimate says when it was made):

@@ -32,6 +32,7 @@ from .gate import Gate
 from .gate_counts import GateCounts
 from .gate_name import GateName
 from .gateset import Gateset
+from .group_usage import GroupUsage
 from .job import Job
 from .job_backend import JobBackend
 from .job_canceled import JobCanceled
@@ -67,6 +68,11 @@ from .rate_card_entry_unit import RateCardEntryUnit
 from .request_validation import RequestValidation
 from .result_link import ResultLink
 from .symmetry_verification_output import SymmetryVerificationOutput
+from .usage import Usage
+from .usage_amount import UsageAmount
+from .usage_group_by import UsageGroupBy
+from .usage_modality import UsageModality
+from .usages import Usages
 from .whoami import Whoami
 
 __all__ = (
@@ -102,6 +108,7 @@ __all__ = (
     "GateCounts",
     "GateName",
     "Gateset",
+    "GroupUsage",
     "Job",
     "JobBackend",
     "JobCanceled",
@@ -137,5 +144,10 @@ __all__ = (
     "RequestValidation",
     "ResultLink",
     "SymmetryVerificationOutput",
+    "Usage",
+    "UsageAmount",
+    "UsageGroupBy",
+    "UsageModality",
+    "Usages",
     "Whoami",
 )

@@ -37,7 +37,8 @@ class EstimateContext:
     """ The organisation whose prices apply, if known. The fake names
     the key's own: every key is an organization of its own there,
     whose id (`com.ionq-mock.` and 12 hex digits) is derived from
-    the key, never the key itself.
+    the key, never the key itself. It is the id that
+    `GET /organizations/{organization_id}/usage` takes.
      """
     project: None | str
     """ The project whose prices apply, if known. """

@@ -108,6 +108,15 @@ def _priced(card: RateCard, request: JobRequest, counts: dict[str, int]) -> floa
     )
 
 
+def billed(job: Job, cards: RateCards) -> float | None:
+    """What a job cost (the `cost` of GET /jobs/{UUID}/cost): None until it completed, for a
+    dry run, and on a backend without a rate card."""
+    card = cards.card(record_name(job.request.backend))
+    if card is None or job.status is not JobStatus.COMPLETED or job.request.dry_run:
+        return None
+    return _priced(card, job.request, job.gate_counts)
+
+
 def job_cost(job: Job, cards: RateCards) -> dict[str, Any]:
     """GET /jobs/{UUID}/cost: the estimate from the submitted gates, the cost once completed."""
     request = job.request
@@ -116,8 +125,9 @@ def job_cost(job: Job, cards: RateCards) -> dict[str, Any]:
     if card is not None:
         estimated = _priced(card, request, request.gate_counts())
         document["estimated_cost"] = _money(estimated, cards.unit)
-        if job.status is JobStatus.COMPLETED and not request.dry_run:
-            document["cost"] = _money(_priced(card, request, job.gate_counts), cards.unit)
+        cost = billed(job, cards)
+        if cost is not None:
+            document["cost"] = _money(cost, cards.unit)
     return document
 
 
@@ -135,12 +145,24 @@ class EstimateRequest:
     session: bool
 
 
-def execution_ms(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
-    """How long the fake says a job of these gates and shots would run, in milliseconds."""
+def execution_us(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
+    """How long the fake says a job of these gates and shots would run, in microseconds."""
     per_shot_us = (
         one_qubit_gates * ONE_QUBIT_GATE_US + two_qubit_gates * TWO_QUBIT_GATE_US + SHOT_OVERHEAD_US
     )
-    return round(shots * per_shot_us / 1000)
+    return shots * per_shot_us
+
+
+def execution_ms(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
+    """How long the fake says a job of these gates and shots would run, in milliseconds."""
+    return round(execution_us(shots, one_qubit_gates, two_qubit_gates) / 1000)
+
+
+def quantum_time_us(job: Job) -> int:
+    """The QPU time a job is reckoned to have taken: the estimate's execution time for its
+    gates and shots (the fake's QPUs are simulated, so there is no time of theirs to tell)."""
+    counts = job.gate_counts
+    return execution_us(job.request.shots, counts["1q"], counts["2q"])
 
 
 def estimate(
