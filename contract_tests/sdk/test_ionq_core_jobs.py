@@ -1,5 +1,6 @@
 """ionq-core 0.2.0's job calls against a running fake: create, read, list, wait, cancel,
-delete, results, cost and estimate, sync and async, and one key's jobs hidden from another.
+delete, move, results, cost and estimate, the organization's usage, sync and async, and one
+key's jobs hidden from another.
 
 Configured as IonQ documents it: `IonQClient(api_key=..., base_url=".../v0.4")`
 (it warns that the fake's URL is not HTTPS, which is expected here). Bodies
@@ -14,6 +15,7 @@ checked with tolerances from contract_tests/sdk/binomial.py.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import threading
 import time
@@ -39,11 +41,14 @@ from ionq_core.api.default import (
     get_job_cost,
     get_job_probabilities,
     get_jobs,
+    move_job,
 )
+from ionq_core.api.usage import get_usages
 from ionq_core.client import AuthenticatedClient
-from ionq_core.exceptions import NotFoundError
+from ionq_core.exceptions import APIError, BadRequestError, NotFoundError, PermissionDeniedError
 from ionq_core.models import (
     CircuitJobCreationPayload,
+    CloneJobPayload,
     Failure,
     GetJobEstimateResponse,
     GetResultsResponse,
@@ -51,6 +56,7 @@ from ionq_core.models import (
     JobCreationResponse,
     JobDeletedResponse,
     SingleCircuitJob,
+    Usages,
 )
 from ionq_core.types import UNSET, Unset
 
@@ -243,6 +249,63 @@ def test_a_failed_job_raises_job_failed_error(client: AuthenticatedClient, fake:
     assert failed.failure.code == "TooManyGates"
 
 
+# -- move ----------------------------------------------------------------------------------
+
+
+def test_move_job_cancels_a_queued_job_and_queues_its_copy(
+    client: AuthenticatedClient, fake: FakeIonQ
+) -> None:
+    fake.hold_jobs()
+    job_id = submit(client, payload(backend="qpu.aria-1", name="bell"))
+    body = CloneJobPayload.from_dict({"backend": "qpu.forte-1", "shots": 500})
+    response = move_job.sync_detailed(job_id, client=client, body=body)
+    assert response.status_code == HTTPStatus.CREATED
+    moved = response.parsed
+    assert isinstance(moved, JobCreationResponse)
+    assert (moved.status, moved.session_id) == ("submitted", None)
+    assert moved.id != job_id
+    original = get_job.sync(job_id, client=client)
+    assert isinstance(original, SingleCircuitJob)
+    assert original.status == "canceled"
+    copy = get_job.sync(moved.id, client=client)
+    assert isinstance(copy, SingleCircuitJob)
+    assert (copy.status, copy.backend, copy.shots, copy.name) == (
+        "ready",
+        "qpu.forte-1",
+        500,
+        "bell",
+    )
+    assert copy.metadata is not None
+    assert copy.metadata.to_dict() == {"original_job_id": job_id}
+    fake.complete_job(moved.id)
+    assert wait_for_job(client, moved.id, timeout=10).status == "completed"
+    assert {job["id"] for job in fake.jobs()} == {job_id, moved.id}
+
+
+def test_moving_a_completed_job_raises_409_and_creates_nothing(
+    client: AuthenticatedClient, fake: FakeIonQ
+) -> None:
+    job_id = submit(client)
+    assert wait_for_job(client, job_id, timeout=5).status == "completed"
+    with pytest.raises(APIError) as caught:
+        move_job.sync(job_id, client=client, body=CloneJobPayload.from_dict({}))
+    assert caught.value.status_code == 409
+    assert f"Job {job_id} is completed" in str(caught.value)
+    assert [job["id"] for job in fake.jobs()] == [job_id]
+    assert fake.job(job_id)["status"] == "completed"
+
+
+def test_another_key_cannot_move_the_job(
+    client: AuthenticatedClient, other_client: AuthenticatedClient, fake: FakeIonQ
+) -> None:
+    fake.hold_jobs()
+    job_id = submit(client)
+    with pytest.raises(NotFoundError):
+        move_job.sync(job_id, client=other_client, body=CloneJobPayload.from_dict({}))
+    assert fake.job(job_id)["status"] == "ready"
+    assert len(fake.jobs()) == 1
+
+
 # -- results, cost, estimate ---------------------------------------------------------------
 
 
@@ -315,6 +378,95 @@ def test_estimate(client: AuthenticatedClient) -> None:
     assert estimate.estimated_execution_time > 0
     context = estimate.estimate_context.to_dict()
     assert (context["backend"], context["shots"], context["qubits"]) == ("qpu.forte-1", SHOTS, 4)
+
+
+# -- usage ---------------------------------------------------------------------------------
+
+
+def organization_of(client: AuthenticatedClient) -> str:
+    """The key's organization, as the estimate names it (IonQ's docs give it to its users)."""
+    estimate = estimate_job_cost.sync(client=client, backend="simulator")
+    assert isinstance(estimate, GetJobEstimateResponse)
+    organization = estimate.estimate_context.organization
+    assert isinstance(organization, str)
+    return organization
+
+
+def test_get_usages_sums_the_keys_qpu_jobs_by_day(
+    client: AuthenticatedClient, other_client: AuthenticatedClient
+) -> None:
+    qpu = submit(client, payload(backend="qpu.forte-1", name="on forte"))
+    submit(client, payload())  # the simulator is free, and no QPU usage
+    submit(other_client, payload(backend="qpu.forte-1"))  # another organization's
+    job = wait_for_job(client, qpu, timeout=10)
+    assert job.completed_at is not None
+    day = datetime.datetime.fromisoformat(job.completed_at).astimezone(datetime.UTC).date()
+    organization = organization_of(client)
+    usages = get_usages.sync(
+        organization,
+        client=client,
+        start_date=day - datetime.timedelta(days=1),
+        end_date=day + datetime.timedelta(days=1),
+        group_by="job",
+        modality="daily",
+    )
+    assert isinstance(usages, Usages)
+    assert (usages.organization, usages.group_type, usages.modality) == (
+        organization,
+        "job",
+        "daily",
+    )
+    assert usages.usage_from == datetime.datetime.combine(
+        day - datetime.timedelta(days=1), datetime.time(), datetime.UTC
+    )
+    assert isinstance(usages.usage_data, list)
+    tomorrow, today, yesterday = usages.usage_data  # newest first
+    assert today.from_ == datetime.datetime.combine(day, datetime.time(), datetime.UTC)
+    assert (tomorrow.job_count, yesterday.job_count) == (0, 0)
+    price = expected_cost("qpu.forte-1", SHOTS, one=1, two=1)
+    assert price == pytest.approx(2.8)  # 1000 x (0.0003 + 0.0025)
+    assert today.amount == pytest.approx(price)
+    assert today.job_count == 1
+    assert today.time_us == SHOTS * (135 + 600 + 1000)  # per shot: a 1q and a 2q gate, readout
+    (group,) = today.group_usages
+    assert (group.group_id, group.group_name, group.job_count) == (qpu, "on forte", 1)
+    cost = get_job_cost.sync(qpu, client=client)
+    assert cost is not None
+    assert today.amount == pytest.approx(cost.cost.value)  # type: ignore[union-attr]
+    assert usages.amount_total == pytest.approx(price)
+    assert usages.job_count == 1
+
+
+def test_get_usages_of_another_organization_is_forbidden(
+    client: AuthenticatedClient, other_client: AuthenticatedClient
+) -> None:
+    theirs = organization_of(other_client)
+    assert theirs != organization_of(client)
+    today = datetime.datetime.now(datetime.UTC).date()
+    with pytest.raises(PermissionDeniedError) as caught:
+        get_usages.sync(
+            theirs,
+            client=client,
+            start_date=today,
+            end_date=today,
+            group_by="user",
+            modality="weekly",
+        )
+    assert caught.value.status_code == 403
+
+
+def test_get_usages_refuses_an_end_before_the_start(client: AuthenticatedClient) -> None:
+    today = datetime.datetime.now(datetime.UTC).date()
+    with pytest.raises(BadRequestError) as caught:
+        get_usages.sync(
+            organization_of(client),
+            client=client,
+            start_date=today,
+            end_date=today - datetime.timedelta(days=1),
+            group_by="project",
+            modality="monthly",
+        )
+    assert "end_date" in str(caught.value)
 
 
 # -- async ---------------------------------------------------------------------------------
