@@ -1,8 +1,9 @@
-"""The JSON Schema documents of IonQ's formats, and the fake's own results held to them.
+"""GET /schemas/formats/{format}: the documents, and the fake's own results held to them.
 
 Each format's document is a data file (mock_server/api/fixtures/formats/),
 read here with nothing but `json`. The documents must be valid draft-07
-schemas, and they must describe what the fake serves: the
+schemas (the fake checks less at start-up: see format_schemas.py), served
+as they are written, and they must describe what the fake serves: the
 results of real jobs, ideal and noisy, on the simulator and on QPUs, validate
 against the format each result URL stands for, and every native-gate
 circuit the fake runs validates against ionq.native.v1 (and the ones it
@@ -14,14 +15,21 @@ from __future__ import annotations
 import json
 import math
 import random
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from flask import Flask
+from ionq_client import authenticated_client
+from ionq_client.api.schemas import get_format_schema
+from ionq_client.models import Error, FormatSchemaDocument
 from jsonschema import Draft7Validator, SchemaError  # type: ignore[import-untyped]
 
-from contract_tests.fake.openapi_check import ContractClient
+from contract_tests.fake.openapi_check import ContractClient, httpx_hook
 from contract_tests.fake.support import (
     BELL_CIRCUIT,
+    ORIGIN,
     ROOT,
     circuit_job,
     key_header,
@@ -29,8 +37,13 @@ from contract_tests.fake.support import (
     submit,
     wait_for_job,
 )
+from ionq_contract.spec import inlined_schema, load_spec
+from mock_server.api.fixture_files import FixtureError
+from mock_server.api.format_schemas import load_format_schemas
+from mock_server.wire.rejections import field_problems, new_validator
 
 FORMATS_DIR = ROOT / "mock_server" / "api" / "fixtures" / "formats"
+SCHEMAS = "/v0.4/schemas/formats"
 KEY = "formats-test-key"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 # The formats of ../shared/ionq-v04-more.md §2, each with a document.
@@ -98,6 +111,124 @@ def test_a_broken_document_is_refused_by_the_check() -> None:
     """The check above can fail: a keyword of the wrong type is no draft-07 schema."""
     with pytest.raises(SchemaError):
         Draft7Validator.check_schema({**document(NATIVE), "required": "qubits"})
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_the_fake_serves_each_document_as_written(client: ContractClient, name: str) -> None:
+    response = client.get(f"{SCHEMAS}/{name}", headers=key_header(KEY))
+    assert response.status_code == 200
+    assert response.content_type == "application/json"
+    assert response.get_json() == document(name)
+    head = client.head(f"{SCHEMAS}/{name}", headers=key_header(KEY))
+    assert head.status_code == 200
+    assert head.headers["Content-Length"] == response.headers["Content-Length"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ionq.result.expectation.json.v1",
+        "ionq.result.probabilities.json.v3",
+        "IONQ.NATIVE.V1",
+        "ionq.native.v1.schema.json",
+        "ionq.native.v1 ",
+        "probabilities",
+    ],
+)
+def test_a_format_without_a_document_is_404_in_ionq_s_body(
+    client: ContractClient, name: str
+) -> None:
+    response = client.get(f"{SCHEMAS}/{name}", headers=key_header(KEY))
+    assert response.status_code == 404
+    assert response.get_json() == {
+        "statusCode": 404,
+        "error": "Not Found Error",
+        "message": f"Format {name} was not found.",
+    }
+
+
+def test_a_long_unknown_name_is_cut_in_the_message(client: ContractClient) -> None:
+    name = "ionq." + "x" * 500
+    response = client.get(f"{SCHEMAS}/{name}", headers=key_header(KEY))
+    assert response.status_code == 404
+    assert response.get_json()["message"] == f"Format {name[:100]}… was not found."
+
+
+def test_the_documents_need_a_key(client: ContractClient) -> None:
+    response = client.get(f"{SCHEMAS}/{FORMATS[0]}")
+    assert response.status_code == 401
+    assert response.get_json()["error"] == "Unauthorized Error"
+
+
+def test_a_document_is_the_same_bytes_every_time(client: ContractClient) -> None:
+    answers = {client.get(f"{SCHEMAS}/{NATIVE}", headers=key_header(KEY)).data for _ in range(3)}
+    assert len(answers) == 1
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_the_generated_client_reads_each_document(app: Flask, name: str) -> None:
+    transport = httpx.WSGITransport(app=app)
+    hooks = {"response": [httpx_hook]}
+    with authenticated_client(
+        KEY, f"{ORIGIN}/v0.4", httpx_args={"transport": transport, "event_hooks": hooks}
+    ) as client:
+        found = get_format_schema.sync(name, client=client)
+        missing = get_format_schema.sync_detailed(f"{name}.v0", client=client)
+    assert isinstance(found, FormatSchemaDocument)
+    assert (found.schema, found.id, found.type_) == (DRAFT_07, name, document(name)["type"])
+    assert found.to_dict() == document(name)
+    assert missing.status_code == 404
+    assert isinstance(missing.parsed, Error)
+    assert missing.parsed.message == f"Format {name}.v0 was not found."
+
+
+# -- start-up -----------------------------------------------------------------------------
+
+
+def copy_documents(folder: Path) -> Path:
+    folder.mkdir()
+    for path in FORMATS_DIR.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def no_problems(_document: Any) -> list[Any]:
+    return []
+
+
+def test_start_up_refuses_a_document_named_after_another_format(tmp_path: Path) -> None:
+    folder = copy_documents(tmp_path / "formats")
+    path = folder / f"{NATIVE}.schema.json"
+    path.write_text(json.dumps({**document(NATIVE), "$id": "ionq.native.v2"}), "utf-8")
+    with pytest.raises(FixtureError, match=r"ionq\.native\.v1\.schema\.json: \$\.\$id: 'ionq"):
+        load_format_schemas(no_problems, folder)
+
+
+def test_start_up_refuses_a_document_that_is_not_json(tmp_path: Path) -> None:
+    folder = copy_documents(tmp_path / "formats")
+    (folder / f"{NATIVE}.schema.json").write_text('{"$id": ', "utf-8")
+    with pytest.raises(FixtureError, match=r"ionq\.native\.v1\.schema\.json, line 1"):
+        load_format_schemas(no_problems, folder)
+
+
+def test_start_up_refuses_an_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "formats").mkdir()
+    with pytest.raises(FixtureError, match=r"has no <format>\.schema\.json file"):
+        load_format_schemas(no_problems, tmp_path / "formats")
+
+
+def test_start_up_holds_each_document_to_the_spec(make_app: Any, tmp_path: Path) -> None:
+    """create_app checks the packaged documents against FormatSchemaDocument: shown here by
+    checking a copy with one document that lacks `$schema` the same way."""
+    make_app()  # the packaged documents pass
+    folder = copy_documents(tmp_path / "formats")
+    broken = {key: value for key, value in document(NATIVE).items() if key != "$schema"}
+    (folder / f"{NATIVE}.schema.json").write_text(json.dumps(broken), "utf-8")
+    check = new_validator(inlined_schema(load_spec(), "FormatSchemaDocument"))
+    with pytest.raises(
+        FixtureError, match=r"ionq\.native\.v1\.schema\.json: \$\['\$schema'\]: is required"
+    ):
+        load_format_schemas(lambda doc: field_problems(check, doc), folder)
 
 
 # -- the fake's results against their formats ----------------------------------------------
