@@ -25,6 +25,7 @@ from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import load_histories
 from mock_server.api.characterization_store import CharacterizationStore
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
+from mock_server.api.format_schemas import load_format_schemas
 from mock_server.api.jobs.costs import load_rate_cards
 from mock_server.api.jobs.memory import (
     DEFAULT_MAX_JOBS,
@@ -194,6 +195,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             characterization=characterizations.current,
         ),
         rate_cards=load_rate_cards(),
+        format_schemas=load_format_schemas(
+            partial(field_problems, new_validator(inlined_schema(spec, "FormatSchemaDocument")))
+        ),
         base_path=base_path(spec),
         revision=revision,
     )

@@ -2,11 +2,13 @@
 
 IonQ's service already sends backends, statuses and fields that openapi.yaml
 (following IonQ's seed documentation) does not list: status `retired`, new
-QPUs, `supported_gates`, `noise_models` on the simulator; and jobs whose
-results are named by artifact format (IonQ's description of 2026). The client is
-generated to keep them (codegen/templates/str_enum.py.jinja and the opened
-objects of codegen/client_spec.py); these bodies are written by hand in the
-newer style.
+QPUs; and jobs whose results are named by artifact format (IonQ's description
+of 2026). The client is generated to keep them (codegen/templates/str_enum.py.jinja
+and the opened objects of codegen/client_spec.py); these bodies are written by
+hand in the newer style. The spec now lists `supported_gates`,
+`supported_native_gates`, `supported_error_mitigations` and `noise_models`, so
+the backends carry fields invented for this test (`max_shots`, `regions`) to
+stand for whatever IonQ adds next.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ import pytest
 from ionq_client import authenticated_client, public_client
 from ionq_client.api.backends import get_backend
 from ionq_client.api.jobs import get_job
-from ionq_client.models import Backend, BackendName, BackendStatus, CostModel, FailureCode, Job
+from ionq_client.models import (
+    Backend,
+    BackendName,
+    BackendStatus,
+    CostModel,
+    FailureCode,
+    GateName,
+    Job,
+)
 
 from contract_tests.client.contract import SPEC, enum, required, response_examples
 from contract_tests.client.same_body import assert_same_body
@@ -34,9 +44,13 @@ TEMPO: dict[str, Any] = {
     "qubits": 64,
     "status": "retired",
     "characterization_id": "0b7c1e52-0c8a-4f7e-9a43-1c7d5e0b8f21",
-    "supported_gates": ["gpi", "gpi2", "ms", "zz"],
+    # Known fields now, with a gate name the spec does not list (kept, marked unknown).
+    "supported_gates": ["x", "h", "cnot", "cz"],
     "supported_native_gates": ["gpi", "gpi2", "ms"],
-    "supported_error_mitigations": {"debiasing": {"default": True, "min_shots": 500}},
+    "supported_error_mitigations": ["debiasing"],
+    # Newer than the spec: invented, standing for what IonQ adds next.
+    "max_shots": 10_000,
+    "regions": ["us-east-1"],
 }
 SIMULATOR: dict[str, Any] = {
     "average_queue_time": 0,
@@ -53,6 +67,7 @@ SIMULATOR: dict[str, Any] = {
         {"name": "tempo-1", "qubits": 36},
     ],
     "supported_gates": ["x", "y", "z", "h", "cnot"],
+    "max_shots": 1_000_000,
 }
 NEWER_BODIES = [pytest.param(TEMPO, id="retired-tempo"), pytest.param(SIMULATOR, id="simulator")]
 KNOWN = set(SPEC["components"]["schemas"]["Backend"]["properties"])
@@ -127,6 +142,30 @@ def test_an_unknown_backend_can_be_asked_for(mode: str) -> None:
     assert stub.request.url.raw_path == b"/v0.4/backends/qpu.tempo-1"
     assert isinstance(parsed, Backend)
     assert parsed.backend == name
+
+
+def test_a_gate_name_the_spec_does_not_list_is_kept_and_marked() -> None:
+    parsed = fetch(TEMPO, "sync", BackendName("qpu.tempo-1"))
+    assert isinstance(parsed, Backend)
+    assert isinstance(parsed.supported_gates, list)
+    assert [gate.value for gate in parsed.supported_gates] == TEMPO["supported_gates"]
+    assert [gate.known for gate in parsed.supported_gates] == [True, True, True, False]
+    assert isinstance(parsed.supported_native_gates, list)
+    assert parsed.supported_native_gates == [GateName.GPI, GateName.GPI2, GateName.MS]
+    assert parsed.supported_error_mitigations == ["debiasing"]
+
+
+def test_error_mitigations_in_another_shape_are_kept_unchanged() -> None:
+    """IonQ's description lists `supported_error_mitigations` as names; should the service
+    send them as an object of settings instead, as this test once guessed, the client
+    keeps the value as it came rather than fail."""
+    settings = {"debiasing": {"default": True, "min_shots": 500}}
+    body = {**TEMPO, "supported_error_mitigations": copy.deepcopy(settings)}
+    parsed = fetch(body, "sync", BackendName("qpu.tempo-1"))
+    assert isinstance(parsed, Backend)
+    kept: Any = parsed.supported_error_mitigations  # typed as names, holding what came
+    assert kept == settings
+    assert parsed.to_dict()["supported_error_mitigations"] == settings
 
 
 def test_a_backend_without_optional_fields_leaves_them_unset() -> None:

@@ -46,6 +46,7 @@ def test_reads_every_operation_of_the_spec() -> None:
         "getCharacterizationsForBackend",
         "getCharacterization",
         "getWhoami",
+        "getFormatSchema",
         # Within a path, in the order of ionq_contract.spec.HTTP_METHODS.
         "getJobs",
         "createJob",

@@ -24,10 +24,13 @@ from contract_tests.fake.support import (
 from ionq_contract.spec import component_schema, load_spec
 from mock_server.api.fixture_files import FixtureError
 from mock_server.settings import config_from_env
+from mock_server.simulator.parse import NATIVE, QIS
 
 # What each backend is, written by hand from IonQ's published systems.
 QUBITS = {"aria": 25, "forte": 36, "simulator": 29}
 LOCATIONS = {"aria": "College Park, MD, USA", "forte": "Seattle, WA, USA"}
+# The entangling native gate of each family, as qiskit-ionq's NATIVE_2Q_BY_FAMILY has it.
+ENTANGLING = {"aria": ["ms"], "forte": ["zz"], "simulator": ["ms", "zz"]}
 A_DAY_MS = 24 * 60 * 60 * 1000
 
 
@@ -64,6 +67,20 @@ def test_packaged_fixture_is_valid_and_plausible(name: str) -> None:
         assert record["location"] == LOCATIONS[family(name)]
 
 
+@pytest.mark.parametrize("name", backend_names())
+def test_a_backend_lists_the_gates_the_fake_runs(name: str) -> None:
+    """`supported_gates` is every qis gate the simulator parses, on every backend;
+    `supported_native_gates` gpi, gpi2 and the family's entangling gate, all of them
+    gates the simulator runs; the QPUs offer debiasing, the simulator nothing."""
+    record = fixture_record(name)
+    assert sorted(record["supported_gates"]) == sorted(QIS)
+    assert len(record["supported_gates"]) == len(QIS)
+    assert record["supported_native_gates"] == ["gpi", "gpi2", *ENTANGLING[family(name)]]
+    assert set(record["supported_native_gates"]) <= NATIVE
+    expected = [] if name == "simulator" else ["debiasing"]
+    assert record["supported_error_mitigations"] == expected
+
+
 def write_record(fixtures_dir: Path, name: str, record: Any) -> Path:
     path = fixtures_dir / "backends" / f"{name}.json"
     path.write_text(json.dumps(record, indent=2), encoding="utf-8")
@@ -89,6 +106,16 @@ BROKEN = [
         id="undocumented-field",
     ),
     pytest.param(changed("qpu.aria-2", backend="qpu.aria-1"), "$.backend", id="other-name"),
+    pytest.param(
+        changed("qpu.aria-2", supported_native_gates="gpi"),
+        "$.supported_native_gates",
+        id="gates-as-text",
+    ),
+    pytest.param(
+        changed("qpu.aria-2", supported_gates=["x", "toffoli"]),
+        "$.supported_gates[1]",
+        id="gate-outside-enum",
+    ),
     pytest.param(["qpu.aria-2"], "$: ", id="not-an-object"),
 ]
 

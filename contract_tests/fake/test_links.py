@@ -82,6 +82,16 @@ SOURCES: dict[str, Callable[[ContractClient], TestResponse]] = {
     "cloneJob": lambda c: c.post(f"/v0.4/jobs/{_created(c, BELL)}/clone", headers=KEY),
     "moveJob": _moved,
     "getJobEstimate": lambda c: c.get("/v0.4/jobs/estimate?backend=qpu.aria-1", headers=KEY),
+    "getJobProbabilities": lambda c: c.get(
+        f"/v0.4/jobs/{_created(c, BELL)}/results/probabilities", headers=KEY
+    ),
+    "getJobAggregatedProbabilities": lambda c: c.get(
+        f"/v0.4/jobs/{_created(c, TWO_CIRCUITS)}/results/probabilities/aggregated", headers=KEY
+    ),
+    "getJobHistogram": lambda c: c.get(
+        f"/v0.4/jobs/{_created(c, BELL)}/results/histogram", headers=KEY
+    ),
+    "getJobShots": lambda c: c.get(f"/v0.4/jobs/{_created(c, BELL)}/results/shots", headers=KEY),
 }
 # Links whose target only answers for a multi-circuit parent: followed from one.
 MULTI_CIRCUIT_TARGETS = {"getJobAggregatedProbabilities"}
@@ -112,7 +122,10 @@ def _links() -> list[tuple[str, str, dict[str, Any]]]:
 
 def _evaluate(expression: str, body: Any) -> Any:
     """A runtime expression of the forms this spec uses: `$request.path.<name>`, or
-    `$response.body#/json/pointer` (RFC 6901) on the source's JSON body."""
+    `$response.body#/json/pointer` (RFC 6901) on the source's JSON body; or a constant
+    (a result's format, for the link to its schema)."""
+    if not expression.startswith("$"):
+        return expression
     if expression.startswith("$request.path."):
         return SOURCE_PATH[expression.removeprefix("$request.path.")]
     prefix = "$response.body#"

@@ -18,6 +18,7 @@ import pytest
 from ionq_core import IonQClient
 from ionq_core.api.backends import get_backend, get_backends
 from ionq_core.api.characterizations import get_characterization, get_characterizations_for_backend
+from ionq_core.api.schemas import get_format_schema
 from ionq_core.api.whoami import get_whoami
 from ionq_core.client import AuthenticatedClient, Client
 from ionq_core.exceptions import AuthenticationError, NotFoundError
@@ -26,13 +27,23 @@ from ionq_core.models import (
     Characterization,
     CharacterizationFidelity,
     CharacterizationTiming,
+    FormatSchemaDocument,
     Whoami,
 )
+from ionq_core.models.formats import FORMATS_VALUES
 
 from contract_tests.fake.live import LiveFake
 from contract_tests.fake.support import PACKAGED_BACKENDS, backend_names, fixture_record
 
 PACKAGED_INPUTS = PACKAGED_BACKENDS.parent / "characterizations"
+PACKAGED_FORMATS = PACKAGED_BACKENDS.parent / "formats"
+
+
+def format_document(name: str) -> dict[str, Any]:
+    """The packaged JSON Schema document of format `name`."""
+    path = PACKAGED_FORMATS / f"{name}.schema.json"
+    document: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return document
 
 
 def generator_input(name: str) -> dict[str, Any]:
@@ -167,3 +178,58 @@ def test_admin_changes_reach_the_sdk(client: AuthenticatedClient, reset_fake: Li
     single = get_backend.sync("qpu.aria-2", client=client)  # type: ignore[arg-type]
     assert isinstance(single, Backend)
     assert listed["qpu.aria-2"].status == single.status == "unavailable"
+
+
+def test_every_format_ionq_core_names_has_a_document() -> None:
+    """ionq-core's `Formats` literal is every format the fake serves but OpenQASM 3."""
+    served = {path.name.removesuffix(".schema.json") for path in PACKAGED_FORMATS.iterdir()}
+    assert served - set(FORMATS_VALUES) == {"ionq.qasm3.v1"}
+    assert set(FORMATS_VALUES) <= served
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS_VALUES))
+def test_get_format_schema_reads_each_document(client: AuthenticatedClient, name: str) -> None:
+    document = format_document(name)
+    found = get_format_schema.sync(name, client=client)  # type: ignore[arg-type]
+    assert isinstance(found, FormatSchemaDocument)
+    assert found.schema == "http://json-schema.org/draft-07/schema#"
+    assert found.id == name
+    assert found.type_ == document["type"]
+    assert found.description == document["description"]
+    # The rest of the document (properties, definitions, examples, ...) is kept as it came.
+    assert found.additional_properties == {
+        key: value
+        for key, value in document.items()
+        if key not in {"$schema", "$id", "type", "description"}
+    }
+    assert found.to_dict() == document
+
+
+def test_get_format_schema_of_an_unknown_format_raises_not_found(
+    client: AuthenticatedClient,
+) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        get_format_schema.sync("ionq.result.expectation.json.v1", client=client)  # type: ignore[arg-type]
+    assert caught.value.status_code == 404
+    assert isinstance(caught.value.body, dict)
+    assert caught.value.body["message"] == "Format ionq.result.expectation.json.v1 was not found."
+
+
+def test_get_format_schema_without_a_key_is_refused(sdk_fake: LiveFake) -> None:
+    """ionq-core offers the call to authenticated clients only; the fake answers 401 without a
+    key (a plain Client raises nothing: the answer is not parsed)."""
+    with Client(base_url=sdk_fake.base_url) as public:
+        answer = get_format_schema.sync_detailed("ionq.native.v1", client=public)  # type: ignore[arg-type]
+    assert answer.status_code == 401
+    assert answer.parsed is None
+    assert json.loads(answer.content)["error"] == "Unauthorized Error"
+
+
+def test_every_backend_lists_its_gates(client: AuthenticatedClient) -> None:
+    """ionq-core's Backend knows supported_gates, supported_native_gates and
+    supported_error_mitigations (lists of strings) and reads them as the fixtures have them."""
+    for backend in get_backends.sync(client=client) or []:
+        record = fixture_record(backend.backend)
+        assert backend.supported_gates == record["supported_gates"]
+        assert backend.supported_native_gates == record["supported_native_gates"]
+        assert backend.supported_error_mitigations == record["supported_error_mitigations"]

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from flask import Response
 
-from mock_server.api import backends, characterizations, usage, whoami
+from mock_server.api import backends, characterizations, schemas, usage, whoami
 from mock_server.api.jobs import handlers as jobs
 
 Handler = Callable[..., Response]
@@ -28,6 +28,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getCharacterizationsForBackend": characterizations.get_characterizations_for_backend,
         "getCharacterization": characterizations.get_characterization,
         "getWhoami": whoami.get_whoami,
+        "getFormatSchema": schemas.get_format_schema,
         "createJob": jobs.create_job,
         "getJobs": jobs.get_jobs,
         "deleteJobs": jobs.delete_jobs,
@@ -57,6 +58,7 @@ PURE_READS: frozenset[str] = frozenset(
         "getCharacterizationsForBackend",
         "getCharacterization",
         "getWhoami",
+        "getFormatSchema",
         "getJobs",
         "getJob",
         "getJobProbabilities",

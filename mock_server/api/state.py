@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_store import CharacterizationStore
+from mock_server.api.format_schemas import FormatSchemas
 from mock_server.api.jobs.costs import RateCards
 from mock_server.api.jobs.runner import JobRunner
 from mock_server.api.jobs.store import JobStore
@@ -30,6 +31,8 @@ class ApiState:
     jobs: JobStore
     runner: JobRunner
     rate_cards: RateCards
+    # The JSON Schema of each result and circuit format (packaged data, never changed).
+    format_schemas: FormatSchemas
     # Where the API is mounted (/v0.4): job documents link to their results under it.
     base_path: str
     # Bumped by the stores on every change: what the fast path (mock_server/front) checks.

@@ -28,6 +28,7 @@ from .estimate_context import EstimateContext
 from .estimate_input_values import EstimateInputValues
 from .failure_code import FailureCode
 from .fidelity_estimate import FidelityEstimate
+from .format_schema_document import FormatSchemaDocument
 from .gate import Gate
 from .gate_counts import GateCounts
 from .gate_name import GateName
@@ -104,6 +105,7 @@ __all__ = (
     "EstimateInputValues",
     "FailureCode",
     "FidelityEstimate",
+    "FormatSchemaDocument",
     "Gate",
     "GateCounts",
     "GateName",

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.backend_name import BackendName
 from ..models.backend_status import BackendStatus
+from ..models.gate_name import GateName
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -60,6 +61,19 @@ class Backend:
     circuit it runs. What each model does, and where its rates
     come from, is in docs/noise.md.
      """
+    supported_error_mitigations: list[str] | Unset = UNSET
+    """ The error mitigations a job on this backend may ask for in
+    `settings.error_mitigation`, by name (`debiasing`).
+     """
+    supported_gates: list[GateName] | Unset = UNSET
+    """ The gates of the `qis` gateset a circuit on this backend may
+    use. IonQ compiles them to the backend's native gates.
+     """
+    supported_native_gates: list[GateName] | Unset = UNSET
+    """ The gates of the `native` gateset this backend executes: `gpi`
+    and `gpi2`, and the entangling gate of its family, `ms` on Aria
+    and `zz` on Forte.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +102,24 @@ class Backend:
                 noise_models_item = noise_models_item_data.to_dict()
                 noise_models.append(noise_models_item)
 
+        supported_error_mitigations: list[str] | Unset = UNSET
+        if not isinstance(self.supported_error_mitigations, Unset):
+            supported_error_mitigations = self.supported_error_mitigations
+
+        supported_gates: list[str] | Unset = UNSET
+        if not isinstance(self.supported_gates, Unset):
+            supported_gates = []
+            for supported_gates_item_data in self.supported_gates:
+                supported_gates_item = supported_gates_item_data.value
+                supported_gates.append(supported_gates_item)
+
+        supported_native_gates: list[str] | Unset = UNSET
+        if not isinstance(self.supported_native_gates, Unset):
+            supported_native_gates = []
+            for supported_native_gates_item_data in self.supported_native_gates:
+                supported_native_gates_item = supported_native_gates_item_data.value
+                supported_native_gates.append(supported_native_gates_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -108,6 +140,12 @@ class Backend:
             field_dict["location"] = location
         if noise_models is not UNSET:
             field_dict["noise_models"] = noise_models
+        if supported_error_mitigations is not UNSET:
+            field_dict["supported_error_mitigations"] = supported_error_mitigations
+        if supported_gates is not UNSET:
+            field_dict["supported_gates"] = supported_gates
+        if supported_native_gates is not UNSET:
+            field_dict["supported_native_gates"] = supported_native_gates
 
         return field_dict
 
@@ -143,6 +181,26 @@ class Backend:
 
                 noise_models.append(noise_models_item)
 
+        supported_error_mitigations = cast(list[str], d.pop("supported_error_mitigations", UNSET))
+
+        _supported_gates = d.pop("supported_gates", UNSET)
+        supported_gates: list[GateName] | Unset = UNSET
+        if _supported_gates is not UNSET:
+            supported_gates = []
+            for supported_gates_item_data in _supported_gates:
+                supported_gates_item = GateName(supported_gates_item_data)
+
+                supported_gates.append(supported_gates_item)
+
+        _supported_native_gates = d.pop("supported_native_gates", UNSET)
+        supported_native_gates: list[GateName] | Unset = UNSET
+        if _supported_native_gates is not UNSET:
+            supported_native_gates = []
+            for supported_native_gates_item_data in _supported_native_gates:
+                supported_native_gates_item = GateName(supported_native_gates_item_data)
+
+                supported_native_gates.append(supported_native_gates_item)
+
         backend = cls(
             average_queue_time=average_queue_time,
             backend=backend,
@@ -154,6 +212,9 @@ class Backend:
             kw=kw,
             location=location,
             noise_models=noise_models,
+            supported_error_mitigations=supported_error_mitigations,
+            supported_gates=supported_gates,
+            supported_native_gates=supported_native_gates,
         )
 
         backend.additional_properties = d
