@@ -1135,3 +1135,30 @@ def test_a_batch_that_failed_stays_failed_while_its_other_circuits_run(
     assert parent["failure"]["code"] == "SimulationError"
     if parent["started_at"] is not None:
         assert parent["started_at"] <= parent["completed_at"]
+
+
+def test_qbraids_input_format_is_accepted_and_runs_as_any_circuit(client: ContractClient) -> None:
+    """qBraid 0.13.0 writes `input.format: "ionq.circuit.v0"` on every job (openapi.yaml's
+    CircuitFormat); the circuit is the same JSON circuit, so a Bell pair gives 1/2, 1/2."""
+    body = circuit_job(BELL_CIRCUIT, qubits=2)
+    body["input"]["format"] = "ionq.circuit.v0"
+    job_id = submit(client, body, KEY)
+    assert wait_for_job(client, job_id, KEY)["status"] == "completed"
+    assert_probabilities(result(client, job_id, KEY, "probabilities"), BELL_PROBABILITIES)
+    batch = {
+        "type": "ionq.multi-circuit.v1",
+        "backend": "simulator",
+        "shots": 100,
+        "input": {
+            "gateset": "qis",
+            "qubits": 2,
+            "format": "ionq.circuit.v0",
+            "circuits": [{"circuit": BELL_CIRCUIT}, {"circuit": [{"gate": "x", "target": 1}]}],
+        },
+    }
+    parent = wait_for_job(client, submit(client, batch, KEY), KEY)
+    assert parent["status"] == "completed"
+    other = {**body, "input": {**body["input"], "format": "ionq.circuit.v1"}}
+    response = client.post(JOBS, json=other, headers=key_header(KEY))
+    assert response.status_code == 400
+    assert "format" in response.get_json()["message"]

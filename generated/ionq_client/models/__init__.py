@@ -12,6 +12,7 @@ from .characterization import Characterization
 from .characterization_fidelity import CharacterizationFidelity
 from .characterization_page import CharacterizationPage
 from .characterization_timing import CharacterizationTiming
+from .circuit_format import CircuitFormat
 from .circuit_input import CircuitInput
 from .circuit_job_creation_payload import CircuitJobCreationPayload
 from .circuit_job_creation_payload_type import CircuitJobCreationPayloadType
@@ -89,6 +90,7 @@ __all__ = (
     "CharacterizationFidelity",
     "CharacterizationPage",
     "CharacterizationTiming",
+    "CircuitFormat",
     "CircuitInput",
     "CircuitJobCreationPayload",
     "CircuitJobCreationPayloadType",

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.circuit_format import CircuitFormat
 from ..models.gateset import Gateset
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.gate import Gate
@@ -37,6 +39,13 @@ class CircuitInput:
     accepted and then fails with `NotEnoughQubits`; 64 is the most any
     backend of this contract could offer.
      """
+    format_: CircuitFormat | Unset = UNSET
+    """ The format the circuit is written in. Only qBraid sends it, always
+    `ionq.circuit.v0`, on single and multi-circuit jobs alike; the
+    circuit it sends is the same JSON circuit as without it, so the
+    fake accepts the field and runs the circuit as it would any other.
+    IonQ's description does not list the field.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +58,10 @@ class CircuitInput:
 
         qubits = self.qubits
 
+        format_: str | Unset = UNSET
+        if not isinstance(self.format_, Unset):
+            format_ = self.format_.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -58,6 +71,8 @@ class CircuitInput:
                 "qubits": qubits,
             }
         )
+        if format_ is not UNSET:
+            field_dict["format"] = format_
 
         return field_dict
 
@@ -77,10 +92,18 @@ class CircuitInput:
 
         qubits = d.pop("qubits")
 
+        _format_ = d.pop("format", UNSET)
+        format_: CircuitFormat | Unset
+        if isinstance(_format_, Unset):
+            format_ = UNSET
+        else:
+            format_ = CircuitFormat(_format_)
+
         circuit_input = cls(
             circuit=circuit,
             gateset=gateset,
             qubits=qubits,
+            format_=format_,
         )
 
         circuit_input.additional_properties = d

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.circuit_format import CircuitFormat
 from ..models.gateset import Gateset
 from ..types import UNSET, Unset
 
@@ -33,6 +34,13 @@ class MultiCircuitInput:
     `native`, the trapped-ion gates the QPUs execute (`gpi`, `gpi2`,
     `ms`, `zz`; phases in turns).
      """
+    format_: CircuitFormat | Unset = UNSET
+    """ The format the circuit is written in. Only qBraid sends it, always
+    `ionq.circuit.v0`, on single and multi-circuit jobs alike; the
+    circuit it sends is the same JSON circuit as without it, so the
+    fake accepts the field and runs the circuit as it would any other.
+    IonQ's description does not list the field.
+     """
     qubits: int | Unset = UNSET
     """ How many qubits the circuit uses (the highest qubit index plus
     one). The backend decides how many it may use: `qubits` of `GET
@@ -50,6 +58,10 @@ class MultiCircuitInput:
 
         gateset = self.gateset.value
 
+        format_: str | Unset = UNSET
+        if not isinstance(self.format_, Unset):
+            format_ = self.format_.value
+
         qubits = self.qubits
 
         field_dict: dict[str, Any] = {}
@@ -60,6 +72,8 @@ class MultiCircuitInput:
                 "gateset": gateset,
             }
         )
+        if format_ is not UNSET:
+            field_dict["format"] = format_
         if qubits is not UNSET:
             field_dict["qubits"] = qubits
 
@@ -79,11 +93,19 @@ class MultiCircuitInput:
 
         gateset = Gateset(d.pop("gateset"))
 
+        _format_ = d.pop("format", UNSET)
+        format_: CircuitFormat | Unset
+        if isinstance(_format_, Unset):
+            format_ = UNSET
+        else:
+            format_ = CircuitFormat(_format_)
+
         qubits = d.pop("qubits", UNSET)
 
         multi_circuit_input = cls(
             circuits=circuits,
             gateset=gateset,
+            format_=format_,
             qubits=qubits,
         )
 
