@@ -17,7 +17,16 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Gate
 
-__all__ = ["Matrix", "controlled", "diagonal", "is_diagonal", "matrix", "target_matrix"]
+__all__ = [
+    "PAULI",
+    "Matrix",
+    "controlled",
+    "diagonal",
+    "is_diagonal",
+    "kron_all",
+    "matrix",
+    "target_matrix",
+]
 
 Matrix = NDArray[np.complex128]
 
@@ -25,7 +34,7 @@ _I = np.eye(2, dtype=np.complex128)
 _X = np.array([[0, 1], [1, 0]], dtype=np.complex128)
 _Y = np.array([[0, -1j], [1j, 0]], dtype=np.complex128)
 _Z = np.array([[1, 0], [0, -1]], dtype=np.complex128)
-_PAULI = {"I": _I, "X": _X, "Y": _Y, "Z": _Z}
+PAULI = {"I": _I, "X": _X, "Y": _Y, "Z": _Z}
 _SQRT_HALF = 1 / math.sqrt(2)
 
 _FIXED: dict[str, Matrix] = {
@@ -82,7 +91,8 @@ def _ms(phi0: float, phi1: float, angle: float) -> Matrix:
     )
 
 
-def _kron_all(factors: list[Matrix]) -> Matrix:
+def kron_all(factors: list[Matrix]) -> Matrix:
+    """The Kronecker product of `factors`, the first the most significant (big-endian)."""
     result = np.ones((1, 1), dtype=np.complex128)
     for factor in factors:
         result = np.asarray(np.kron(result, factor), dtype=np.complex128)
@@ -102,7 +112,7 @@ def _pauliexp(gate: Gate) -> Matrix:
     hamiltonian = np.zeros((size, size), dtype=np.complex128)
     for term, coefficient in zip(gate.terms, gate.coefficients, strict=True):
         # Big-endian kron over targets[0], targets[1], ... = the string read backwards.
-        hamiltonian += coefficient * _kron_all([_PAULI[ch] for ch in reversed(term)])
+        hamiltonian += coefficient * kron_all([PAULI[ch] for ch in reversed(term)])
     values, vectors = np.linalg.eigh(hamiltonian)
     return np.asarray((vectors * np.exp(-1j * time * values)) @ vectors.conj().T)
 
@@ -126,8 +136,8 @@ def target_matrix(gate: Gate) -> Matrix:
     if gate.gateset == "native":
         return _native(name, params)
     if name in {"rx", "ry", "rz", "xx", "yy", "zz"}:
-        pauli = _PAULI[name[1].upper()]
-        return _pauli_rotation(pauli if name[0] == "r" else _kron_all([pauli, pauli]), params[0])
+        pauli = PAULI[name[1].upper()]
+        return _pauli_rotation(pauli if name[0] == "r" else kron_all([pauli, pauli]), params[0])
     if name == "z" and params:
         # Guess: qiskit sends p(theta)/cp as z + rotation, and only the phase gate
         # P(theta) = diag(1, e^{i theta}) makes cp come out right (not rz, whose

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,22 +66,9 @@ class Rates:
             ReadoutError(self.readout),
         )
 
-    def errors_per_shot(self, gate_widths: Sequence[int]) -> float:
-        """The expected number of gate errors in one shot, gates given by their widths.
-
-        A gate on k >= 3 qubits counts as its decomposition (mock_server/simulator/noise/model.py).
-        """
-        one = self.one_qubit * 3 / 4
-        two = self.two_qubit * 15 / 16
-        total = 0.0
-        for width in gate_widths:
-            if width == 1:
-                total += one
-            elif width == 2:
-                total += two
-            else:
-                total += (2**width + 1) * one + (2**width - 2) * two
-        return total
+    def errors_per_shot(self, one_qubit_gates: int, two_qubit_gates: int) -> float:
+        """The expected number of gate errors in one shot of a circuit of these gates."""
+        return one_qubit_gates * self.one_qubit * 3 / 4 + two_qubit_gates * self.two_qubit * 15 / 16
 
 
 def gate_rate(fidelity: float, dimension: int) -> float:
@@ -113,10 +100,6 @@ class NoiseModels:
 
     def __init__(self, models: Mapping[str, Rates]) -> None:
         self._models = dict(models)
-
-    def names(self) -> list[str]:
-        """Every model the data file names."""
-        return sorted(self._models)
 
     def get(self, name: str) -> Rates | None:
         """The named model, or None for a name the fake does not know."""
@@ -167,8 +150,10 @@ def rates_for(
     return from_characterization(request.backend, characterization)
 
 
-def predicted_trajectories(rates: Rates | None, gate_widths: Sequence[int], shots: int) -> float:
+def predicted_trajectories(
+    rates: Rates | None, one_qubit_gates: int, two_qubit_gates: int, shots: int
+) -> float:
     """How many shots of a run are expected to draw an error: what noise multiplies work by."""
     if rates is None:
         return 0.0
-    return shots * -math.expm1(-rates.errors_per_shot(gate_widths))
+    return shots * -math.expm1(-rates.errors_per_shot(one_qubit_gates, two_qubit_gates))

@@ -190,8 +190,14 @@ class JobRunner:
                 self.store.hold(each.id, held=True)
         if held:
             return
-        queued = [self._dispatch(unit) for unit in units if not self._too_much_work(unit)]
-        if all(queued) and self._work(job.request) <= self.settings.inline_work:
+        works = {unit.id: self._works(unit.request) for unit in units}
+        queued = [
+            self._dispatch(unit, works[unit.id])
+            for unit in units
+            if not self._too_much_work(unit, works[unit.id])
+        ]
+        total = sum(sum(each) for each in works.values())
+        if all(queued) and total <= self.settings.inline_work:
             self.store.wait_finished(job.id, self.settings.inline_wait_s)
 
     def release(self, job: Job) -> bool:
@@ -214,8 +220,10 @@ class JobRunner:
             self._controls.reset()
             self._waiting.clear()
 
-    def _dispatch(self, unit: Job) -> bool:
+    def _dispatch(self, unit: Job, works: list[int] | None = None) -> bool:
         """Queue a unit to run; False when it waits for its backend instead.
+
+        `works` is the predicted work of each of its circuits, if known already.
 
         The record is read and the wait registered under the lock that
         `_backend_changed` takes too, so a change that lands in between is
@@ -227,7 +235,7 @@ class JobRunner:
             if record is not None and record.get("status") != AVAILABLE:
                 self._waiting[unit.id] = backend
                 return False
-        self._lane(unit).put(unit.id)
+        self._lane(unit, works).put(unit.id)
         return True
 
     def _backend_changed(self, name: str) -> None:
@@ -247,38 +255,29 @@ class JobRunner:
             else:
                 self._lane(job).put(job_id)
 
-    def _lane(self, unit: Job) -> Lane:
-        return self._small if self._is_small(unit) else self._wide
+    def _lane(self, unit: Job, works: list[int] | None = None) -> Lane:
+        """The small lane for a unit whose every circuit is small, else the wide one."""
+        works = self._works(unit.request) if works is None else works
+        return self._small if max(works, default=0) <= self.settings.inline_work else self._wide
 
-    def _is_small(self, unit: Job) -> bool:
-        rates = self.rates(unit.request)
-        return all(
-            self._circuit_work(circuit, unit.request.shots, rates) <= self.settings.inline_work
-            for circuit in unit.request.circuits
-        )
-
-    def _too_much_work(self, unit: Job) -> bool:
+    def _too_much_work(self, unit: Job, works: list[int]) -> bool:
         """Fail a unit predicted to take more work than one run may (at once, not in a lane)."""
-        request = unit.request
-        rates = self.rates(request)
-        for circuit in request.circuits:
-            work = self._circuit_work(circuit, request.shots, rates)
+        for work in works:
             failure = admission.too_much_work(work, self.settings.work_limit)
             if failure is not None:
                 self.store.fail(unit.id, failure)
                 return True
         return False
 
-    def _work(self, request: JobRequest) -> int:
-        """The predicted work of all of a job's circuits together."""
+    def _works(self, request: JobRequest) -> list[int]:
+        """The predicted work of each of a request's circuits, with the noise it runs with now."""
         rates = self.rates(request)
-        return sum(self._circuit_work(c, request.shots, rates) for c in request.circuits)
+        return [self._circuit_work(c, request.shots, rates) for c in request.circuits]
 
     @staticmethod
     def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None) -> int:
-        widths = [1] * (len(circuit.gates) - circuit.multi_qubit_gates)
-        widths += [2] * circuit.multi_qubit_gates
-        trajectories = predicted_trajectories(rates, widths, shots)
+        multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
+        trajectories = predicted_trajectories(rates, len(circuit.gates) - multi, multi, shots)
         return circuit_work(circuit.gates, circuit.qubits, trajectories)
 
     def rates(self, request: JobRequest) -> Rates | None:

@@ -53,11 +53,6 @@ class NoiseModel:
         if self.one_qubit.qubits != 1 or self.two_qubit.qubits != 2:
             raise ValueError("one_qubit acts on 1 qubit and two_qubit on 2")
 
-    @property
-    def noiseless_gates(self) -> bool:
-        """Whether no gate has an error (only the readout, if anything)."""
-        return self.one_qubit.rate == 0.0 and self.two_qubit.rate == 0.0
-
 
 @dataclass(frozen=True, slots=True)
 class Location:

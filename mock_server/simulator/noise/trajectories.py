@@ -44,7 +44,7 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.fusion import FUSE_LIMIT, Block, Op, fuse_blocks, op_for_gate, over
-from mock_server.simulator.gates import Matrix
+from mock_server.simulator.gates import PAULI, Matrix, kron_all
 from mock_server.simulator.memory import row_bytes
 from mock_server.simulator.noise.model import Location, NoiseModel, locations
 from mock_server.simulator.sampling import draw
@@ -60,13 +60,6 @@ BATCH_BYTES = 2**28
 MIN_BATCHES = 8
 MIN_ROWS = 16
 
-_PAULIS = (
-    np.eye(2, dtype=np.complex128),
-    np.array([[0, 1], [1, 0]], dtype=np.complex128),
-    np.array([[0, -1j], [1j, 0]], dtype=np.complex128),
-    np.array([[1, 0], [0, -1]], dtype=np.complex128),
-)
-
 Pattern = tuple[tuple[int, int], ...]  # (location index, Pauli index) per error, in order
 
 
@@ -76,11 +69,8 @@ def pauli_matrix(index: int, qubits: int) -> Matrix:
     Base-4 digits, the first qubit's the most significant: 0 = I, 1 = X,
     2 = Y, 3 = Z. Index 0 is the identity.
     """
-    product: Matrix = np.ones((1, 1), dtype=np.complex128)
-    for q in range(qubits):
-        digit = (index >> (2 * (qubits - 1 - q))) & 3
-        product = np.asarray(np.kron(product, _PAULIS[digit]), dtype=np.complex128)
-    return product
+    digits = [(index >> (2 * (qubits - 1 - q))) & 3 for q in range(qubits)]
+    return kron_all([PAULI["IXYZ"[digit]] for digit in digits])
 
 
 def draw_patterns(sites: Sequence[Location], shots: int, rng: np.random.Generator) -> list[Pattern]:
