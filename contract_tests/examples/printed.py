@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from contract_tests.noise_rates import PUBLISHED_RATES
 from contract_tests.sdk.binomial import assert_binomial
 
 NUMPY_SCALAR = re.compile(r"\bnp\.\w+\(([^()]*)\)")
@@ -43,8 +44,7 @@ CALL = re.compile(r"^(?P<name>[A-Za-z_]\w*)\((?P<inner>.*)\)$", re.DOTALL)
 DOCUMENTED_OUTPUT = re.compile(r"^\s*print\(.*\)\s*#\s*(?P<output>\{.*)$", re.MULTILINE)
 SHOTS = re.compile(r"\b(?:shots|repetitions)\b[\"']?\s*[=:]\s*(?P<shots>\d+)")
 NOISE_MODEL = re.compile(r"\bnoise_model=[\"'](?P<model>[\w-]+)[\"']")
-# IonQ's guide "Simulation with Noise Models": each model's two-qubit rate r2q.
-TWO_QUBIT_RATES = {"aria-1": 0.0133, "aria-2": 0.01856, "forte-1": 0.004949333333333333}
+
 ROUNDING = 1e-9
 
 
@@ -93,7 +93,7 @@ def shots_of(code: str) -> int:
 def odd_rate_of(code: str) -> float:
     """How often the example's Bell circuit measures |01> or |10>: 0 without noise."""
     found = NOISE_MODEL.search(code)
-    return TWO_QUBIT_RATES[found["model"]] / 2 if found else 0.0
+    return PUBLISHED_RATES[found["model"]][1] / 2 if found else 0.0
 
 
 @dataclass(frozen=True)

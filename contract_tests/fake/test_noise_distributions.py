@@ -34,6 +34,7 @@ from contract_tests.fake.support import (
     submit,
     wait_for_job,
 )
+from contract_tests.noise_rates import PUBLISHED_RATES
 from contract_tests.simulator.goodness_of_fit import chi_square, miss_probability
 from contract_tests.simulator.noise_reference import Rates, noisy_probabilities
 
@@ -95,7 +96,8 @@ def assert_fits_and_tells_apart(
 
 
 def test_a_named_model_runs_ionqs_published_rates(client: ContractClient) -> None:
-    aria_1 = Rates(one_qubit=0.0005, two_qubit=0.0133)
+    r1, r2 = PUBLISHED_RATES["aria-1"]
+    aria_1 = Rates(one_qubit=r1, two_qubit=r2)
     expected = noisy_probabilities("qis", QUBITS, GATES, aria_1)
     ideal = noisy_probabilities("qis", QUBITS, GATES, Rates())
     body = circuit_job(GATES, qubits=QUBITS, shots=SHOTS, noise={"model": "aria-1", "seed": 8})

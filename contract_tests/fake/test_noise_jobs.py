@@ -43,16 +43,12 @@ from contract_tests.fake.support import (
     submit,
     wait_for_job,
 )
+from contract_tests.noise_rates import PUBLISHED_RATES
 from ionq_contract.spec import load_spec
 
 KEY = "noise-test-key-2718"
 Z = 5.3
-# IonQ's guide "Simulation with Noise Models": (r1q, r2q) per model.
-PUBLISHED = {
-    "aria-1": (0.0005, 0.0133),
-    "aria-2": (0.0006573333333333332, 0.01856),
-    "forte-1": (0.0002666666666666667, 0.004949333333333333),
-}
+PUBLISHED = PUBLISHED_RATES  # IonQ's guide: (r1q, r2q) per model
 # The fake's choices where IonQ publishes nothing (docs/noise.md, x-guessed in openapi.yaml):
 # forte-enterprise-1 runs forte-1's rates; harmony runs r = d/(d-1) (1 - F) of F1q = 99.5%,
 # F2q = 97.5% (Wright et al. 2019).

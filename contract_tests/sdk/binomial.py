@@ -57,3 +57,18 @@ def assert_resampled_binomial(
         f"{count} of {shots} shots drawn again on the client, expected {expected:g} "
         f"± {allowed:.1f} (two-sided false-alarm rate {false_alarm:g})"
     )
+
+
+def assert_checks_tell_noise_apart(shots: int, p: float) -> None:
+    """Fail unless the checks at rate `p` refuse what a wrong fake would give: no errors
+    at all (the ideal simulator), in a single draw and resampled, and twice the rate."""
+    for wrong, check in (
+        (0, assert_binomial),
+        (0, assert_resampled_binomial),
+        (round(2 * p * shots), assert_resampled_binomial),
+    ):
+        try:
+            check(wrong, shots, p)
+        except AssertionError:
+            continue
+        raise AssertionError(f"{check.__name__} accepts {wrong} of {shots} at rate {p:g}")

@@ -6,8 +6,9 @@ channel after every gate: of rate r1 after a one-qubit gate, with Kraus
 operators sqrt(1 - 3 r1/4)·I and sqrt(r1/4)·P (P = X, Y, Z), and of rate r2
 after a two-qubit gate, sqrt(1 - 15 r2/16)·I⊗I and sqrt(r2/16)·P⊗Q (the 15
 other Pauli pairs). That is, each non-identity Pauli follows the gate with
-probability r1/4 (one qubit) or r2/16 (two). The rates below are IonQ's, as
-that guide publishes them; nothing here is read from the fake.
+probability r1/4 (one qubit) or r2/16 (two). The rates are IonQ's, as
+that guide publishes them (contract_tests/noise_rates.py); nothing here is read
+from the fake.
 
 Two closed forms follow from the channels alone:
 
@@ -23,12 +24,9 @@ Two closed forms follow from the channels alone:
 
 from __future__ import annotations
 
-# IonQ's published (r1q, r2q) per noise model.
-PUBLISHED_RATES: dict[str, tuple[float, float]] = {
-    "aria-1": (0.0005, 0.0133),
-    "aria-2": (0.0006573333333333332, 0.01856),
-    "forte-1": (0.0002666666666666667, 0.004949333333333333),
-}
+from contract_tests.noise_rates import PUBLISHED_RATES
+
+__all__ = ["bell_odd_parity", "flipped_after"]
 
 
 def bell_odd_parity(model: str) -> float:

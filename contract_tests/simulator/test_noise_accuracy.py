@@ -39,6 +39,7 @@ from qiskit_aer import AerSimulator  # type: ignore[import-untyped]
 from qiskit_aer.noise import NoiseModel as AerNoiseModel  # type: ignore[import-untyped]
 from qiskit_aer.noise import QuantumError, depolarizing_error
 
+from contract_tests.noise_rates import PUBLISHED_RATES
 from contract_tests.simulator.goodness_of_fit import (
     chi_square,
     dense_counts,
@@ -67,11 +68,7 @@ SHOTS = 50_000
 MISS = 1e-6
 
 # IonQ's guide "Simulation with Noise Models": (1q, 2q) depolarizing rates.
-MODELS = {
-    "aria-1": Rates(one_qubit=0.0005, two_qubit=0.0133),
-    "aria-2": Rates(one_qubit=0.0006573333333333332, two_qubit=0.01856),
-    "forte-1": Rates(one_qubit=0.0002666666666666667, two_qubit=0.004949333333333333),
-}
+MODELS = {name: Rates(one_qubit=r1, two_qubit=r2) for name, (r1, r2) in PUBLISHED_RATES.items()}
 # 1 - fidelity.spam.median of aria-1's characterization in openapi.yaml's example (0.9939).
 ARIA_1_SPAM = 1 - 0.9939
 
