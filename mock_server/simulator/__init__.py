@@ -39,7 +39,7 @@ from mock_server.simulator.memory import noisy_required_bytes, required_bytes, r
 from mock_server.simulator.noise import DepolarizingError, NoiseModel, ReadoutError
 from mock_server.simulator.noise.trajectories import BATCH_BYTES
 from mock_server.simulator.parse import parse_circuit
-from mock_server.simulator.result import Result
+from mock_server.simulator.result import OUTPUT_ALL, Register, Result
 from mock_server.simulator.run import DEFAULT_MAX_EXACT_STATES, run_circuit
 from mock_server.simulator.sampling import draw, sample_counts, sample_shots, sparse
 from mock_server.simulator.statevector import StateVector, simulate
@@ -47,12 +47,14 @@ from mock_server.simulator.statevector import StateVector, simulate
 __all__ = [
     "BATCH_BYTES",
     "DEFAULT_MAX_EXACT_STATES",
+    "OUTPUT_ALL",
     "Circuit",
     "CircuitError",
     "DepolarizingError",
     "Gate",
     "NoiseModel",
     "ReadoutError",
+    "Register",
     "Result",
     "StateVector",
     "draw",

@@ -26,7 +26,24 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.sampling import draw
 
-__all__ = ["Result"]
+__all__ = ["OUTPUT_ALL", "Register", "Result"]
+
+# The register IonQ's v2 result formats name when a circuit declares none
+# (a JSON circuit measures every qubit into it).
+OUTPUT_ALL = "output_all"
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    """A classical register: its name, and where its bits sit in an outcome.
+
+    `bits[i]` is the position, in the outcome integer (`Result.states`), of
+    the register's bit i: an OpenQASM 3 program's `bit[2] c; bit[1] d;` is
+    `Register("c", (0, 1))`, `Register("d", (2,))`.
+    """
+
+    name: str
+    bits: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,9 @@ class Result:
     measured: NDArray[np.int64] | None = None
     # Why a run meant to be exact was measured instead (too many states to serve).
     note: str | None = None
+    # The classical registers an outcome is made of; () for a JSON circuit,
+    # whose outcome is every qubit, qubit 0 lowest (one register, OUTPUT_ALL).
+    registers: tuple[Register, ...] = ()
 
     @property
     def exact(self) -> bool:
@@ -63,6 +83,16 @@ class Result:
     def shot_states(self) -> NDArray[np.int64]:
         """The outcome of each shot, in shot order (qubit 0 the least significant bit)."""
         return self.states[self.shot_indices()]
+
+    @property
+    def layout(self) -> tuple[Register, ...]:
+        """The registers of an outcome, OUTPUT_ALL over every qubit when none were declared."""
+        return self.registers or (Register(OUTPUT_ALL, tuple(range(self.qubits))),)
+
+    @property
+    def width(self) -> int:
+        """How many bits an outcome has: the registers' bits, else the qubits."""
+        return sum(len(r.bits) for r in self.registers) if self.registers else self.qubits
 
     @property
     def nbytes(self) -> int:
