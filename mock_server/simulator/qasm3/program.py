@@ -1,0 +1,87 @@
+"""An OpenQASM 3 program as the simulator runs it: gates, measurements and resets in order.
+
+The reader (reader.py) has resolved everything the text leaves symbolic:
+registers to qubit and bit positions, user gates, modifiers and standard
+gates to the simulator's own Gate records (mock_server/simulator/circuit.py),
+expressions to numbers. What is left is a straight-line list a run walks
+once, so both runners (exact.py, shots.py) share one meaning of a program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mock_server.simulator.circuit import Circuit, Gate
+from mock_server.simulator.result import Register
+
+__all__ = ["Measure", "Operation", "Program", "Reset"]
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """Measure `qubit` in the computational basis; record the outcome at `bit` (None: discard).
+
+    `bit` is a position in the outcome integer (Register.bits say which
+    register bit sits there).
+    """
+
+    qubit: int
+    bit: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    """Put `qubit` back to |0>: measure it, unrecorded, and flip it if it was 1."""
+
+    qubit: int
+
+
+Operation = Gate | Measure | Reset
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """What a run needs: the width, the classical registers, and the operations in order.
+
+    `registers` pack the outcome in declaration order, the first declared
+    register's bit 0 lowest. A program that measures nothing gets every
+    qubit measured at the end into OUTPUT_ALL, as a JSON circuit is: the
+    reader appends those measurements and leaves `registers` empty, so
+    the Result's layout is a JSON circuit's.
+    """
+
+    qubits: int
+    registers: tuple[Register, ...]
+    operations: tuple[Operation, ...]
+
+    @property
+    def bits(self) -> int:
+        """How many bits an outcome has."""
+        if not self.registers:
+            return self.qubits
+        return sum(len(register.bits) for register in self.registers)
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        """The gates alone, in order: where a noise model puts its channels."""
+        return tuple(op for op in self.operations if isinstance(op, Gate))
+
+    def circuit(self) -> Circuit:
+        """The gates as a Circuit, for what reads circuits (noise locations, gate counts)."""
+        return Circuit("qis", self.qubits, self.gates)
+
+    def gate_counts(self) -> dict[str, int]:
+        """IonQ's `stats.gate_counts` of the gates the program expanded to."""
+        return self.circuit().gate_counts()
+
+    @property
+    def has_mid_circuit_operations(self) -> bool:
+        """Whether a measurement or reset comes before a gate (else one final readout suffices)."""
+        seen_non_gate = False
+        for op in self.operations:
+            if isinstance(op, Gate):
+                if seen_non_gate:
+                    return True
+            else:
+                seen_non_gate = True
+        return False
