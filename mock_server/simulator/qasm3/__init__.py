@@ -10,14 +10,19 @@ CircuitError, with IonQ's failure code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from mock_server.simulator.qasm3.exact import DEFAULT_MAX_BRANCHES
 from mock_server.simulator.qasm3.program import Measure, Operation, Program, Reset
+from mock_server.simulator.qasm3.run import run_program
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["Measure", "Operation", "Program", "Reset", "read_program"]
+__all__ = [
+    "DEFAULT_MAX_BRANCHES",
+    "Measure",
+    "Operation",
+    "Program",
+    "Reset",
+    "read_program",
+    "run_program",
+]
 
 
 def read_program(text: str) -> Program:
