@@ -64,6 +64,9 @@ from .multi_circuit_job_creation_payload_type import MultiCircuitJobCreationPayl
 from .noise import Noise
 from .noise_model import NoiseModel
 from .noise_model_offer import NoiseModelOffer
+from .qasm_3_circuit_input import Qasm3CircuitInput
+from .qasm_3_job_creation_payload import Qasm3JobCreationPayload
+from .qasm_3_job_creation_payload_type import Qasm3JobCreationPayloadType
 from .rate_card import RateCard
 from .rate_card_entry import RateCardEntry
 from .rate_card_entry_unit import RateCardEntryUnit
@@ -142,6 +145,9 @@ __all__ = (
     "Noise",
     "NoiseModel",
     "NoiseModelOffer",
+    "Qasm3CircuitInput",
+    "Qasm3JobCreationPayload",
+    "Qasm3JobCreationPayloadType",
     "RateCard",
     "RateCardEntry",
     "RateCardEntryUnit",

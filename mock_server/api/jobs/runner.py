@@ -60,7 +60,7 @@ DEFAULT_INLINE_WAIT_S = 2.0
 DEFAULT_WORK_LIMIT = 2**38
 
 
-def circuit_work(gates: Sequence[object], qubits: int, trajectories: float = 0.0) -> int:
+def circuit_work(gates: Sequence[object] | int, qubits: int, trajectories: float = 0.0) -> int:
     """A circuit's predicted simulation work, in amplitude-gates: what picks its lane.
 
     Each gate costs its state vector (2^qubits amplitudes) and a fixed
@@ -69,7 +69,8 @@ def circuit_work(gates: Sequence[object], qubits: int, trajectories: float = 0.0
     its state alone would say. A noisy run adds, per shot expected to draw an
     error, half a simulation (a trajectory starts where its first error is).
     """
-    return int(len(gates) * ((1 << qubits) + GATE_OVERHEAD) * (1 + trajectories / 2))
+    count = gates if isinstance(gates, int) else len(gates)
+    return int(count * ((1 << qubits) + GATE_OVERHEAD) * (1 + trajectories / 2))
 
 
 class _Canceled(Exception):  # noqa: N818 - a signal, not an error
@@ -277,8 +278,8 @@ class JobRunner:
     @staticmethod
     def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None) -> int:
         multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
-        trajectories = predicted_trajectories(rates, len(circuit.gates) - multi, multi, shots)
-        return circuit_work(circuit.gates, circuit.qubits, trajectories)
+        trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
+        return circuit_work(circuit.size, circuit.qubits, trajectories)
 
     def rates(self, request: JobRequest) -> Rates | None:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
@@ -299,7 +300,7 @@ class JobRunner:
         # numpy (the simulator) loads with the first job, not at start-up: it
         # is a sixth of the fake's import time, and most runs of a fake in a
         # test suite submit no job at all.
-        from mock_server.simulator import run_circuit  # noqa: PLC0415
+        from mock_server.simulator import Program, run_circuit, run_program  # noqa: PLC0415
 
         job = self.store.get(job_id)
         if job is None or job.finished or job.held:
@@ -325,15 +326,22 @@ class JobRunner:
             if current is None or current.finished:
                 raise _Canceled
 
+        seed = request.seed_for(job.parent_id or job.id) + job.index
+        noise = rates.model() if rates is not None else None
         try:
-            result = run_circuit(
-                circuit,
-                shots=request.shots,
-                seed=request.seed_for(job.parent_id or job.id) + job.index,
-                noise=rates.model() if rates is not None else None,
-                on_step=stop_if_canceled,
-                batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
-            )
+            if isinstance(circuit, Program):
+                result = run_program(
+                    circuit, shots=request.shots, seed=seed, noise=noise, on_step=stop_if_canceled
+                )
+            else:
+                result = run_circuit(
+                    circuit,
+                    shots=request.shots,
+                    seed=seed,
+                    noise=noise,
+                    on_step=stop_if_canceled,
+                    batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
+                )
         except _Canceled:
             return
         except MemoryError:

@@ -75,13 +75,13 @@ class Program:
         return self.circuit().gate_counts()
 
     @property
-    def has_mid_circuit_operations(self) -> bool:
-        """Whether a measurement or reset comes before a gate (else one final readout suffices)."""
-        seen_non_gate = False
-        for op in self.operations:
-            if isinstance(op, Gate):
-                if seen_non_gate:
-                    return True
-            else:
-                seen_non_gate = True
-        return False
+    def pending_splits(self) -> int:
+        """Measurements and resets before the final readout: the most branches a run keeps pending.
+
+        A run goes depth first and leaves one branch pending per split on its
+        path; the measurements after the last gate and reset split nothing.
+        """
+        operations = list(self.operations)
+        while operations and isinstance(operations[-1], Measure):
+            operations.pop()
+        return sum(1 for op in operations if not isinstance(op, Gate))

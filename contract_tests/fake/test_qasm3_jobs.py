@@ -1,0 +1,137 @@
+"""OpenQASM 3 jobs (`ionq.qasm3.v1`) through the fake's API, as qiskit-ionq and ionq-core send them.
+
+Every expected distribution is worked out here by hand from the program's
+text; failure codes and 400s from openapi.yaml (the control-flow code is the
+fake's guess, x-guessed there).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from contract_tests.fake.openapi_check import ContractClient
+from contract_tests.fake.support import JOBS, key_header, result, submit, wait_for_job
+
+KEY = "qasm3-test-key-31415"
+HEADER = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
+# qiskit's dumps of: h(0); measure(0, 0); reset(0); cx(0, 1); measure(1, 1).
+MID_CIRCUIT = HEADER + (
+    "bit[2] c;\nqubit[2] q;\nh q[0];\nc[0] = measure q[0];\nreset q[0];\n"
+    "cx q[0], q[1];\nc[1] = measure q[1];\n"
+)
+
+
+def qasm3_job(data: str, **fields: Any) -> dict[str, Any]:
+    """A qasm3 job body as qiskit-ionq 1.1.1 sends one (qubits, noise.seed null)."""
+    return {
+        "type": "ionq.qasm3.v1",
+        "backend": "simulator",
+        "shots": 100,
+        "input": {"qubits": 2, "data": data},
+        "noise": {"model": "ideal", "seed": None},
+        **fields,
+    }
+
+
+def run(client: ContractClient, body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    job_id = submit(client, body, KEY)
+    return job_id, wait_for_job(client, job_id, KEY)
+
+
+def test_a_mid_circuit_measurement_and_reset_job_completes_with_the_exact_aggregate(
+    client: ContractClient,
+) -> None:
+    # c[0] is q[0]'s coin flip; the reset returns q[0] to 0, so the cx leaves
+    # q[1] at 0 and c[1] is always 0: outcomes 0b00 and 0b01, half each.
+    job_id, job = run(client, qasm3_job(MID_CIRCUIT))
+    assert job["status"] == "completed", job
+    assert job["type"] == "ionq.qasm3.v1"
+    probabilities = result(client, job_id, KEY, "probabilities")
+    assert set(probabilities) == {"0", "1"}
+    assert abs(probabilities["0"] - 0.5) < 1e-12
+    assert abs(probabilities["1"] - 0.5) < 1e-12
+
+
+def test_registers_pack_in_declaration_order(client: ContractClient) -> None:
+    # bit[1] a is bit 0 of the outcome, bit[2] b bits 1 and 2: b[1] = 1 is 0b100.
+    program = HEADER + "qubit[1] q;\nbit[1] a;\nbit[2] b;\nx q[0];\nb[1] = measure q[0];\n"
+    job_id, job = run(client, qasm3_job(program))
+    assert job["status"] == "completed", job
+    assert result(client, job_id, KEY, "probabilities") == {"4": 1.0}
+
+
+def test_ionq_core_s_closed_input_runs_too(client: ContractClient) -> None:
+    body = {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": MID_CIRCUIT}}
+    job_id, job = run(client, body)
+    assert job["status"] == "completed", job
+    assert set(result(client, job_id, KEY, "probabilities")) == {"0", "1"}
+
+
+def test_a_qpu_job_measures_its_shots(client: ContractClient) -> None:
+    shots = 200
+    job_id, job = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", shots=shots))
+    assert job["status"] == "completed", job
+    probabilities = result(client, job_id, KEY, "probabilities")
+    counts = [p * shots for p in probabilities.values()]
+    assert all(abs(c - round(c)) < 1e-9 for c in counts)
+    assert round(sum(counts)) == shots
+
+
+def test_control_flow_fails_the_job_naming_the_construct(client: ContractClient) -> None:
+    program = HEADER + (
+        "bit[2] c;\nqubit[2] q;\nh q[0];\nc[0] = measure q[0];\n"
+        "if (c[0]) {\n  x q[1];\n}\nc[1] = measure q[1];\n"
+    )
+    _, job = run(client, qasm3_job(program))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "CompilationError"
+    assert "`if`" in job["failure"]["message"]
+    assert "line 7" in job["failure"]["message"]
+
+
+def test_a_syntax_error_fails_the_job_with_its_line(client: ContractClient) -> None:
+    _, job = run(client, qasm3_job("OPENQASM 3.0;\nqubit[2] q\nh q[0];\n"))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "InvalidInput"
+    assert "line 3" in job["failure"]["message"]
+
+
+def test_an_unknown_gate_fails_with_unsupported_gate(client: ContractClient) -> None:
+    _, job = run(client, qasm3_job(HEADER + "qubit[2] q;\nfoo q[0];\n"))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "UnsupportedGate"
+    assert "'foo'" in job["failure"]["message"]
+
+
+def test_a_program_wider_than_its_backend_fails_with_not_enough_qubits(
+    client: ContractClient,
+) -> None:
+    _, job = run(client, qasm3_job(HEADER + "qubit[30] q;\nh q[0];\n"))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "NotEnoughQubits"
+
+
+def test_the_schema_refuses_what_is_not_a_qasm3_job(client: ContractClient) -> None:
+    for body in (
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"qubits": 2}},
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": ""}},
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": "x", "gateset": "qis"}},
+        {"type": "ionq.qasm3.v1", "backend": "simulator", "input": {"data": 3}},
+    ):
+        response = client.post(JOBS, json=body, headers=key_header(KEY))
+        assert response.status_code == 400, body
+        assert response.get_json()["statusCode"] == 400
+
+
+def test_the_fake_starts_without_loading_the_qasm3_parser() -> None:
+    # openqasm3 and its ANTLR runtime load with the first qasm3 job, never at start-up.
+    code = (
+        "import sys; from mock_server.app import create_app; create_app({}); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'openqasm3', 'antlr4'}))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert loaded.stdout.strip() == "[]"
