@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from contract_tests.fake.openapi_check import ContractClient
-from contract_tests.fake.support import JOBS, key_header, result, submit, wait_for_job
+from contract_tests.fake.support import JOBS, AppFactory, key_header, result, submit, wait_for_job
 
 KEY = "qasm3-test-key-31415"
 HEADER = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
@@ -135,3 +135,22 @@ def test_the_fake_starts_without_loading_the_qasm3_parser() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_a_program_too_long_to_parse_fails_at_once(client: ContractClient) -> None:
+    # About 2.4 MB, well within the 10 MB body limit: refused before the parse.
+    program = HEADER + "qubit q;\n" + "x q;\n" * 480_000
+    _, job = run(client, qasm3_job(program))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "InvalidInput"
+    assert "characters" in job["failure"]["message"]
+
+
+def test_the_work_bound_counts_the_gates_a_short_program_expands_to(make_app: AppFactory) -> None:
+    # 16 qubits, 100,000 h gates from one line: 100,000 x (2^16 + 1,024) amplitude-gates,
+    # over a bound of 2^30, though the text is a few statements.
+    client = make_app(SIMULATOR_WORK=2**30).test_client()
+    assert isinstance(client, ContractClient)
+    _, job = run(client, qasm3_job(HEADER + "qubit[16] q;\npow(100000) @ h q[0];\n"))
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "SimulationError"

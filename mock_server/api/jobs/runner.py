@@ -30,7 +30,7 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.jobs import admission
@@ -45,6 +45,9 @@ from mock_server.api.jobs.noise import (
     rates_for,
 )
 from mock_server.api.jobs.store import JobStore
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.simulator import Program
 
 logger = logging.getLogger(__name__)
 
@@ -281,6 +284,20 @@ class JobRunner:
         trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
         return circuit_work(circuit.size, circuit.qubits, trajectories)
 
+    @staticmethod
+    def _program_work(program: Program, shots: int, rates: Rates | None) -> int:
+        """An OpenQASM 3 program's predicted work, once read: a circuit's, once per branch.
+
+        Each measurement or reset before the final readout may split the run
+        (a branch of the exact tree, a group of shots), and each branch
+        simulates the rest of the program: a prediction of one more run per
+        such split.
+        """
+        counts = program.gate_counts()
+        trajectories = predicted_trajectories(rates, counts["1q"], counts["2q"], shots)
+        single = circuit_work(counts["1q"] + counts["2q"], program.qubits, trajectories)
+        return single * (1 + program.pending_splits)
+
     def rates(self, request: JobRequest) -> Rates | None:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
         name = record_name(request.backend)
@@ -312,7 +329,10 @@ class JobRunner:
         circuit = admission.before_run(
             request, circuit_input, record, rates, self.settings.memory_limit
         )
-        if not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
+        if isinstance(circuit, Program):  # its work is known now it is read
+            work = self._program_work(circuit, request.shots, rates)
+            circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
+        elif not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
             work = self._circuit_work(circuit_input, request.shots, rates)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         if isinstance(circuit, Failure):
