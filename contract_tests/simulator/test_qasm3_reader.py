@@ -159,3 +159,10 @@ def test_the_text_is_bounded_before_it_is_parsed() -> None:
     with pytest.raises(CircuitError, match="characters") as raised:
         read_program(text)
     assert raised.value.code == "InvalidInput"
+
+
+def test_a_program_that_records_nothing_is_read_out_whole_too() -> None:
+    # `measure q;` collapses q without recording it: no outcome bit would say anything.
+    program = read_program(HEADER + "qubit[2] q;\nbit[2] c;\nh q[0];\nmeasure q;\n")
+    assert program.registers == ()
+    assert program.operations[-2:] == (Measure(0, 0), Measure(1, 1))

@@ -44,7 +44,7 @@ class Program:
     """What a run needs: the width, the classical registers, and the operations in order.
 
     `registers` pack the outcome in declaration order, the first declared
-    register's bit 0 lowest. A program that measures nothing gets every
+    register's bit 0 lowest. A program that records no measurement gets every
     qubit measured at the end into OUTPUT_ALL, as a JSON circuit is: the
     reader appends those measurements and leaves `registers` empty, so
     the Result's layout is a JSON circuit's.

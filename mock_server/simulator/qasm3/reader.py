@@ -102,7 +102,7 @@ class _Reader:
             self._statement(statement)
         if self.qubits == 0:
             raise errors.invalid(None, "The program declares no qubits.")
-        if not any(isinstance(op, Measure) for op in self.operations):
+        if not any(isinstance(op, Measure) and op.bit is not None for op in self.operations):
             # Guess (x-guessed): measured at the end into output_all, as a JSON circuit is.
             finals = [Measure(qubit, qubit) for qubit in range(self.qubits)]
             return Program(self.qubits, (), (*self.operations, *finals))

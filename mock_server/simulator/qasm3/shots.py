@@ -61,20 +61,19 @@ def sample_program(
     sites = locations(program.circuit(), noise) if noise is not None else []
     at_gate = _errors_by_gate(draw_patterns(sites, shots, rng), sites)
     body, tail = split_tail(program)
-    ops = [op_for_gate(op, EXTEND_LIMIT) if isinstance(op, Gate) else None for op in body]
+    ops = {i: op_for_gate(op, EXTEND_LIMIT) for i, op in enumerate(body) if isinstance(op, Gate)}
     outcomes = np.zeros(shots, dtype=np.int64)
     start = (0, 0, StateVector(program.qubits), np.arange(shots, dtype=np.int64), 0)
     stack = [start] if shots else []
     while stack:
         position, gate_index, state, members, bits = stack.pop()
         while position < len(body) and members.size:
-            operation, op = body[position], ops[position]
+            operation = body[position]
             position += 1
             if on_step is not None:
                 on_step(position, len(body))
             if isinstance(operation, Gate):
-                assert op is not None  # noqa: S101 - made for every gate above
-                state.apply(op)
+                state.apply(ops[position - 1])
                 errors = at_gate.get(gate_index)
                 gate_index += 1
                 if errors:
@@ -125,7 +124,8 @@ def _split_errors(  # noqa: PLR0913 - a group, its errors, and where it goes on 
     stack: list[tuple[int, int, StateVector, NDArray[np.int64], int]],
 ) -> NDArray[np.int64]:
     """Move the members that err here into groups of their own; the members left."""
-    erring = np.array([shot for shot in errors if shot in set(members.tolist())], dtype=np.int64)
+    candidates = np.fromiter(errors, dtype=np.int64, count=len(errors))
+    erring = candidates[np.isin(candidates, members, assume_unique=True)]
     if not erring.size:
         return members
     by_errors: dict[Errors, list[int]] = defaultdict(list)
