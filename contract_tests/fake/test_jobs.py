@@ -127,7 +127,12 @@ def test_a_job_is_submitted_then_completed_with_every_required_key(
     assert job["child_job_ids"] is None
     assert job["started_at"] is not None
     assert job["completed_at"] is not None
-    assert set(job["results"]) == set(RESULT_KINDS)
+    # The ideal simulator: URLs of the three kinds, and its distribution by format.
+    assert set(job["results"]) == {
+        *RESULT_KINDS,
+        "ionq.result.probabilities.json.v1",
+        "ionq.result.probabilities.json.v2",
+    }
     for kind in RESULT_KINDS:
         url = job["results"][kind]["url"]
         assert url.startswith(f"/v0.4/jobs/{job_id}/results/")
@@ -330,12 +335,23 @@ def test_a_batch_runs_as_a_parent_and_children_in_circuit_order(client: Contract
     children = parent["child_job_ids"]
     assert len(children) == len(CIRCUITS) == len(set(children))
     assert parent["stats"] == {"qubits": 2, "circuits": 3, "gate_counts": {"1q": 3, "2q": 1}}
+    aggregate = parent["results"]["ionq.result.probabilities-aggregate.json.v1"]
     assert parent["results"] == {
-        "probabilities": {"url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated"}
+        "probabilities": {"url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated"},
+        "ionq.result.probabilities-aggregate.json.v1": {
+            "id": aggregate["id"],
+            "format": "ionq.result.probabilities-aggregate.json.v1",
+            "media_type": "application/json",
+        },
     }
+    by_artifact = client.get(
+        f"{JOBS}/{parent_id}/artifacts/{aggregate['id']}", headers=key_header(KEY)
+    )
+    assert by_artifact.status_code == 200
     aggregated = client.get(parent["results"]["probabilities"]["url"], headers=key_header(KEY))
     assert aggregated.status_code == 200
     by_child = aggregated.get_json()
+    assert by_artifact.get_json() == by_child  # the same document, by URL and as an artifact
     assert list(by_child) == children  # the SDKs pair them with circuits by position
     for served, expected in zip(by_child.values(), CIRCUIT_PROBABILITIES, strict=True):
         assert_probabilities(served, expected)
@@ -895,6 +911,7 @@ def _job_operations() -> list[tuple[str, str, Any]]:
         ("GET", "/jobs/{UUID}/results/histogram", None),
         ("GET", "/jobs/{UUID}/results/shots", None),
         ("GET", "/jobs/{UUID}/results/probabilities/aggregated", None),
+        ("GET", "/jobs/{UUID}/artifacts/{artifactId}", None),
     ]
 
 
@@ -912,7 +929,7 @@ def test_every_job_operation_needs_a_key(client: ContractClient) -> None:
     assert {(method, path) for method, path, _ in operations} == in_spec
     for method, template, body in operations:
         target = parent_id if template.endswith("aggregated") else job_id
-        path = "/v0.4" + template.replace("{UUID}", target)
+        path = "/v0.4" + template.replace("{UUID}", target).replace("{artifactId}", target)
         if template == "/jobs/estimate":
             path += "?backend=simulator"
         sent = {"ids": [job_id]} if isinstance(body, dict) and "ids" in body else body

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .aggregated_probabilities import AggregatedProbabilities
+from .artifact_descriptor import ArtifactDescriptor
 from .backend import Backend
 from .backend_name import BackendName
 from .backend_status import BackendStatus
@@ -79,6 +80,7 @@ from .whoami import Whoami
 
 __all__ = (
     "AggregatedProbabilities",
+    "ArtifactDescriptor",
     "Backend",
     "BackendName",
     "BackendStatus",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
-from mock_server.api.jobs import admission, costs, results
+from mock_server.api.jobs import admission, artifacts, costs, results
 from mock_server.api.jobs.creation import (
     BACKEND_ALIASES,
     JobRequest,
@@ -244,6 +244,23 @@ def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  #
         if child.result is not None
     }
     return json_response(encode(aggregated))
+
+
+def get_job_artifact(state: ApiState, UUID: str, artifactId: str) -> Response:  # noqa: N803
+    """GET /jobs/{UUID}/artifacts/{artifactId}: one artifact a descriptor of the job names.
+
+    Rendered on demand (mock_server/api/jobs/artifacts.py); an id the job
+    does not have, and any id of another key's job, is 404.
+    """
+    _concerns(UUID)
+    job = state.jobs.get(UUID, _owner())
+    if job is None:
+        return _job_not_found(UUID)
+    children = state.jobs.children(job) if job.child_ids is not None else []
+    artifact = artifacts.catalog(job, children).get(artifactId)
+    if artifact is None:
+        return not_found(f"Job {UUID} has no artifact {artifactId}.")
+    return json_response(encode(artifact.render()))
 
 
 # -- cancel and delete ------------------------------------------------------------------
