@@ -264,6 +264,19 @@ def test_a_dry_run_is_priced_and_has_no_results(provider: IonQProvider, fake: Fa
     assert one_job(fake)["dry_run"] is True
 
 
+def test_error_mitigation_goes_into_settings_and_is_priced(
+    provider: IonQProvider, fake: FakeIonQ
+) -> None:
+    mitigation = {"debiasing": True}
+    job = run(provider.get_device("qpu.aria-1"), bell(), shots=SHOTS, error_mitigation=mitigation)
+    counts = job.result().data.get_counts()
+    assert sum(counts.values()) == SHOTS
+    assert one_job(fake)["settings"] == {"error_mitigation": mitigation}
+    # The fake prices mitigation at the rate card's own minimum; it does not carry it out.
+    card = json.loads(RATE_CARDS.read_text("utf-8"))["rate_cards"]["qpu.aria-1"]
+    assert job.cost()["cost"] == {"value": card["error_mitigation_minimum"], "unit": "usd"}
+
+
 def test_two_circuits_run_as_one_multi_circuit_job(provider: IonQProvider, fake: FakeIonQ) -> None:
     job = provider.get_device("simulator").run([bell(), x_on_qubit_0()], shots=SHOTS)
     assert isinstance(job, IonQJob)  # one job for the batch, not one per circuit
