@@ -22,7 +22,7 @@ counts are exact (p · shots), and where the fake samples (a QPU, a noise
 model) they are the fake's own draw, checked with tolerances from
 contract_tests/sdk/binomial.py (false-alarm rate 1e-6 per check). With
 20,000 shots and P(odd) = r2/2 = 0.00665 (aria-1's model), 133 odd outcomes
-are expected, within ±56.1; the ideal simulator's 0 fails the check.
+are expected, within ±56.2; the ideal simulator's 0 fails the check.
 """
 
 from __future__ import annotations
