@@ -467,6 +467,66 @@ def test_a_clone_runs_again_with_the_changed_shots(client: ContractClient) -> No
     assert wait_for_job(client, unchanged.get_json()["id"], KEY)["shots"] == 1000
 
 
+def test_a_clones_noise_replaces_the_jobs_and_repeats_a_direct_run(client: ContractClient) -> None:
+    ideal_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2, shots=2000), KEY)
+    assert result(client, ideal_id, KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+    noise = {"model": "aria-1", "seed": 11}
+    response = client.post(
+        f"{JOBS}/{ideal_id}/clone", json={"noise": noise}, headers=key_header(KEY)
+    )
+    assert response.status_code == 201
+    clone_id = response.get_json()["id"]
+    assert wait_for_job(client, clone_id, KEY)["noise"] == noise
+    # The same circuit, shots and seeded model submitted afresh: the same shots, drawn alike.
+    direct_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2, shots=2000, noise=noise), KEY)
+    wait_for_job(client, direct_id, KEY)
+    noisy = result(client, clone_id, KEY, "histogram")
+    assert noisy == result(client, direct_id, KEY, "histogram")
+    assert sum(noisy.values()) == 2000
+    # Back to the ideal model: a copy of the noisy clone has exact probabilities again.
+    back = client.post(
+        f"{JOBS}/{clone_id}/clone", json={"noise": {"model": "ideal"}}, headers=key_header(KEY)
+    )
+    back_id = back.get_json()["id"]
+    assert wait_for_job(client, back_id, KEY)["noise"] == {"model": "ideal", "seed": None}
+    assert result(client, back_id, KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+
+
+def test_a_clone_or_move_naming_a_parent_is_a_job_of_its_own(client: ContractClient) -> None:
+    # `parent` is in IonQ's clone body, undocumented; the fake accepts and ignores it
+    # (openapi.yaml's x-guessed): the batch it names keeps its children and its answers.
+    batch_id = submit(client, BATCH, KEY)
+    batch = wait_for_job(client, batch_id, KEY)
+    aggregated = result(client, batch_id, KEY, "probabilities/aggregated")
+    single_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    response = client.post(
+        f"{JOBS}/{single_id}/clone", json={"parent": batch_id}, headers=key_header(KEY)
+    )
+    assert response.status_code == 201
+    clone = wait_for_job(client, response.get_json()["id"], KEY)
+    assert (clone["parent_job_id"], clone["child_job_ids"]) == (None, None)
+    assert clone["status"] == "completed"
+    assert result(client, clone["id"], KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+    hold(client)
+    held_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    moved = move(client, held_id, {"parent": batch_id, "shots": 10})
+    assert moved.status_code == 201
+    moved_job = get_job(client, moved.get_json()["id"], KEY)
+    assert (moved_job["parent_job_id"], moved_job["shots"]) == (None, 10)
+    assert get_job(client, batch_id, KEY) == batch
+    assert result(client, batch_id, KEY, "probabilities/aggregated") == aggregated
+    assert clone["id"] in listed_ids(client)
+
+
+def test_a_parent_that_is_not_a_string_is_refused(client: ContractClient) -> None:
+    job_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    before = job_count(client)
+    response = client.post(f"{JOBS}/{job_id}/clone", json={"parent": 7}, headers=key_header(KEY))
+    assert response.status_code == 400
+    assert response.get_json()["validation"] == {"keys": ["parent"], "source": "payload"}
+    assert job_count(client) == before
+
+
 # -- move -----------------------------------------------------------------------------------
 
 

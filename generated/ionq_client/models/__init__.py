@@ -64,7 +64,6 @@ from .multi_circuit_job_creation_payload import MultiCircuitJobCreationPayload
 from .multi_circuit_job_creation_payload_type import MultiCircuitJobCreationPayloadType
 from .noise import Noise
 from .noise_model import NoiseModel
-from .noise_model_offer import NoiseModelOffer
 from .rate_card import RateCard
 from .rate_card_entry import RateCardEntry
 from .rate_card_entry_unit import RateCardEntryUnit
@@ -143,7 +142,6 @@ __all__ = (
     "MultiCircuitJobCreationPayloadType",
     "Noise",
     "NoiseModel",
-    "NoiseModelOffer",
     "RateCard",
     "RateCardEntry",
     "RateCardEntryUnit",

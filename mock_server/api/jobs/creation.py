@@ -103,7 +103,14 @@ class JobRequest:
         ]
 
     def with_changes(self, changes: Mapping[str, Any]) -> JobRequest:
-        """The same circuits with a clone body's fields (openapi.yaml's cloneJob) changed."""
+        """The same circuits with a clone body's fields (openapi.yaml's cloneJob) changed.
+
+        A `noise` replaces the job's whole, so a model sent without a seed
+        draws with the copy's own. `parent`, which IonQ's description gives
+        this body, is deliberately not read: a copy is a job of its own,
+        never a child added to another job after that job's children were
+        fixed (openapi.yaml's x-guessed of CloneJobPayload.parent).
+        """
         noise = changes.get("noise")
         return replace(
             self,

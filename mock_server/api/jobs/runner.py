@@ -284,7 +284,7 @@ class JobRunner:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
         name = record_name(request.backend)
         characterization = None if request.is_simulator else self._characterization(name)
-        return rates_for(request, self.noise_models, self.backends.view(name), characterization)
+        return rates_for(request, self.noise_models, characterization)
 
     # -- running ---------------------------------------------------------------------
 
