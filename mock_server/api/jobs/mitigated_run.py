@@ -24,7 +24,7 @@ What a mitigated run does (mock_server/simulator/mitigation/):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,35 +125,25 @@ def run_mitigated(  # noqa: PLR0913 - what a run is made of
         symmetry = SymmetryCheck(size, allowed is not None and size < 2**circuit.qubits)
     checked = allowed if symmetry is not None and symmetry.applied else None
 
-    def kept(outcomes: NDArray[np.int64]) -> NDArray[np.int64]:
+    def run(qubit_map: Sequence[int], shots: int, run_seed: int) -> NDArray[np.int64]:
+        """One run's shots on `qubit_map`, those outside the allowed states discarded."""
+        outcomes = run_variant(
+            circuit,
+            qubit_map,
+            shots=shots,
+            seed=run_seed,
+            noise=noise,
+            on_step=on_step,
+            batch_bytes=batch_bytes,
+        )
         return keep_allowed(outcomes, checked) if checked is not None else outcomes
 
     if not what.debiasing:
-        outcomes = kept(
-            run_variant(
-                circuit,
-                range(circuit.qubits),
-                shots=request.shots,
-                seed=seed,
-                noise=noise,
-                on_step=on_step,
-                batch_bytes=batch_bytes,
-            )
-        )
+        outcomes = run(range(circuit.qubits), request.shots, seed)
         return _measured(circuit.qubits, outcomes, seed), Mitigation(symmetry=symmetry)
     plan = plan_debiasing(circuit.qubits, device_qubits, request.shots, seed)
     runs = [
-        kept(
-            run_variant(
-                circuit,
-                each.qubit_map,
-                shots=each.shots,
-                seed=variant_seed(seed, index),
-                noise=noise,
-                on_step=on_step,
-                batch_bytes=batch_bytes,
-            )
-        )
+        run(each.qubit_map, each.shots, variant_seed(seed, index))
         for index, each in enumerate(plan)
     ]
     variants = tuple(
