@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .aggregated_probabilities import AggregatedProbabilities
+from .aggregations_output import AggregationsOutput
 from .artifact_descriptor import ArtifactDescriptor
 from .backend import Backend
 from .backend_name import BackendName
@@ -22,6 +23,9 @@ from .clone_job_payload import CloneJobPayload
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .cost_model import CostModel
+from .debiasing_variant import DebiasingVariant
+from .debiasing_variant_results import DebiasingVariantResults
+from .debiasing_variants import DebiasingVariants
 from .deleted_status import DeletedStatus
 from .error import Error
 from .error_mitigation_output import ErrorMitigationOutput
@@ -79,6 +83,7 @@ from .whoami import Whoami
 
 __all__ = (
     "AggregatedProbabilities",
+    "AggregationsOutput",
     "ArtifactDescriptor",
     "Backend",
     "BackendName",
@@ -100,6 +105,9 @@ __all__ = (
     "CompilationSettings",
     "CostAmount",
     "CostModel",
+    "DebiasingVariant",
+    "DebiasingVariantResults",
+    "DebiasingVariants",
     "DeletedStatus",
     "Error",
     "ErrorMitigationOutput",

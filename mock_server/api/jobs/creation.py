@@ -90,8 +90,18 @@ class JobRequest:
     @property
     def debiased(self) -> bool:
         """Whether the job asks for IonQ's error mitigation (debiasing)."""
-        mitigation = (self.settings or {}).get("error_mitigation") or {}
-        return bool(mitigation.get("debiasing"))
+        return bool(self.error_mitigation.get("debiasing"))
+
+    @property
+    def symmetry_verified(self) -> bool:
+        """Whether the job asks for symmetry verification."""
+        return bool(self.error_mitigation.get("symmetry_verification"))
+
+    @property
+    def error_mitigation(self) -> Mapping[str, Any]:
+        """`settings.error_mitigation` as sent; {} when the job sends none."""
+        mitigation: Mapping[str, Any] = (self.settings or {}).get("error_mitigation") or {}
+        return mitigation
 
     def child_requests(self) -> list[JobRequest]:
         """What each circuit of a multi-circuit job runs as (none for a single circuit)."""

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.jobs import admission
+from mock_server.api.jobs import admission, mitigated_run
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -60,7 +60,9 @@ DEFAULT_INLINE_WAIT_S = 2.0
 DEFAULT_WORK_LIMIT = 2**38
 
 
-def circuit_work(gates: Sequence[object], qubits: int, trajectories: float = 0.0) -> int:
+def circuit_work(
+    gates: Sequence[object], qubits: int, trajectories: float = 0.0, runs: int = 1
+) -> int:
     """A circuit's predicted simulation work, in amplitude-gates: what picks its lane.
 
     Each gate costs its state vector (2^qubits amplitudes) and a fixed
@@ -68,8 +70,10 @@ def circuit_work(gates: Sequence[object], qubits: int, trajectories: float = 0.0
     seconds of Python) counts as large, not as the 400,000 amplitude-gates
     its state alone would say. A noisy run adds, per shot expected to draw an
     error, half a simulation (a trajectory starts where its first error is).
+    A mitigated run takes `runs` simulations of the circuit (its variants,
+    the symmetry check) over the same shots.
     """
-    return int(len(gates) * ((1 << qubits) + GATE_OVERHEAD) * (1 + trajectories / 2))
+    return int(len(gates) * ((1 << qubits) + GATE_OVERHEAD) * (runs + trajectories / 2))
 
 
 class _Canceled(Exception):  # noqa: N818 - a signal, not an error
@@ -272,13 +276,19 @@ class JobRunner:
     def _works(self, request: JobRequest) -> list[int]:
         """The predicted work of each of a request's circuits, with the noise it runs with now."""
         rates = self.rates(request)
-        return [self._circuit_work(c, request.shots, rates) for c in request.circuits]
+        runs = self._runs(request)
+        return [self._circuit_work(c, request.shots, rates, runs) for c in request.circuits]
+
+    def _runs(self, request: JobRequest) -> int:
+        """How many simulations of each circuit the job's error mitigation takes."""
+        what = mitigated_run.applied(request, self.backends.view(record_name(request.backend)))
+        return mitigated_run.runs(request, what) if what.any else 1
 
     @staticmethod
-    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None) -> int:
+    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1) -> int:
         multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
         trajectories = predicted_trajectories(rates, len(circuit.gates) - multi, multi, shots)
-        return circuit_work(circuit.gates, circuit.qubits, trajectories)
+        return circuit_work(circuit.gates, circuit.qubits, trajectories, runs)
 
     def rates(self, request: JobRequest) -> Rates | None:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
@@ -312,7 +322,8 @@ class JobRunner:
             request, circuit_input, record, rates, self.settings.memory_limit
         )
         if not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
-            work = self._circuit_work(circuit_input, request.shots, rates)
+            runs = self._runs(request)
+            work = self._circuit_work(circuit_input, request.shots, rates, runs)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         if isinstance(circuit, Failure):
             self.store.fail(job_id, circuit)
@@ -325,19 +336,36 @@ class JobRunner:
             if current is None or current.finished:
                 raise _Canceled
 
+        seed = request.seed_for(job.parent_id or job.id) + job.index
+        noise = rates.model() if rates is not None else None
+        batch = admission.batch_bytes(circuit.qubits, self.settings.memory_limit)
+        what = mitigated_run.applied(request, record)
+        mitigation = None
         try:
-            result = run_circuit(
-                circuit,
-                shots=request.shots,
-                seed=request.seed_for(job.parent_id or job.id) + job.index,
-                noise=rates.model() if rates is not None else None,
-                on_step=stop_if_canceled,
-                batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
-            )
+            if what.any:
+                result, mitigation = mitigated_run.run_mitigated(
+                    circuit,
+                    request,
+                    what,
+                    device_qubits=int((record or {}).get("qubits", circuit.qubits)),
+                    seed=seed,
+                    noise=noise,
+                    on_step=stop_if_canceled,
+                    batch_bytes=batch,
+                )
+            else:
+                result = run_circuit(
+                    circuit,
+                    shots=request.shots,
+                    seed=seed,
+                    noise=noise,
+                    on_step=stop_if_canceled,
+                    batch_bytes=batch,
+                )
         except _Canceled:
             return
         except MemoryError:
             self.store.fail(job_id, admission.out_of_memory())
             return
-        warnings = [result.note] if result.note else []
-        self.store.complete(job_id, result, circuit.gate_counts(), warnings)
+        warnings = [*what.warnings, *([result.note] if result.note else [])]
+        self.store.complete(job_id, result, circuit.gate_counts(), warnings, mitigation)
