@@ -48,12 +48,11 @@ def test_the_cases_are_the_ones_asked_for() -> None:
         100,
         ("ours",),
     )
-    # The widest circuit is aria-1's limit, as the simulator's record offers the model.
-    simulator = json.loads(
-        (Path(__file__).parents[2] / "mock_server/api/fixtures/backends/simulator.json").read_text()
+    # The widest circuit is aria-1's limit, as the fake's noise-model data gives it.
+    models = json.loads(
+        (Path(__file__).parents[2] / "mock_server/api/fixtures/noise-models.json").read_text()
     )
-    offers = {offer["name"]: offer["qubits"] for offer in simulator["noise_models"]}
-    assert offers[aria_rates().name] == widest.qubits
+    assert models["models"][aria_rates().name]["qubits"] == widest.qubits
     quick = sized(CASES, QUICK)
     assert quick["goal"].qubits == 8
     assert quick["widest"].kind == "ghz"

@@ -63,6 +63,7 @@ def test_reads_every_operation_of_the_spec() -> None:
         "getJobAggregatedProbabilities",
         "getJobHistogram",
         "getJobShots",
+        "getJobArtifact",
         "getUsages",
     ]
     get_backend = by_id("getBackend")
@@ -121,7 +122,8 @@ def test_operations_without_an_id_are_named_by_method_and_path() -> None:
         ("GET", "/v0.4/organizations/com.my.org/usage", "getUsages"),
         ("GET", "/v0.4/organizations/com.my.org/usage/x", None),
         ("PUT", f"/v0.4/jobs/{JOB}", None),
-        ("GET", f"/v0.4/jobs/{JOB}/artifacts/x", None),
+        ("GET", f"/v0.4/jobs/{JOB}/artifacts/x", "getJobArtifact"),
+        ("GET", f"/v0.4/jobs/{JOB}/artifacts", None),
         ("POST", "/v0.4/backends/qpu.aria-1", None),
         ("GET", "/v0.4/mybackends/qpu.aria-1", None),
     ],

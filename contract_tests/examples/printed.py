@@ -4,9 +4,10 @@ Each SDK example runs a Bell circuit and prints one Python value: qiskit-ionq
 a dict of counts (`{'00': 497, '11': 503}`), cirq-ionq a Counter of integers
 (`Counter({0: 502, 3: 498})`), pennylane-ionq a dict whose keys and values
 numpy prints as `np.str_('00')` and `np.int64(496)`, ionq-core a dict of
-probabilities (`{'0': 0.4999999999999999, '3': ...}`). `read_printed` reads
-any of them: a call `Name(...)` around a literal keeps the name, and numpy's
-scalar wrappers read as the plain values they hold.
+probabilities (`{'0': 0.4999999999999999, '3': ...}`), qBraid a dict of
+counts it spreads over the probabilities itself (`{'00': 500, '11': 500}`).
+`read_printed` reads any of them: a call `Name(...)` around a literal keeps
+the name, and numpy's scalar wrappers read as the plain values they hold.
 
 A Bell state only ever measures |00> or |11>, so counts must fall on those
 two states and add up to the shots; the share of |00> is Binomial(shots, 1/2)
@@ -134,6 +135,7 @@ BELL_OUTPUTS = {
     "cirq_ionq": BellOutput("Counter", (0, 3), counts=True, odd=(1, 2)),
     "pennylane_ionq": BellOutput("dict", ("00", "11"), counts=True, odd=("01", "10")),
     "ionq_core": BellOutput("dict", ("0", "3"), counts=False),
+    "qbraid": BellOutput("dict", ("00", "11"), counts=True, odd=("01", "10")),
 }
 
 

@@ -43,6 +43,7 @@ JOB_OPERATIONS = {
     "getJobAggregatedProbabilities",
     "getJobHistogram",
     "getJobShots",
+    "getJobArtifact",
 }
 
 

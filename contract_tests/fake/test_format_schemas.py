@@ -65,6 +65,12 @@ RESULT_FORMATS = {
     "shots": "ionq.result.shots.json.v1",
 }
 AGGREGATE = "ionq.result.probabilities-aggregate.json.v1"
+PROBABILITIES_V1 = "ionq.result.probabilities.json.v1"
+PROBABILITIES_V2 = "ionq.result.probabilities.json.v2"
+HISTOGRAM_V1 = "ionq.result.histogram.json.v1"
+HISTOGRAM_V2 = "ionq.result.histogram.json.v2"
+SHOTS_V1 = "ionq.result.shots.json.v1"
+SHOTS_V2 = "ionq.result.shots.json.v2"
 NATIVE = "ionq.native.v1"
 
 
@@ -278,14 +284,54 @@ def test_a_job_s_results_validate_against_their_formats(
     client: ContractClient, circuit: list[dict[str, Any]], qubits: int, run: dict[str, Any]
 ) -> None:
     job = completed(client, {**circuit_job(circuit, qubits=qubits, shots=500), **run})
-    assert set(job["results"]) == set(RESULT_FORMATS)
+    by_url = {kind: result(client, job["id"], KEY, kind) for kind in RESULT_FORMATS}
     for kind, name in RESULT_FORMATS.items():
-        served = result(client, job["id"], KEY, kind)
-        assert served, kind
-        assert problems(name, served) == [], kind
+        assert by_url[kind], kind
+        assert problems(name, by_url[kind]) == [], kind
     # The probabilities are a distribution (which no JSON Schema can say).
-    probabilities = result(client, job["id"], KEY, "probabilities")
-    assert math.isclose(sum(probabilities.values()), 1.0, abs_tol=1e-9)
+    assert math.isclose(sum(by_url["probabilities"].values()), 1.0, abs_tol=1e-9)
+    # By format: every descriptor's artifact is an instance of its format.
+    ideal = "noise" not in run and run["backend"] == "simulator"
+    expected = {PROBABILITIES_V1, PROBABILITIES_V2}
+    if not ideal:  # shots were drawn: the histogram and the shots too, in v1 and v2
+        expected |= {*RESULT_FORMATS.values(), HISTOGRAM_V2, SHOTS_V2}
+    by_format = {key: entry for key, entry in job["results"].items() if key not in RESULT_FORMATS}
+    assert set(by_format) == expected
+    artifacts = {}
+    for name, descriptor in by_format.items():
+        assert descriptor["format"] == name
+        assert descriptor["media_type"] == "application/json"
+        response = client.get(
+            f"/v0.4/jobs/{job['id']}/artifacts/{descriptor['id']}", headers=key_header(KEY)
+        )
+        assert response.status_code == 200, name
+        artifacts[name] = response.get_json()
+        assert problems(name, artifacts[name]) == [], name
+    assert artifacts[PROBABILITIES_V1] == by_url["probabilities"]
+    assert_v2_is_v1_by_register(artifacts, qubits)
+    if not ideal:
+        assert artifacts[HISTOGRAM_V1] == by_url["histogram"]
+        assert artifacts[SHOTS_V1] == by_url["shots"]
+
+
+def assert_v2_is_v1_by_register(artifacts: dict[str, Any], qubits: int) -> None:
+    """A v2 document is its v1 with each key written as the output_all register's bitstring.
+
+    Bit 0 of the register (qubit 0) is the rightmost character; in the shots
+    format, bit i is at index i. Read here from the bits, not from the fake.
+    """
+    v2 = artifacts[PROBABILITIES_V2]["probabilities"]["registers"]
+    assert list(v2) == ["output_all"]
+    as_decimal = {str(int(bits, 2)): p for bits, p in v2["output_all"].items()}
+    assert all(len(bits) == qubits for bits in v2["output_all"])
+    assert as_decimal == artifacts[PROBABILITIES_V1]
+    if HISTOGRAM_V2 in artifacts:
+        counts = artifacts[HISTOGRAM_V2]["histogram"]["registers"]["output_all"]
+        assert {str(int(bits, 2)): n for bits, n in counts.items()} == artifacts[HISTOGRAM_V1]
+        shots = [shot["registers"]["output_all"] for shot in artifacts[SHOTS_V2]["shots"]]
+        assert all(len(bits) == qubits for bits in shots)
+        from_bits = [str(sum(bit << i for i, bit in enumerate(bits))) for bits in shots]
+        assert from_bits == artifacts[SHOTS_V1]
 
 
 @pytest.mark.parametrize("run", RUNS)

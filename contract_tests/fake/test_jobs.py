@@ -127,7 +127,12 @@ def test_a_job_is_submitted_then_completed_with_every_required_key(
     assert job["child_job_ids"] is None
     assert job["started_at"] is not None
     assert job["completed_at"] is not None
-    assert set(job["results"]) == set(RESULT_KINDS)
+    # The ideal simulator: URLs of the three kinds, and its distribution by format.
+    assert set(job["results"]) == {
+        *RESULT_KINDS,
+        "ionq.result.probabilities.json.v1",
+        "ionq.result.probabilities.json.v2",
+    }
     for kind in RESULT_KINDS:
         url = job["results"][kind]["url"]
         assert url.startswith(f"/v0.4/jobs/{job_id}/results/")
@@ -330,12 +335,23 @@ def test_a_batch_runs_as_a_parent_and_children_in_circuit_order(client: Contract
     children = parent["child_job_ids"]
     assert len(children) == len(CIRCUITS) == len(set(children))
     assert parent["stats"] == {"qubits": 2, "circuits": 3, "gate_counts": {"1q": 3, "2q": 1}}
+    aggregate = parent["results"]["ionq.result.probabilities-aggregate.json.v1"]
     assert parent["results"] == {
-        "probabilities": {"url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated"}
+        "probabilities": {"url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated"},
+        "ionq.result.probabilities-aggregate.json.v1": {
+            "id": aggregate["id"],
+            "format": "ionq.result.probabilities-aggregate.json.v1",
+            "media_type": "application/json",
+        },
     }
+    by_artifact = client.get(
+        f"{JOBS}/{parent_id}/artifacts/{aggregate['id']}", headers=key_header(KEY)
+    )
+    assert by_artifact.status_code == 200
     aggregated = client.get(parent["results"]["probabilities"]["url"], headers=key_header(KEY))
     assert aggregated.status_code == 200
     by_child = aggregated.get_json()
+    assert by_artifact.get_json() == by_child  # the same document, by URL and as an artifact
     assert list(by_child) == children  # the SDKs pair them with circuits by position
     for served, expected in zip(by_child.values(), CIRCUIT_PROBABILITIES, strict=True):
         assert_probabilities(served, expected)
@@ -449,6 +465,66 @@ def test_a_clone_runs_again_with_the_changed_shots(client: ContractClient) -> No
     unchanged = client.post(f"{JOBS}/{original_id}/clone", headers=key_header(KEY))
     assert unchanged.status_code == 201
     assert wait_for_job(client, unchanged.get_json()["id"], KEY)["shots"] == 1000
+
+
+def test_a_clones_noise_replaces_the_jobs_and_repeats_a_direct_run(client: ContractClient) -> None:
+    ideal_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2, shots=2000), KEY)
+    assert result(client, ideal_id, KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+    noise = {"model": "aria-1", "seed": 11}
+    response = client.post(
+        f"{JOBS}/{ideal_id}/clone", json={"noise": noise}, headers=key_header(KEY)
+    )
+    assert response.status_code == 201
+    clone_id = response.get_json()["id"]
+    assert wait_for_job(client, clone_id, KEY)["noise"] == noise
+    # The same circuit, shots and seeded model submitted afresh: the same shots, drawn alike.
+    direct_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2, shots=2000, noise=noise), KEY)
+    wait_for_job(client, direct_id, KEY)
+    noisy = result(client, clone_id, KEY, "histogram")
+    assert noisy == result(client, direct_id, KEY, "histogram")
+    assert sum(noisy.values()) == 2000
+    # Back to the ideal model: a copy of the noisy clone has exact probabilities again.
+    back = client.post(
+        f"{JOBS}/{clone_id}/clone", json={"noise": {"model": "ideal"}}, headers=key_header(KEY)
+    )
+    back_id = back.get_json()["id"]
+    assert wait_for_job(client, back_id, KEY)["noise"] == {"model": "ideal", "seed": None}
+    assert result(client, back_id, KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+
+
+def test_a_clone_or_move_naming_a_parent_is_a_job_of_its_own(client: ContractClient) -> None:
+    # `parent` is in IonQ's clone body, undocumented; the fake accepts and ignores it
+    # (openapi.yaml's x-guessed): the batch it names keeps its children and its answers.
+    batch_id = submit(client, BATCH, KEY)
+    batch = wait_for_job(client, batch_id, KEY)
+    aggregated = result(client, batch_id, KEY, "probabilities/aggregated")
+    single_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    response = client.post(
+        f"{JOBS}/{single_id}/clone", json={"parent": batch_id}, headers=key_header(KEY)
+    )
+    assert response.status_code == 201
+    clone = wait_for_job(client, response.get_json()["id"], KEY)
+    assert (clone["parent_job_id"], clone["child_job_ids"]) == (None, None)
+    assert clone["status"] == "completed"
+    assert result(client, clone["id"], KEY, "probabilities") == pytest.approx(BELL_PROBABILITIES)
+    hold(client)
+    held_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    moved = move(client, held_id, {"parent": batch_id, "shots": 10})
+    assert moved.status_code == 201
+    moved_job = get_job(client, moved.get_json()["id"], KEY)
+    assert (moved_job["parent_job_id"], moved_job["shots"]) == (None, 10)
+    assert get_job(client, batch_id, KEY) == batch
+    assert result(client, batch_id, KEY, "probabilities/aggregated") == aggregated
+    assert clone["id"] in listed_ids(client)
+
+
+def test_a_parent_that_is_not_a_string_is_refused(client: ContractClient) -> None:
+    job_id = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), KEY)
+    before = job_count(client)
+    response = client.post(f"{JOBS}/{job_id}/clone", json={"parent": 7}, headers=key_header(KEY))
+    assert response.status_code == 400
+    assert response.get_json()["validation"] == {"keys": ["parent"], "source": "payload"}
+    assert job_count(client) == before
 
 
 # -- move -----------------------------------------------------------------------------------
@@ -895,6 +971,7 @@ def _job_operations() -> list[tuple[str, str, Any]]:
         ("GET", "/jobs/{UUID}/results/histogram", None),
         ("GET", "/jobs/{UUID}/results/shots", None),
         ("GET", "/jobs/{UUID}/results/probabilities/aggregated", None),
+        ("GET", "/jobs/{UUID}/artifacts/{artifactId}", None),
     ]
 
 
@@ -912,7 +989,7 @@ def test_every_job_operation_needs_a_key(client: ContractClient) -> None:
     assert {(method, path) for method, path, _ in operations} == in_spec
     for method, template, body in operations:
         target = parent_id if template.endswith("aggregated") else job_id
-        path = "/v0.4" + template.replace("{UUID}", target)
+        path = "/v0.4" + template.replace("{UUID}", target).replace("{artifactId}", target)
         if template == "/jobs/estimate":
             path += "?backend=simulator"
         sent = {"ids": [job_id]} if isinstance(body, dict) and "ids" in body else body

@@ -34,7 +34,6 @@ from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import (
     BELL_CIRCUIT,
     ROOT,
-    admin,
     circuit_job,
     fixture_record,
     get_job,
@@ -58,7 +57,15 @@ GUESSED = {
     "harmony-1": (2 * 0.005, 4 / 3 * 0.025),
     "harmony-2": (2 * 0.005, 4 / 3 * 0.025),
 }
-LIMITS = {"aria-1": 25, "aria-2": 25, "forte-1": 29, "harmony": 11, "forte-enterprise-1": 29}
+LIMITS = {
+    "aria-1": 25,
+    "aria-2": 25,
+    "forte-1": 29,
+    "forte-enterprise-1": 29,
+    "harmony": 11,
+    "harmony-1": 11,
+    "harmony-2": 11,
+}
 
 
 def assert_binomial(count: int, shots: int, p: float) -> None:
@@ -181,14 +188,15 @@ def test_bad_noise_is_refused_with_ionqs_error(
     assert problem in error["message"]
 
 
-def test_the_simulator_offers_every_noise_model_the_spec_names_with_its_limit(
+def test_the_simulator_lists_every_noise_model_the_spec_names_by_name(
     client: ContractClient,
 ) -> None:
+    # Names only, as qBraid reads them (openapi.yaml's x-guessed of `noise_models`).
     spec_names = load_spec()["components"]["schemas"]["NoiseModel"]["enum"]
     response = client.get("/v0.4/backends/simulator", headers=key_header(KEY))
-    offers = {offer["name"]: offer["qubits"] for offer in response.get_json()["noise_models"]}
-    assert sorted(offers) == sorted(spec_names)
-    assert offers == {"ideal": 29, "harmony-1": 11, "harmony-2": 11, "aria-2": 25, **LIMITS}
+    offered = response.get_json()["noise_models"]
+    assert all(isinstance(name, str) for name in offered)
+    assert sorted(offered) == sorted(spec_names)
 
 
 def test_the_data_file_has_rates_for_every_model_the_spec_names() -> None:
@@ -201,17 +209,6 @@ def test_the_data_file_has_rates_for_every_model_the_spec_names() -> None:
         if expected is not None:
             assert (rates["one_qubit"], rates["two_qubit"]) == pytest.approx(expected, rel=1e-12)
         assert entry["source"]
-
-
-def test_an_admin_change_of_a_models_limit_changes_what_it_runs(client: ContractClient) -> None:
-    offers = fixture_record("simulator")["noise_models"]
-    narrowed = [{**o, "qubits": 2} if o["name"] == "aria-1" else o for o in offers]
-    response = admin(client).patch("/__admin/backends/simulator", json={"noise_models": narrowed})
-    assert response.status_code == 200
-    body = circuit_job([{"gate": "x", "target": 2}], qubits=3, noise={"model": "aria-1", "seed": 1})
-    job = wait_for_job(client, submit(client, body, KEY), KEY)
-    assert job["failure"]["code"] == "NotEnoughQubits"
-    assert "at most 2" in job["failure"]["message"]
 
 
 def served_characterization(client: ContractClient, backend: str) -> dict[str, Any]:

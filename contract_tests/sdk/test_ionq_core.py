@@ -74,8 +74,8 @@ def test_get_backends_lists_every_fixture(client: AuthenticatedClient) -> None:
         assert backend.characterization_id == record.get(
             "characterization_id", backend.characterization_id
         )
-        # ionq-core 0.2.0's Backend does not know `noise_models` (the simulator's
-        # offers, openapi.yaml's NoiseModelOffer): it keeps them, unchanged.
+        # ionq-core 0.2.0's Backend does not know `noise_models` (the names of the
+        # simulator's models): it keeps them, unchanged.
         extra = {key: record[key] for key in ("noise_models",) if key in record}
         assert backend.additional_properties == extra
 

@@ -43,6 +43,7 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getJobAggregatedProbabilities": jobs.get_job_aggregated_probabilities,
         "getJobHistogram": jobs.get_job_histogram,
         "getJobShots": jobs.get_job_shots,
+        "getJobArtifact": jobs.get_job_artifact,
         "getJobCost": jobs.get_job_cost,
         "getUsages": usage.get_usages,
     }
@@ -65,6 +66,7 @@ PURE_READS: frozenset[str] = frozenset(
         "getJobAggregatedProbabilities",
         "getJobHistogram",
         "getJobShots",
+        "getJobArtifact",
         "getJobCost",
         "getUsages",  # computed from the jobs alone: no "now" in it
     }

@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .aggregated_probabilities import AggregatedProbabilities
+from .aggregations_output import AggregationsOutput
+from .artifact_descriptor import ArtifactDescriptor
 from .backend import Backend
 from .backend_name import BackendName
 from .backend_status import BackendStatus
@@ -21,6 +23,9 @@ from .clone_job_payload import CloneJobPayload
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .cost_model import CostModel
+from .debiasing_variant import DebiasingVariant
+from .debiasing_variant_results import DebiasingVariantResults
+from .debiasing_variants import DebiasingVariants
 from .deleted_status import DeletedStatus
 from .error import Error
 from .error_mitigation_output import ErrorMitigationOutput
@@ -63,7 +68,6 @@ from .multi_circuit_job_creation_payload import MultiCircuitJobCreationPayload
 from .multi_circuit_job_creation_payload_type import MultiCircuitJobCreationPayloadType
 from .noise import Noise
 from .noise_model import NoiseModel
-from .noise_model_offer import NoiseModelOffer
 from .qasm_3_circuit_input import Qasm3CircuitInput
 from .qasm_3_job_creation_payload import Qasm3JobCreationPayload
 from .qasm_3_job_creation_payload_type import Qasm3JobCreationPayloadType
@@ -82,6 +86,8 @@ from .whoami import Whoami
 
 __all__ = (
     "AggregatedProbabilities",
+    "AggregationsOutput",
+    "ArtifactDescriptor",
     "Backend",
     "BackendName",
     "BackendStatus",
@@ -102,6 +108,9 @@ __all__ = (
     "CompilationSettings",
     "CostAmount",
     "CostModel",
+    "DebiasingVariant",
+    "DebiasingVariantResults",
+    "DebiasingVariants",
     "DeletedStatus",
     "Error",
     "ErrorMitigationOutput",
@@ -144,7 +153,6 @@ __all__ = (
     "MultiCircuitJobCreationPayloadType",
     "Noise",
     "NoiseModel",
-    "NoiseModelOffer",
     "Qasm3CircuitInput",
     "Qasm3JobCreationPayload",
     "Qasm3JobCreationPayloadType",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,8 @@ from attrs import field as _attrs_field
 from ..models.backend_name import BackendName
 from ..models.backend_status import BackendStatus
 from ..models.gate_name import GateName
+from ..models.noise_model import NoiseModel
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.noise_model_offer import NoiseModelOffer
-
 
 T = TypeVar("T", bound="Backend")
 
@@ -55,11 +52,10 @@ class Backend:
     """ The energy the backend uses, in kilowatt-hours. """
     location: str | Unset = UNSET
     """ Where the backend is housed. """
-    noise_models: list[NoiseModelOffer] | Unset = UNSET
+    noise_models: list[NoiseModel] | Unset = UNSET
     """ The noise models a job on this backend may name in
-    `noise.model` (the simulator only), each with the widest
-    circuit it runs. What each model does, and where its rates
-    come from, is in docs/noise.md.
+    `noise.model` (the simulator only), by name. The widest circuit
+    each runs, and what each does, is in docs/noise.md.
      """
     supported_error_mitigations: list[str] | Unset = UNSET
     """ The error mitigations a job on this backend may ask for in
@@ -95,11 +91,11 @@ class Backend:
 
         location = self.location
 
-        noise_models: list[dict[str, Any]] | Unset = UNSET
+        noise_models: list[str] | Unset = UNSET
         if not isinstance(self.noise_models, Unset):
             noise_models = []
             for noise_models_item_data in self.noise_models:
-                noise_models_item = noise_models_item_data.to_dict()
+                noise_models_item = noise_models_item_data.value
                 noise_models.append(noise_models_item)
 
         supported_error_mitigations: list[str] | Unset = UNSET
@@ -151,8 +147,6 @@ class Backend:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.noise_model_offer import NoiseModelOffer  # noqa: PLC0415
-
         d = dict(src_dict)
         average_queue_time = d.pop("average_queue_time")
 
@@ -173,11 +167,11 @@ class Backend:
         location = d.pop("location", UNSET)
 
         _noise_models = d.pop("noise_models", UNSET)
-        noise_models: list[NoiseModelOffer] | Unset = UNSET
+        noise_models: list[NoiseModel] | Unset = UNSET
         if _noise_models is not UNSET:
             noise_models = []
             for noise_models_item_data in _noise_models:
-                noise_models_item = NoiseModelOffer.from_dict(noise_models_item_data)
+                noise_models_item = NoiseModel(noise_models_item_data)
 
                 noise_models.append(noise_models_item)
 

@@ -22,7 +22,10 @@ T = TypeVar("T", bound="CloneJobPayload")
 @_attrs_define
 class CloneJobPayload:
     """What a copy of a job changes; everything left out is copied from
-    the job, its circuits always.
+    the job, its circuits always. The body of both clone and move. A
+    `noise` replaces the job's as a whole: a `model` without `seed`
+    gives the copy a seed of its own (derived from its id), not the
+    job's; a QPU copy ignores it, as a new QPU job does.
 
     """
 
@@ -51,6 +54,12 @@ class CloneJobPayload:
     """ A name for the job, for people to recognise it by. """
     noise: Noise | Unset = UNSET
     """ Noise for a simulator job. """
+    parent: str | Unset = UNSET
+    """ A job id, in IonQ's description of this body and nowhere in
+    its documentation. The fake accepts it and changes nothing
+    for it: the copy is a job of its own, with no parent
+    (`parent_job_id` null), and the job it names is left as it was.
+     """
     session_id: None | Unset | UUID = UNSET
     """ The session the job runs in, or null for none. This contract
     describes no session operations; the fake keeps the id as given.
@@ -83,6 +92,8 @@ class CloneJobPayload:
         if not isinstance(self.noise, Unset):
             noise = self.noise.to_dict()
 
+        parent = self.parent
+
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
             session_id = UNSET
@@ -114,6 +125,8 @@ class CloneJobPayload:
             field_dict["name"] = name
         if noise is not UNSET:
             field_dict["noise"] = noise
+        if parent is not UNSET:
+            field_dict["parent"] = parent
         if session_id is not UNSET:
             field_dict["session_id"] = session_id
         if settings is not UNSET:
@@ -155,6 +168,8 @@ class CloneJobPayload:
         else:
             noise = Noise.from_dict(_noise)
 
+        parent = d.pop("parent", UNSET)
+
         def _parse_session_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -192,6 +207,7 @@ class CloneJobPayload:
             metadata=metadata,
             name=name,
             noise=noise,
+            parent=parent,
             session_id=session_id,
             settings=settings,
             shots=shots,

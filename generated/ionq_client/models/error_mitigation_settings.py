@@ -13,11 +13,15 @@ T = TypeVar("T", bound="ErrorMitigationSettings")
 
 @_attrs_define
 class ErrorMitigationSettings:
-    """Error mitigation. `debiasing` runs the circuit in several
-    symmetrised variants and aggregates them (IonQ asks for at least
-    500 shots; fewer fails the job with `InvalidInput`).
-    `symmetry_verification` discards shots that break a symmetry of
-    the circuit.
+    """Error mitigation. `debiasing` runs the circuit in several variants,
+    each on a different assignment of its qubits to the device's, and
+    aggregates them (IonQ asks for at least 500 shots; fewer fails the
+    job with `InvalidInput`). `symmetry_verification` discards shots
+    that break a symmetry of the circuit. Each applies where the
+    backend's `supported_error_mitigations` offer it (the QPUs; not
+    the simulator, ideal or noisy, as IonQ says); asked for elsewhere,
+    the job runs without it, with a `warning` saying so, and its
+    `output.error_mitigation` reports it not applied.
 
     """
 

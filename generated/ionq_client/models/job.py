@@ -90,14 +90,28 @@ class Job:
     """ The project the job belongs to, if any. """
     results: JobResultsType0 | None
     """ Where a completed job's results are; null until it completes, and
-    for a job that failed, was canceled or was a dry run. A
-    single-circuit or child job lists its probabilities, histogram and
-    shots; a multi-circuit parent only its probabilities, whose URL is
-    `.../results/probabilities/aggregated`. IonQ's current description
-    names results by artifact format instead; qiskit-ionq and
-    pennylane-ionq read only these URLs (qiskit-ionq otherwise asks for
-    the bare base URL, pennylane-ionq crashes), and IonQ's previous
-    description documents them.
+    for a job that failed, was canceled or was a dry run. Two kinds of
+    entries side by side:
+
+    - by kind (`probabilities`, `histogram`, `shots`), a URL: what
+      qiskit-ionq, cirq-ionq and pennylane-ionq follow (qiskit-ionq
+      otherwise asks for the bare base URL, pennylane-ionq crashes).
+      IonQ's previous description documents them; its current one
+      does not. A single-circuit or child job lists all three; a
+      multi-circuit parent its probabilities, at
+      `.../results/probabilities/aggregated`;
+    - by format (`ionq.result.probabilities.json.v1`, ...), an
+      `ArtifactDescriptor`, as IonQ's current description names
+      results: a job that ran with shots (a QPU, a noise model) has
+      probabilities, histogram and shots in v1 and v2; the ideal
+      simulator its probabilities in v1 and v2 only (it computes the
+      distribution, it draws no shots, as IonQ's does); a
+      multi-circuit parent `ionq.result.probabilities-aggregate.json.v1`.
+
+    The fake serves both: the SDKs in use read the first, ionq-core
+    and OpenQASM 3 jobs the second, and neither reader is disturbed by
+    the other's entries (ionq-core keeps an entry it cannot parse as a
+    raw dict).
      """
     session_id: None | UUID
     """ The session the job runs in, or null for none. This contract

@@ -23,7 +23,11 @@ class JobOutput:
     """
 
     error_mitigation: ErrorMitigationOutput | Unset = UNSET
-    """ Which error mitigation was applied. """
+    """ What error mitigation did: present on a completed circuit (or
+    child) job that asked for any, absent otherwise. A debiased job's
+    results (probabilities, histogram, shots) are its `average`
+    aggregation; `sharpen=true` gives its `voting` aggregation.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

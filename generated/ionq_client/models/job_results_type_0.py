@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.artifact_descriptor import ArtifactDescriptor
     from ..models.result_link import ResultLink
 
 
@@ -18,14 +19,28 @@ T = TypeVar("T", bound="JobResultsType0")
 @_attrs_define
 class JobResultsType0:
     """Where a completed job's results are; null until it completes, and
-    for a job that failed, was canceled or was a dry run. A
-    single-circuit or child job lists its probabilities, histogram and
-    shots; a multi-circuit parent only its probabilities, whose URL is
-    `.../results/probabilities/aggregated`. IonQ's current description
-    names results by artifact format instead; qiskit-ionq and
-    pennylane-ionq read only these URLs (qiskit-ionq otherwise asks for
-    the bare base URL, pennylane-ionq crashes), and IonQ's previous
-    description documents them.
+    for a job that failed, was canceled or was a dry run. Two kinds of
+    entries side by side:
+
+    - by kind (`probabilities`, `histogram`, `shots`), a URL: what
+      qiskit-ionq, cirq-ionq and pennylane-ionq follow (qiskit-ionq
+      otherwise asks for the bare base URL, pennylane-ionq crashes).
+      IonQ's previous description documents them; its current one
+      does not. A single-circuit or child job lists all three; a
+      multi-circuit parent its probabilities, at
+      `.../results/probabilities/aggregated`;
+    - by format (`ionq.result.probabilities.json.v1`, ...), an
+      `ArtifactDescriptor`, as IonQ's current description names
+      results: a job that ran with shots (a QPU, a noise model) has
+      probabilities, histogram and shots in v1 and v2; the ideal
+      simulator its probabilities in v1 and v2 only (it computes the
+      distribution, it draws no shots, as IonQ's does); a
+      multi-circuit parent `ionq.result.probabilities-aggregate.json.v1`.
+
+    The fake serves both: the SDKs in use read the first, ionq-core
+    and OpenQASM 3 jobs the second, and neither reader is disturbed by
+    the other's entries (ionq-core keeps an entry it cannot parse as a
+    raw dict).
 
     """
 
@@ -50,7 +65,7 @@ class JobResultsType0:
     URL as an absolute path; without the prefix both would miss the
     API. Follow it on the host of the base URL.
      """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, ArtifactDescriptor] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         probabilities = self.probabilities.to_dict()
@@ -64,7 +79,9 @@ class JobResultsType0:
             shots = self.shots.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.to_dict()
+
         field_dict.update(
             {
                 "probabilities": probabilities,
@@ -79,6 +96,7 @@ class JobResultsType0:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.artifact_descriptor import ArtifactDescriptor  # noqa: PLC0415
         from ..models.result_link import ResultLink  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -104,17 +122,23 @@ class JobResultsType0:
             shots=shots,
         )
 
-        job_results_type_0.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = ArtifactDescriptor.from_dict(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        job_results_type_0.additional_properties = additional_properties
         return job_results_type_0
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> ArtifactDescriptor:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: ArtifactDescriptor) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -13,7 +13,14 @@ T = TypeVar("T", bound="SymmetryVerificationOutput")
 
 @_attrs_define
 class SymmetryVerificationOutput:
-    """What symmetry verification did."""
+    """What symmetry verification did. The fake allows the outcomes the
+    noiseless circuit can give (its ideal distribution's support) and
+    discards every other shot before results and aggregations are
+    counted; `num_allowed_states` is that support's size, `applied` is
+    false when every outcome is allowed (nothing could be discarded)
+    or the backend does not offer it.
+
+    """
 
     applied: bool
     """ Whether it was applied. """

@@ -18,6 +18,9 @@ code. So the rules come in three moments:
   (`SimulationError`: a noisy run of a million shots on 25 qubits would
   take days).
 
+Error mitigation a backend does not offer fails nothing: the job runs
+without it, with a warning (mock_server/api/jobs/mitigated_run.py).
+
 And the failures of a run itself: memory ran out after all, its results
 outgrew what the fake keeps for one job, or the fake hit a bug of its own
 (`InternalError`). The test controls' injected failures are chosen by the

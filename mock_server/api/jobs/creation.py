@@ -112,8 +112,18 @@ class JobRequest:
     @property
     def debiased(self) -> bool:
         """Whether the job asks for IonQ's error mitigation (debiasing)."""
-        mitigation = (self.settings or {}).get("error_mitigation") or {}
-        return bool(mitigation.get("debiasing"))
+        return bool(self.error_mitigation.get("debiasing"))
+
+    @property
+    def symmetry_verified(self) -> bool:
+        """Whether the job asks for symmetry verification."""
+        return bool(self.error_mitigation.get("symmetry_verification"))
+
+    @property
+    def error_mitigation(self) -> Mapping[str, Any]:
+        """`settings.error_mitigation` as sent; {} when the job sends none."""
+        mitigation: Mapping[str, Any] = (self.settings or {}).get("error_mitigation") or {}
+        return mitigation
 
     def child_requests(self) -> list[JobRequest]:
         """What each circuit of a multi-circuit job runs as (none for a single circuit)."""
@@ -125,7 +135,14 @@ class JobRequest:
         ]
 
     def with_changes(self, changes: Mapping[str, Any]) -> JobRequest:
-        """The same circuits with a clone body's fields (openapi.yaml's cloneJob) changed."""
+        """The same circuits with a clone body's fields (openapi.yaml's cloneJob) changed.
+
+        A `noise` replaces the job's whole, so a model sent without a seed
+        draws with the copy's own. `parent`, which IonQ's description gives
+        this body, is deliberately not read: a copy is a job of its own,
+        never a child added to another job after that job's children were
+        fixed (openapi.yaml's x-guessed of CloneJobPayload.parent).
+        """
         noise = changes.get("noise")
         return replace(
             self,

@@ -4,7 +4,9 @@ It is what the SDKs read (see openapi.yaml's `Job`): every key IonQ marks
 required, because ionq-core parses strictly; `failure.error` beside
 `failure.message`, because qiskit-ionq and cirq-ionq read `error`; and
 URL-style `results` entries, because qiskit-ionq and pennylane-ionq follow
-`results.probabilities.url`.
+`results.probabilities.url`, beside the format-keyed artifact descriptors of
+IonQ's current description (mock_server/api/jobs/artifacts.py), which
+qiskit-ionq reads for OpenQASM 3 jobs and ionq-core for every job.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.jobs.artifacts import descriptor, has_results, result_artifacts
+from mock_server.api.jobs.model import Job
 from mock_server.api.keys import PROJECT_ID
 from mock_server.wire.responses import instant
 
@@ -22,16 +25,20 @@ def _instant(moment: datetime | None) -> str | None:
 
 
 def _results(job: Job, base_path: str) -> dict[str, Any] | None:
-    if job.status is not JobStatus.COMPLETED or job.request.dry_run:
+    if not has_results(job):
         return None  # a dry run is checked and priced, never run
     prefix = f"{base_path}/jobs/{job.id}/results"
+    links: dict[str, Any]
     if job.child_ids is not None:
-        return {"probabilities": {"url": f"{prefix}/probabilities/aggregated"}}
-    return {
-        "probabilities": {"url": f"{prefix}/probabilities"},
-        "histogram": {"url": f"{prefix}/histogram"},
-        "shots": {"url": f"{prefix}/shots"},
-    }
+        links = {"probabilities": {"url": f"{prefix}/probabilities/aggregated"}}
+    else:
+        links = {
+            "probabilities": {"url": f"{prefix}/probabilities"},
+            "histogram": {"url": f"{prefix}/histogram"},
+            "shots": {"url": f"{prefix}/shots"},
+        }
+    by_format = {a.format: descriptor(job.id, a) for a in result_artifacts(job)}
+    return links | by_format
 
 
 def job_document(job: Job, base_path: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
-from mock_server.api.jobs import admission, costs, results
+from mock_server.api.jobs import admission, artifacts, costs, results
 from mock_server.api.jobs.creation import (
     BACKEND_ALIASES,
     JobRequest,
@@ -189,7 +189,9 @@ def get_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
     return json_response(encode(_document(state, job)))
 
 
-def _completed_result(state: ApiState, job_id: str, read: Callable[[Result], Any]) -> Response:
+def _completed_result(
+    state: ApiState, job_id: str, read: Callable[[Result], Any], *, sharpen: bool = False
+) -> Response:
     _concerns(job_id)
     job = state.jobs.get(job_id, _owner())
     completed = job is not None and job.status is JobStatus.COMPLETED
@@ -200,17 +202,20 @@ def _completed_result(state: ApiState, job_id: str, read: Callable[[Result], Any
                 f"{state.base_path}/jobs/{job_id}/results/probabilities/aggregated."
             )
         return not_found(f"Job {job_id} was not found or is not completed yet.")
-    return json_response(encode(read(job.result)))
+    voted = job.mitigation.voting if job.mitigation is not None else None
+    return json_response(encode(read(voted if sharpen and voted is not None else job.result)))
 
 
 def get_job_probabilities(state: ApiState, UUID: str) -> Response:  # noqa: N803
     """GET /jobs/{UUID}/results/probabilities: `{"<decimal state>": p}`, qubit 0 least significant.
 
-    `sharpen` is accepted and changes nothing: it picks the most likely
-    outcome of error-mitigated runs, and the fake's runs have no noise to
-    mitigate.
+    A debiased job's probabilities are its `average` aggregation; with
+    `sharpen=true` (`True` too, as the Python SDKs send it) its `voting`
+    aggregation (mock_server/simulator/mitigation/aggregate.py). For a job
+    that was not debiased, `sharpen` changes nothing.
     """
-    return _completed_result(state, UUID, results.probabilities)
+    sharpen = request.args.get("sharpen", "false").lower() == "true"
+    return _completed_result(state, UUID, results.probabilities, sharpen=sharpen)
 
 
 def get_job_histogram(state: ApiState, UUID: str) -> Response:  # noqa: N803
@@ -244,6 +249,23 @@ def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  #
         if child.result is not None
     }
     return json_response(encode(aggregated))
+
+
+def get_job_artifact(state: ApiState, UUID: str, artifactId: str) -> Response:  # noqa: N803
+    """GET /jobs/{UUID}/artifacts/{artifactId}: one artifact a descriptor of the job names.
+
+    Rendered on demand (mock_server/api/jobs/artifacts.py); an id the job
+    does not have, and any id of another key's job, is 404.
+    """
+    _concerns(UUID)
+    job = state.jobs.get(UUID, _owner())
+    if job is None:
+        return _job_not_found(UUID)
+    children = state.jobs.children(job) if job.child_ids is not None else []
+    artifact = artifacts.catalog(job, children).get(artifactId)
+    if artifact is None:
+        return not_found(f"Job {UUID} has no artifact {artifactId}.")
+    return json_response(encode(artifact.render()))
 
 
 # -- cancel and delete ------------------------------------------------------------------

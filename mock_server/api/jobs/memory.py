@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from mock_server.api.jobs import admission
 from mock_server.api.jobs.creation import JobRequest
-from mock_server.api.jobs.model import Failure, Job, JobStatus, transition
+from mock_server.api.jobs.model import Failure, Job, JobStatus, Mitigation, transition
 from mock_server.api.jobs.store import CancelOutcome, Clock, JobFilter, StoreFull, utc_now
 from mock_server.api.revision import Revision
 
@@ -288,6 +288,7 @@ class MemoryJobStore:
         result: Result | None,
         gate_counts: dict[str, int],
         warnings: Iterable[str] = (),
+        mitigation: Mitigation | None = None,
     ) -> None:
         """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile.
 
@@ -305,6 +306,7 @@ class MemoryJobStore:
             parent = self._parent(job)
             top = parent or job
             size = result.nbytes if result is not None else 0
+            size += mitigation.nbytes if mitigation is not None else 0
             share = self.max_result_bytes // 4
             if top.kept_bytes + size > share:
                 failure = admission.results_too_large(share)
@@ -315,6 +317,7 @@ class MemoryJobStore:
                 return
             self._move(job, JobStatus.COMPLETED, now)
             job.result = result
+            job.mitigation = mitigation
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
             top.kept_bytes += size

@@ -77,6 +77,55 @@ class Failure:
         return {"code": self.code, "message": self.message, "error": self.message}
 
 
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One variant of a debiased run: where it ran, its shots, and what it gave.
+
+    `qubit_map[i]` is the device qubit the circuit's qubit i ran on; `shots`
+    are the shots it ran (the variants' add up to the job's); `result` is
+    over the circuit's own qubits, after symmetry verification when the job
+    asked for it (so its counts may add up to fewer than `shots`).
+    """
+
+    variant_id: str
+    qubit_map: tuple[int, ...]
+    shots: int
+    result: Result
+
+
+@dataclass(frozen=True, slots=True)
+class SymmetryCheck:
+    """What symmetry verification did: how many outcomes it allowed, whether it applied."""
+
+    num_allowed_states: int
+    applied: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mitigation:
+    """What error mitigation did to one circuit's run (mock_server/api/jobs/mitigated_run.py).
+
+    `variants` is empty when the run was not debiased; `voting` is then
+    None too (the job's `result` is the `average` aggregation when it was).
+    `symmetry` is None when symmetry verification was not asked for.
+    """
+
+    variants: tuple[Variant, ...] = ()
+    voting: Result | None = None
+    symmetry: SymmetryCheck | None = None
+
+    @property
+    def debiased(self) -> bool:
+        """Whether the run was split into variants."""
+        return bool(self.variants)
+
+    @property
+    def nbytes(self) -> int:
+        """What keeping the variants' results and the voting aggregate costs."""
+        kept = sum(variant.result.nbytes for variant in self.variants)
+        return kept + (self.voting.nbytes if self.voting is not None else 0)
+
+
 @dataclass(slots=True)
 class Job:
     """One job (a single circuit, a multi-circuit parent, or one of its children)."""
@@ -90,6 +139,7 @@ class Job:
     completed_at: datetime | None = None
     failure: Failure | None = None
     result: Result | None = None  # a single circuit (or child) once completed
+    mitigation: Mitigation | None = None  # its error mitigation, when the job asked for any
     parent_id: str | None = None
     child_ids: tuple[str, ...] | None = None
     gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})  # stats
@@ -114,8 +164,9 @@ class Job:
 
     @property
     def nbytes(self) -> int:
-        """What keeping its results costs."""
-        return self.result.nbytes if self.result is not None else 0
+        """What keeping its results costs (its variants' too)."""
+        kept = self.result.nbytes if self.result is not None else 0
+        return kept + (self.mitigation.nbytes if self.mitigation is not None else 0)
 
 
 def transition(job: Job, to: JobStatus, at: datetime, failure: Failure | None = None) -> None:

@@ -4,7 +4,8 @@
 - `simulator` with a named model: IonQ's depolarizing rates for that model,
   read from `mock_server/api/fixtures/noise-models.json` (which names the
   source of every figure, and what the fake guessed where IonQ publishes
-  nothing), and the widest circuit the model runs.
+  nothing), and the widest circuit the model runs (the same file: the
+  simulator's record lists only the models' names, as IonQ's does).
 - a QPU backend: the noise its characterization describes *when the job
   runs* (an admin change to it changes the next job's noise). A noise model
   sent with a QPU job is ignored, as IonQ's description says.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +42,8 @@ TWO_QUBIT_DIMENSION = 4
 class Rates:
     """The noise of one run, as plain numbers: depolarizing rates and a readout flip probability.
 
-    `qubits` is the widest circuit a named model runs, as the simulator's
-    record lists it (None: the backend's own limit).
+    `qubits` is the widest circuit a named model runs, from the data file
+    (None: the backend's own limit).
     """
 
     name: str
@@ -107,46 +108,31 @@ class NoiseModels:
 
 
 def load_noise_models(path: Path = NOISE_MODELS) -> NoiseModels:
-    """The named models of the data file; `same_as` takes another model's rates."""
+    """The named models of the data file; `same_as` takes another model's rates (not its width)."""
     document = json.loads(path.read_text("utf-8"))
     entries: dict[str, dict[str, Any]] = document["models"]
     models = {}
     for name, entry in entries.items():
         rates = entries[entry["same_as"]] if "same_as" in entry else entry
+        qubits = entry.get("qubits")
         models[name] = Rates(
             name,
             one_qubit=float(rates.get("one_qubit", 0.0)),
             two_qubit=float(rates.get("two_qubit", 0.0)),
+            qubits=int(qubits) if isinstance(qubits, int) else None,
         )
     return NoiseModels(models)
 
 
-def offered_limit(record: Mapping[str, Any] | None, name: str) -> int | None:
-    """The widest circuit the simulator's record says model `name` runs (None: not listed)."""
-    for offer in (record or {}).get("noise_models") or ():
-        if isinstance(offer, Mapping) and offer.get("name") == name:
-            qubits = offer.get("qubits")
-            return int(qubits) if isinstance(qubits, int) else None
-    return None
-
-
 def rates_for(
-    request: JobRequest,
-    models: NoiseModels,
-    record: Mapping[str, Any] | None,
-    characterization: Mapping[str, Any] | None,
+    request: JobRequest, models: NoiseModels, characterization: Mapping[str, Any] | None
 ) -> Rates | None:
-    """The noise `request` runs with; None for the ideal simulator (exact results).
-
-    `record` is the backend's record: on the simulator, its `noise_models`
-    say how wide a circuit each model runs.
-    """
+    """The noise `request` runs with; None for the ideal simulator (exact results)."""
     if request.is_simulator:
         name = request.noise_model or IDEAL
         if name == IDEAL:
             return None
-        rates = models.get(name) or Rates(name)
-        return replace(rates, qubits=offered_limit(record, name))
+        return models.get(name) or Rates(name)
     return from_characterization(request.backend, characterization)
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.jobs import admission
+from mock_server.api.jobs import admission, mitigated_run
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -63,7 +63,9 @@ DEFAULT_INLINE_WAIT_S = 2.0
 DEFAULT_WORK_LIMIT = 2**38
 
 
-def circuit_work(gates: Sequence[object] | int, qubits: int, trajectories: float = 0.0) -> int:
+def circuit_work(
+    gates: Sequence[object] | int, qubits: int, trajectories: float = 0.0, runs: int = 1
+) -> int:
     """A circuit's predicted simulation work, in amplitude-gates: what picks its lane.
 
     Each gate costs its state vector (2^qubits amplitudes) and a fixed
@@ -71,9 +73,11 @@ def circuit_work(gates: Sequence[object] | int, qubits: int, trajectories: float
     seconds of Python) counts as large, not as the 400,000 amplitude-gates
     its state alone would say. A noisy run adds, per shot expected to draw an
     error, half a simulation (a trajectory starts where its first error is).
+    A mitigated run takes `runs` simulations of the circuit (its variants,
+    the symmetry check) over the same shots.
     """
     count = gates if isinstance(gates, int) else len(gates)
-    return int(count * ((1 << qubits) + GATE_OVERHEAD) * (1 + trajectories / 2))
+    return int(count * ((1 << qubits) + GATE_OVERHEAD) * (runs + trajectories / 2))
 
 
 class _Canceled(Exception):  # noqa: N818 - a signal, not an error
@@ -276,13 +280,19 @@ class JobRunner:
     def _works(self, request: JobRequest) -> list[int]:
         """The predicted work of each of a request's circuits, with the noise it runs with now."""
         rates = self.rates(request)
-        return [self._circuit_work(c, request.shots, rates) for c in request.circuits]
+        runs = self._runs(request)
+        return [self._circuit_work(c, request.shots, rates, runs) for c in request.circuits]
+
+    def _runs(self, request: JobRequest) -> int:
+        """How many simulations of each circuit the job's error mitigation takes."""
+        what = mitigated_run.applied(request, self.backends.view(record_name(request.backend)))
+        return mitigated_run.runs(request, what) if what.any else 1
 
     @staticmethod
-    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None) -> int:
+    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1) -> int:
         multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
         trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
-        return circuit_work(circuit.size, circuit.qubits, trajectories)
+        return circuit_work(circuit.size, circuit.qubits, trajectories, runs)
 
     @staticmethod
     def _program_work(program: Program, shots: int, rates: Rates | None) -> int:
@@ -302,7 +312,7 @@ class JobRunner:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
         name = record_name(request.backend)
         characterization = None if request.is_simulator else self._characterization(name)
-        return rates_for(request, self.noise_models, self.backends.view(name), characterization)
+        return rates_for(request, self.noise_models, characterization)
 
     # -- running ---------------------------------------------------------------------
 
@@ -333,7 +343,8 @@ class JobRunner:
             work = self._program_work(circuit, request.shots, rates)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         elif not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
-            work = self._circuit_work(circuit_input, request.shots, rates)
+            runs = self._runs(request)
+            work = self._circuit_work(circuit_input, request.shots, rates, runs)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         if isinstance(circuit, Failure):
             self.store.fail(job_id, circuit)
@@ -348,10 +359,25 @@ class JobRunner:
 
         seed = request.seed_for(job.parent_id or job.id) + job.index
         noise = rates.model() if rates is not None else None
+        batch = admission.batch_bytes(circuit.qubits, self.settings.memory_limit)
+        what = mitigated_run.applied(request, record)
+        mitigation = None
         try:
             if isinstance(circuit, Program):
+                what = mitigated_run.Applied(warnings=(*what.warnings, *_unmitigated(what)))
                 result = run_program(
                     circuit, shots=request.shots, seed=seed, noise=noise, on_step=stop_if_canceled
+                )
+            elif what.any:
+                result, mitigation = mitigated_run.run_mitigated(
+                    circuit,
+                    request,
+                    what,
+                    device_qubits=int((record or {}).get("qubits", circuit.qubits)),
+                    seed=seed,
+                    noise=noise,
+                    on_step=stop_if_canceled,
+                    batch_bytes=batch,
                 )
             else:
                 result = run_circuit(
@@ -360,12 +386,24 @@ class JobRunner:
                     seed=seed,
                     noise=noise,
                     on_step=stop_if_canceled,
-                    batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
+                    batch_bytes=batch,
                 )
         except _Canceled:
             return
         except MemoryError:
             self.store.fail(job_id, admission.out_of_memory())
             return
-        warnings = [result.note] if result.note else []
-        self.store.complete(job_id, result, circuit.gate_counts(), warnings)
+        warnings = [*what.warnings, *([result.note] if result.note else [])]
+        self.store.complete(job_id, result, circuit.gate_counts(), warnings, mitigation)
+
+
+def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
+    """The warning of an OpenQASM 3 job that asked for error mitigation: the fake runs it plain.
+
+    Debiasing and symmetry verification act on a circuit's outcome over every
+    qubit; a program's outcome is its classical registers, which the fake's
+    mitigation does not know how to recombine (a choice of the fake's own).
+    """
+    if not what.any:
+        return ()
+    return ("Error mitigation is not applied to OpenQASM 3 jobs; the job ran without it.",)

@@ -47,7 +47,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from mock_server.api.jobs.creation import JobRequest
-from mock_server.api.jobs.model import Failure, Job, JobStatus
+from mock_server.api.jobs.model import Failure, Job, JobStatus, Mitigation
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
@@ -176,8 +176,12 @@ class JobStore(Protocol):
         result: Result | None,
         gate_counts: dict[str, int],
         warnings: Iterable[str] = (),
+        mitigation: Mitigation | None = None,
     ) -> None:
-        """A circuit ran (or a dry run was priced): keep its result, unless it ended meanwhile."""
+        """A circuit ran (or a dry run was priced): keep its result, unless it ended meanwhile.
+
+        `mitigation` is what error mitigation did to the run, when the job asked for any.
+        """
         ...
 
     def fail(self, job_id: str, failure: Failure) -> None:

@@ -117,7 +117,10 @@ def sync_detailed(
         uuid (UUID):
         body (CloneJobPayload | Unset): What a copy of a job changes; everything left out is
             copied from
-            the job, its circuits always.
+            the job, its circuits always. The body of both clone and move. A
+            `noise` replaces the job's as a whole: a `model` without `seed`
+            gives the copy a seed of its own (derived from its id), not the
+            job's; a QPU copy ignores it, as a new QPU job does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +162,10 @@ def sync(
         uuid (UUID):
         body (CloneJobPayload | Unset): What a copy of a job changes; everything left out is
             copied from
-            the job, its circuits always.
+            the job, its circuits always. The body of both clone and move. A
+            `noise` replaces the job's as a whole: a `model` without `seed`
+            gives the copy a seed of its own (derived from its id), not the
+            job's; a QPU copy ignores it, as a new QPU job does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +202,10 @@ async def asyncio_detailed(
         uuid (UUID):
         body (CloneJobPayload | Unset): What a copy of a job changes; everything left out is
             copied from
-            the job, its circuits always.
+            the job, its circuits always. The body of both clone and move. A
+            `noise` replaces the job's as a whole: a `model` without `seed`
+            gives the copy a seed of its own (derived from its id), not the
+            job's; a QPU copy ignores it, as a new QPU job does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +245,10 @@ async def asyncio(
         uuid (UUID):
         body (CloneJobPayload | Unset): What a copy of a job changes; everything left out is
             copied from
-            the job, its circuits always.
+            the job, its circuits always. The body of both clone and move. A
+            `noise` replaces the job's as a whole: a `model` without `seed`
+            gives the copy a seed of its own (derived from its id), not the
+            job's; a QPU copy ignores it, as a new QPU job does.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
