@@ -154,3 +154,32 @@ def test_the_work_bound_counts_the_gates_a_short_program_expands_to(make_app: Ap
     _, job = run(client, qasm3_job(HEADER + "qubit[16] q;\npow(100000) @ h q[0];\n"))
     assert job["status"] == "failed"
     assert job["failure"]["code"] == "SimulationError"
+
+
+def test_error_mitigation_is_not_applied_to_a_program_and_a_warning_says_so(
+    client: ContractClient,
+) -> None:
+    settings = {"error_mitigation": {"debiasing": True}}
+    body = qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", shots=500, settings=settings)
+    _, job = run(client, body)
+    assert job["status"] == "completed", job
+    assert any("OpenQASM 3" in message for message in job["warning"]["messages"])
+
+
+def test_the_v2_artifacts_cut_an_outcome_into_the_program_s_registers(
+    client: ContractClient,
+) -> None:
+    # c[0] (register c) is 1; d[0] and d[1] (register d) are 0 and 1.
+    program = HEADER + (
+        "qubit[2] q;\nbit[1] c;\nbit[2] d;\nx q[0];\nc[0] = measure q[0];\nreset q[0];\n"
+        "x q[1];\nd[1] = measure q[1];\nd[0] = measure q[0];\n"
+    )
+    job_id, job = run(client, qasm3_job(program))
+    assert job["status"] == "completed", job
+    descriptor = job["results"]["ionq.result.probabilities.json.v2"]
+    response = client.get(f"{JOBS}/{job_id}/artifacts/{descriptor['id']}", headers=key_header(KEY))
+    assert response.status_code == 200
+    # Bit strings with the register's bit 0 on the right, as qiskit writes them.
+    assert response.get_json() == {
+        "probabilities": {"registers": {"c": {"1": 1.0}, "d": {"10": 1.0}}}
+    }
