@@ -21,31 +21,50 @@ each bit a shot recorded is flipped independently with the model's
 probability at the end (a bit written twice keeps only the last reading, so
 one flip per written bit is the same thing).
 
-Groups are run depth first: the pending ones are at most one per split on
-the current path.
+A program whose measurements all come after its last gate (no mid-circuit
+measurement, no reset) is a JSON circuit with a readout map: it runs through
+the JSON circuits' batched trajectory sampler (noise/trajectories.py)
+instead, which is far faster than walking groups gate by gate.
+
+Groups are run depth first, and the shots that err at a gate run before the
+group they left resumes: the states alive at once are one per split on the
+current path (and the few erring groups of one gate), not one per error.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Gate
-from mock_server.simulator.fusion import op_for_gate
-from mock_server.simulator.noise import Location, NoiseModel, locations
+from mock_server.simulator.fusion import Op, op_for_gate
+from mock_server.simulator.noise import Location, NoiseModel, ReadoutError, locations
 from mock_server.simulator.noise.patterns import Pattern, draw_patterns, pauli_matrix
+from mock_server.simulator.noise.trajectories import sample_noisy
 from mock_server.simulator.qasm3.collapse import branches, tail_outcomes
 from mock_server.simulator.qasm3.exact import split_tail
-from mock_server.simulator.qasm3.program import Measure, Program
+from mock_server.simulator.qasm3.program import Measure, Operation, Program
 from mock_server.simulator.sampling import draw
 from mock_server.simulator.statevector import EXTEND_LIMIT, StateVector
 
 __all__ = ["sample_program"]
 
 Errors = tuple[tuple[int, int], ...]  # (location, Pauli) at one gate, in location order
+
+
+@dataclass(slots=True)
+class _Group:
+    """Shots that share a state so far: where they are in the program, and what they recorded."""
+
+    position: int  # the next operation of the body
+    gate_index: int  # how many gates are behind them (where noise locations point)
+    state: StateVector
+    members: NDArray[np.int64]
+    bits: int
 
 
 def sample_program(
@@ -57,50 +76,107 @@ def sample_program(
     on_step: Callable[[int, int], None] | None = None,
 ) -> NDArray[np.int64]:
     """The recorded outcome of every shot, in shot order."""
+    body, tail = split_tail(program)
+    if noise is not None and all(isinstance(op, Gate) for op in body):
+        return _gates_then_readout(program, noise, tail, shots=shots, seed=seed, on_step=on_step)
     rng = np.random.default_rng(seed)
     sites = locations(program.circuit(), noise) if noise is not None else []
     at_gate = _errors_by_gate(draw_patterns(sites, shots, rng), sites)
-    body, tail = split_tail(program)
     ops = {i: op_for_gate(op, EXTEND_LIMIT) for i, op in enumerate(body) if isinstance(op, Gate)}
     outcomes = np.zeros(shots, dtype=np.int64)
-    start = (0, 0, StateVector(program.qubits), np.arange(shots, dtype=np.int64), 0)
-    stack = [start] if shots else []
+    whole = _Group(0, 0, StateVector(program.qubits), np.arange(shots, dtype=np.int64), 0)
+    stack = [whole] if shots else []
     while stack:
-        position, gate_index, state, members, bits = stack.pop()
-        while position < len(body) and members.size:
-            operation = body[position]
-            position += 1
-            if on_step is not None:
-                on_step(position, len(body))
-            if isinstance(operation, Gate):
-                state.apply(ops[position - 1])
-                errors = at_gate.get(gate_index)
-                gate_index += 1
-                if errors:
-                    members = _split_errors(
-                        members,
-                        errors=errors,
-                        sites=sites,
-                        state=state,
-                        where=(position, gate_index, bits),
-                        stack=stack,
-                    )
-                continue
-            found = branches(state, operation.qubit, reset=not isinstance(operation, Measure))
-            record = operation.bit if isinstance(operation, Measure) else None
-            parts = _divide(members, [probability for _, probability, _ in found], rng)
-            for (outcome, _, after), part in list(zip(found, parts, strict=True))[1:]:
-                if part.size:
-                    stack.append((position, gate_index, after, part, _set(bits, record, outcome)))
-            outcome, _, state = found[0]
-            members, bits = parts[0], _set(bits, record, outcome)
-        if not members.size:
-            continue
-        drawn = draw(state.probabilities(), members.size, int(rng.integers(2**63)))
-        outcomes[members] = tail_outcomes(drawn, tail, bits)
+        group = stack.pop()
+        walked = _walk(
+            group,
+            body=body,
+            ops=ops,
+            at_gate=at_gate,
+            sites=sites,
+            stack=stack,
+            rng=rng,
+            on_step=on_step,
+        )
+        if not walked:
+            continue  # split: its parts are on the stack
+        drawn = draw(group.state.probabilities(), group.members.size, int(rng.integers(2**63)))
+        outcomes[group.members] = tail_outcomes(drawn, tail, group.bits)
     if noise is not None:
         _read_out(outcomes, _recorded_bits(program), noise.readout.probability, rng)
     return outcomes
+
+
+def _gates_then_readout(  # noqa: PLR0913 - a noisy run and its final readout
+    program: Program,
+    noise: NoiseModel,
+    tail: Sequence[Measure],
+    *,
+    shots: int,
+    seed: int,
+    on_step: Callable[[int, int], None] | None,
+) -> NDArray[np.int64]:
+    """A program whose measurements all come at the end: a JSON circuit's noisy run, read out.
+
+    The trajectory sampler of JSON circuits (noise/trajectories.py, batched
+    and far faster than walking groups gate by gate) gives each shot's
+    basis state, without readout error; the final measurements map it to
+    the recorded bits, and the readout error flips those, as it would here.
+    """
+    gate_noise = replace(noise, readout=ReadoutError(0.0))
+    states = sample_noisy(program.circuit(), gate_noise, shots=shots, seed=seed, on_step=on_step)
+    outcomes = tail_outcomes(states, tail, 0)
+    rng = np.random.default_rng([seed, 1])  # the readout's draws, apart from the run's
+    _read_out(outcomes, _recorded_bits(program), noise.readout.probability, rng)
+    return outcomes
+
+
+def _walk(  # noqa: PLR0913 - a group and what it walks through
+    group: _Group,
+    *,
+    body: Sequence[Operation],
+    ops: Mapping[int, Op],
+    at_gate: Mapping[int, Mapping[int, Errors]],
+    sites: Sequence[Location],
+    stack: list[_Group],
+    rng: np.random.Generator,
+    on_step: Callable[[int, int], None] | None,
+) -> bool:
+    """Run `group` on to the final readout (True), or until some of its shots err (False).
+
+    At a gate where some members draw errors, the group is put back on the
+    stack *under* one new group per distinct error, so those (a few shots
+    each) run to their end before it resumes: the states alive at once stay
+    few, one per split on the current path, however many shots err in all.
+    A measurement or reset splits it between the outcomes, and it goes on
+    with the first.
+    """
+    while group.position < len(body):
+        operation = body[group.position]
+        group.position += 1
+        if on_step is not None:
+            on_step(group.position, len(body))
+        if isinstance(operation, Gate):
+            group.state.apply(ops[group.position - 1])
+            errors = at_gate.get(group.gate_index)
+            group.gate_index += 1
+            erring = _erring(group.members, errors) if errors else {}
+            if erring:
+                _suspend(group, erring, sites, stack)
+                return False
+            continue
+        found = branches(group.state, operation.qubit, reset=not isinstance(operation, Measure))
+        record = operation.bit if isinstance(operation, Measure) else None
+        parts = _divide(group.members, [probability for _, probability, _ in found], rng)
+        for (outcome, _, after), part in list(zip(found, parts, strict=True))[1:]:
+            if part.size:
+                bits = _set(group.bits, record, outcome)
+                stack.append(_Group(group.position, group.gate_index, after, part, bits))
+        outcome, _, group.state = found[0]
+        group.members, group.bits = parts[0], _set(group.bits, record, outcome)
+        if not group.members.size:
+            return False
+    return True
 
 
 def _errors_by_gate(
@@ -114,31 +190,34 @@ def _errors_by_gate(
     return {gate: {s: tuple(e) for s, e in shots.items()} for gate, shots in found.items()}
 
 
-def _split_errors(  # noqa: PLR0913 - a group, its errors, and where it goes on from
-    members: NDArray[np.int64],
-    *,
-    errors: Mapping[int, Errors],
-    sites: Sequence[Location],
-    state: StateVector,
-    where: tuple[int, int, int],
-    stack: list[tuple[int, int, StateVector, NDArray[np.int64], int]],
-) -> NDArray[np.int64]:
-    """Move the members that err here into groups of their own; the members left."""
+def _erring(members: NDArray[np.int64], errors: Mapping[int, Errors]) -> dict[Errors, list[int]]:
+    """The members that err at this gate, by the errors they draw."""
     candidates = np.fromiter(errors, dtype=np.int64, count=len(errors))
     erring = candidates[np.isin(candidates, members, assume_unique=True)]
-    if not erring.size:
-        return members
     by_errors: dict[Errors, list[int]] = defaultdict(list)
     for shot in erring.tolist():
         by_errors[errors[shot]].append(shot)
-    position, gate_index, bits = where
-    for pattern, shots in by_errors.items():
-        branch = state.copy()
+    return by_errors
+
+
+def _suspend(
+    group: _Group,
+    erring: Mapping[Errors, list[int]],
+    sites: Sequence[Location],
+    stack: list[_Group],
+) -> None:
+    """Put the group's other members back on the stack, then one group per error above them."""
+    moved = np.array([shot for shots in erring.values() for shot in shots], dtype=np.int64)
+    rest = np.setdiff1d(group.members, moved, assume_unique=True)
+    if rest.size:
+        stack.append(_Group(group.position, group.gate_index, group.state, rest, group.bits))
+    for pattern, shots in erring.items():
+        branch = group.state.copy()
         for location, pauli in pattern:
             qubits = sites[location].qubits
             branch.apply_to_row(pauli_matrix(pauli, len(qubits)), qubits, 0)
-        stack.append((position, gate_index, branch, np.array(shots, dtype=np.int64), bits))
-    return np.setdiff1d(members, erring, assume_unique=True)
+        members = np.array(shots, dtype=np.int64)
+        stack.append(_Group(group.position, group.gate_index, branch, members, group.bits))
 
 
 def _divide(
