@@ -13,6 +13,7 @@ from typing import Any
 
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import JOBS, AppFactory, key_header, result, submit, wait_for_job
+from ionq_contract.spec import load_spec
 
 KEY = "qasm3-test-key-31415"
 HEADER = 'OPENQASM 3.0;\ninclude "stdgates.inc";\n'
@@ -183,3 +184,12 @@ def test_the_v2_artifacts_cut_an_outcome_into_the_program_s_registers(
     assert response.get_json() == {
         "probabilities": {"registers": {"c": {"1": 1.0}, "d": {"10": 1.0}}}
     }
+
+
+def test_the_spec_s_qasm3_example_completes(client: ContractClient) -> None:
+    spec = load_spec()
+    media = spec["paths"]["/jobs"]["post"]["requestBody"]["content"]["application/json"]
+    body = media["examples"]["qasm3"]["value"]
+    _, job = run(client, body)
+    assert job["status"] == "completed", job
+    assert job["type"] == "ionq.qasm3.v1"

@@ -110,8 +110,9 @@ def sync_detailed(
 ) -> Response[BadRequestError | Error | JobCreationResponse]:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -170,8 +171,9 @@ def sync(
 ) -> BadRequestError | Error | JobCreationResponse | None:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -225,8 +227,9 @@ async def asyncio_detailed(
 ) -> Response[BadRequestError | Error | JobCreationResponse]:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -283,8 +286,9 @@ async def asyncio(
 ) -> BadRequestError | Error | JobCreationResponse | None:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
