@@ -166,3 +166,15 @@ def test_a_program_that_records_nothing_is_read_out_whole_too() -> None:
     program = read_program(HEADER + "qubit[2] q;\nbit[2] c;\nh q[0];\nmeasure q;\n")
     assert program.registers == ()
     assert program.operations[-2:] == (Measure(0, 0), Measure(1, 1))
+
+
+def test_expressions_constants_and_functions_evaluate_to_the_angle() -> None:
+    text = HEADER + (
+        "const float theta = pi / 4;\nqubit q;\nbit b;\n"
+        "rx(sqrt(2) * cos(pi / 3) + floor(2.7)) q;\nry(theta ** 2 - tau) q;\n"
+        "rz(-euler % 1) q;\nb = measure q;\n"
+    )
+    rx, ry, rz = read_program(text).gates
+    assert rx.params == pytest.approx((2**0.5 * 0.5 + 2,))
+    assert ry.params == pytest.approx(((3.141592653589793 / 4) ** 2 - 2 * 3.141592653589793,))
+    assert rz.params == pytest.approx((-(2.718281828459045 % 1),))

@@ -39,9 +39,10 @@ _FUNCTIONS: dict[str, Callable[[float], float]] = {
     "arccos": math.acos,
     "arctan": math.atan,
     "exp": math.exp,
-    "ln": math.log,
-    "log": math.log,
+    "log": math.log,  # OpenQASM 3's natural logarithm
     "sqrt": math.sqrt,
+    "floor": math.floor,
+    "ceiling": math.ceil,
 }
 
 _BINARY: dict[str, Callable[[float, float], float]] = {

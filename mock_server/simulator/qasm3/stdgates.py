@@ -27,8 +27,17 @@ __all__ = ["BUILTIN", "STANDARD", "Signature", "standard_gate"]
 Signature = tuple[int, int]  # (parameters, qubits)
 
 # Gate names of the simulator by stdgates.inc name: one qubit, no parameter.
-_FIXED = {"x": "x", "y": "y", "z": "z", "h": "h", "s": "s", "sdg": "si", "t": "t"}
-_FIXED |= {"tdg": "ti", "sx": "v"}
+_FIXED = {
+    "x": "x",
+    "y": "y",
+    "z": "z",
+    "h": "h",
+    "s": "s",
+    "sdg": "si",
+    "t": "t",
+    "tdg": "ti",
+    "sx": "v",
+}
 _ROTATIONS = frozenset({"rx", "ry", "rz"})
 _PHASES = frozenset({"p", "phase", "u1"})
 # Controlled gates: (controls, the gate they control).
