@@ -7,12 +7,23 @@ fake's guess, x-guessed there).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from typing import Any
 
+import pytest
+
 from contract_tests.fake.openapi_check import ContractClient
-from contract_tests.fake.support import JOBS, AppFactory, key_header, result, submit, wait_for_job
+from contract_tests.fake.support import (
+    JOBS,
+    ROOT,
+    AppFactory,
+    key_header,
+    result,
+    submit,
+    wait_for_job,
+)
 from ionq_contract.spec import load_spec
 
 KEY = "qasm3-test-key-31415"
@@ -78,6 +89,8 @@ def test_a_qpu_job_measures_its_shots(client: ContractClient) -> None:
     counts = [p * shots for p in probabilities.values()]
     assert all(abs(c - round(c)) < 1e-9 for c in counts)
     assert round(sum(counts)) == shots
+    # Known once the program is read: h (one qubit) and cx (two); the reset is no gate.
+    assert job["stats"]["gate_counts"] == {"1q": 1, "2q": 1}
 
 
 def test_control_flow_fails_the_job_naming_the_construct(client: ContractClient) -> None:
@@ -193,3 +206,18 @@ def test_the_spec_s_qasm3_example_completes(client: ContractClient) -> None:
     _, job = run(client, body)
     assert job["status"] == "completed", job
     assert job["type"] == "ionq.qasm3.v1"
+
+
+def test_a_qpu_program_costs_the_gates_it_expanded_to(client: ContractClient) -> None:
+    # rate-cards.json, qpu.aria-1: 0.00022 per 1q gate-shot, 0.000975 per 2q gate-shot,
+    # at least 1.0. The program is h (1q) and cx (2q): 5,000 x 0.001195 = 5.975. The
+    # estimate is the minimum: at submission the program is not read yet (x-guessed).
+    cards = json.loads((ROOT / "mock_server/api/fixtures/rate-cards.json").read_text("utf-8"))
+    card = cards["rate_cards"]["qpu.aria-1"]
+    shots = 5_000
+    expected = shots * (card["1q_gate_shot"] + card["2q_gate_shot"])
+    job_id, job = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", shots=shots))
+    assert job["status"] == "completed", job
+    cost = client.get(f"{JOBS}/{job_id}/cost", headers=key_header(KEY)).get_json()
+    assert cost["cost"]["value"] == pytest.approx(expected, abs=0.01)
+    assert cost["estimated_cost"]["value"] == card["minimum"]
