@@ -85,6 +85,29 @@ def test_noisy_mid_circuit_measurement_and_reset_match_the_density_matrix() -> N
     assert not verdict.rejects, verdict
 
 
+# One gate of the program, one channel: a defined two-qubit gate (two gates in its body)
+# and U (three rotations to run) each get the channel of one gate on their qubits, as
+# qiskit's instructions for them do in the reference.
+DEFINED = """OPENQASM 3.0;
+include "stdgates.inc";
+gate bell a, b { h a; cx a, b; }
+qubit[2] q;
+bit[2] c;
+bell q[0], q[1];
+c[0] = measure q[0];
+reset q[0];
+U(0.9, 0.3, 0.2) q[0];
+c[1] = measure q[0];
+"""
+
+
+def test_a_defined_gate_and_u_each_get_the_channels_of_one_gate() -> None:
+    model = NoiseModel("test", DepolarizingError(1, R1), DepolarizingError(2, R2), ReadoutError(P))
+    result = run_program(read_program(DEFINED), shots=SHOTS, seed=77, noise=model)
+    verdict = chi_square(dense_counts(result.states, result.counts, 2), reference(DEFINED), SHOTS)
+    assert not verdict.rejects, verdict
+
+
 def test_the_reference_sees_the_noise() -> None:
     # The check above could not pass by accident with an ideal run: the noisy
     # reference differs from the noiseless one by far more than the test's noise.

@@ -178,3 +178,26 @@ def test_expressions_constants_and_functions_evaluate_to_the_angle() -> None:
     assert rx.params == pytest.approx((2**0.5 * 0.5 + 2,))
     assert ry.params == pytest.approx(((3.141592653589793 / 4) ** 2 - 2 * 3.141592653589793,))
     assert rz.params == pytest.approx((-(2.718281828459045 % 1),))
+
+
+def test_gate_counts_count_the_gates_as_the_program_calls_them() -> None:
+    # U is one 1q gate (three rotations to run), rxx one 2q gate (its body has seven),
+    # ccx one gate on three qubits ("2q", as a JSON circuit's), h on a register three
+    # 1q gates; id and gphase are no gate.
+    text = HEADER + (
+        "gate rxx(p0) a, b { h a; h b; cx a, b; rz(p0) b; cx a, b; h b; h a; }\n"
+        "qubit[3] q;\nU(0.1, 0.2, 0.3) q[0];\nrxx(0.4) q[0], q[1];\nccx q[0], q[1], q[2];\n"
+        "id q[0];\ngphase(0.1);\nh q;\n"
+    )
+    program = read_program(text)
+    assert program.gate_counts() == {"1q": 4, "2q": 2}
+    assert [call.qubits for call in program.calls] == [
+        (0,),
+        (0, 1),
+        (0, 1, 2),
+        (0,),
+        (1,),
+        (2,),
+    ]
+    # Each call's channels go after the last of the simulator's gates it became.
+    assert [call.last for call in program.calls] == [2, 9, 10, 11, 12, 13]

@@ -303,9 +303,10 @@ class JobRunner:
         simulates the rest of the program: a prediction of one more run per
         such split.
         """
-        counts = program.gate_counts()
+        counts = program.gate_counts()  # its gates as called: where the noise goes
         trajectories = predicted_trajectories(rates, counts["1q"], counts["2q"], shots)
-        single = circuit_work(counts["1q"] + counts["2q"], program.qubits, trajectories)
+        # The simulator's gates they became: what the run applies.
+        single = circuit_work(len(program.gates), program.qubits, trajectories)
         return single * (1 + program.pending_splits)
 
     def rates(self, request: JobRequest) -> Rates | None:

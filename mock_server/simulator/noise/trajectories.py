@@ -134,15 +134,19 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     seed: int,
     on_step: Callable[[int, int], None] | None = None,
     batch_bytes: int = BATCH_BYTES,
+    sites: Sequence[Location] | None = None,
 ) -> NDArray[np.int64]:
     """The measured outcome of every shot of a noisy run of `circuit`, in shot order.
 
     A batch of trajectories takes at most `batch_bytes`, but always one row;
     `on_step(done, total)` is called after every block applied (raise in it
-    to stop); MemoryError when the states cannot be allocated.
+    to stop); MemoryError when the states cannot be allocated. `sites` are
+    the channels' locations, model.locations' rule when not given (an
+    OpenQASM 3 program gives its own: one channel per gate of the program,
+    however many of the simulator's gates it became).
     """
     rng = np.random.default_rng(seed)
-    sites = locations(circuit, model)
+    sites = locations(circuit, model) if sites is None else list(sites)
     groups, flips = _group(draw_patterns(sites, shots, rng), sites, _terminal(circuit, sites))
     ideal_shots = groups.pop((), [])
     blocks = fuse_blocks(circuit.gates, min(FUSE_LIMIT, circuit.qubits))

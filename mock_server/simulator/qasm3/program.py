@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mock_server.simulator.circuit import Circuit, Gate
 from mock_server.simulator.result import Register
 
-__all__ = ["Measure", "Operation", "Program", "Reset"]
+__all__ = ["GateCall", "Measure", "Operation", "Program", "Reset"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,23 @@ Operation = Gate | Measure | Reset
 
 
 @dataclass(frozen=True, slots=True)
+class GateCall:
+    """One gate the program applies, as written (after broadcasting), whatever it expands to.
+
+    `last` is the index, among the program's gates (Program.gates), of the
+    last simulator gate it became; `qubits` are the qubits of the call, in
+    the order written (controls of `ctrl @` first). A noise model puts its
+    channels after the call, one per gate as the program has it, and gate
+    counts count calls: `U` is one one-qubit gate though it runs as three
+    rotations, and qiskit's `rxx`, written as a definition of seven gates, is
+    one two-qubit gate, as it is when qiskit-ionq sends it as JSON (`xx`).
+    """
+
+    last: int
+    qubits: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Program:
     """What a run needs: the width, the classical registers, and the operations in order.
 
@@ -53,6 +70,7 @@ class Program:
     qubits: int
     registers: tuple[Register, ...]
     operations: tuple[Operation, ...]
+    calls: tuple[GateCall, ...] = ()
 
     @property
     def bits(self) -> int:
@@ -71,8 +89,12 @@ class Program:
         return Circuit("qis", self.qubits, self.gates)
 
     def gate_counts(self) -> dict[str, int]:
-        """IonQ's `stats.gate_counts` of the gates the program expanded to."""
-        return self.circuit().gate_counts()
+        """IonQ's `stats.gate_counts`: the program's gate calls by how many qubits each touches.
+
+        As for a JSON circuit, every call on two qubits or more counts as "2q".
+        """
+        one = sum(1 for call in self.calls if len(call.qubits) == 1)
+        return {"1q": one, "2q": len(self.calls) - one}
 
     @property
     def pending_splits(self) -> int:

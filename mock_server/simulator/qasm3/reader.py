@@ -28,7 +28,7 @@ from openqasm3 import ast
 from mock_server.simulator.circuit import CircuitError, Gate
 from mock_server.simulator.qasm3 import errors
 from mock_server.simulator.qasm3.expressions import evaluate, evaluate_index
-from mock_server.simulator.qasm3.program import Measure, Operation, Program, Reset
+from mock_server.simulator.qasm3.program import GateCall, Measure, Operation, Program, Reset
 from mock_server.simulator.qasm3.stdgates import BUILTIN, STANDARD, standard_gate
 from mock_server.simulator.qasm3.syntax import parse
 from mock_server.simulator.qasm3.unitary import Unitary, gate
@@ -92,6 +92,7 @@ class _Reader:
         self.qubits = 0
         self.bits = 0
         self.operations: list[Operation] = []
+        self.calls: list[GateCall] = []
         self.gate_count = 0
 
     def read(self, program: ast.Program) -> Program:
@@ -105,8 +106,10 @@ class _Reader:
         if not any(isinstance(op, Measure) and op.bit is not None for op in self.operations):
             # Guess (x-guessed): measured at the end into output_all, as a JSON circuit is.
             finals = [Measure(qubit, qubit) for qubit in range(self.qubits)]
-            return Program(self.qubits, (), (*self.operations, *finals))
-        return Program(self.qubits, tuple(self.registers), tuple(self.operations))
+            return Program(self.qubits, (), (*self.operations, *finals), tuple(self.calls))
+        return Program(
+            self.qubits, tuple(self.registers), tuple(self.operations), tuple(self.calls)
+        )
 
     # -- statements ----------------------------------------------------------------------
 
@@ -129,8 +132,10 @@ class _Reader:
         elif isinstance(node, ast.QuantumGateDefinition):
             self._define(node)
         elif isinstance(node, ast.QuantumGate | ast.QuantumPhase):
-            for unitary in self._calls(node):
+            for qubits, unitary in self._calls(node):
                 self._append(unitary.gates, node)
+                if unitary.gates:  # a call that is no gate (id, gphase) has no channel
+                    self.calls.append(GateCall(self.gate_count - 1, qubits))
         elif isinstance(node, ast.QuantumMeasurementStatement):
             self._measure(node.measure, node.target, node)
         elif isinstance(node, ast.QuantumReset):
@@ -276,8 +281,8 @@ class _Reader:
 
     # -- gate calls ------------------------------------------------------------------------
 
-    def _calls(self, node: Any) -> list[Unitary]:
-        """One Unitary per broadcast application of a top-level gate call."""
+    def _calls(self, node: Any) -> list[tuple[tuple[int, ...], Unitary]]:
+        """Each broadcast application of a top-level gate call: its qubits and its Unitary."""
         operands = [self._qubit_operand(q) for q in node.qubits]
         lengths = {len(o) for o in operands if len(o) != 1}
         if len(lengths) > 1:
@@ -286,7 +291,7 @@ class _Reader:
         applications = [
             tuple(o[0] if len(o) == 1 else o[i] for o in operands) for i in range(times)
         ]
-        return [self._call(node, qubits, self.constants, 0) for qubits in applications]
+        return [(qubits, self._call(node, qubits, self.constants, 0)) for qubits in applications]
 
     def _call(  # noqa: PLR0912 - one branch per modifier kind
         self, node: Any, qubits: tuple[int, ...], scope: dict[str, float], depth: int

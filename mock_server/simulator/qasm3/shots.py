@@ -42,9 +42,10 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Gate
 from mock_server.simulator.fusion import Op, op_for_gate
-from mock_server.simulator.noise import Location, NoiseModel, ReadoutError, locations
+from mock_server.simulator.noise import Location, NoiseModel, ReadoutError
 from mock_server.simulator.noise.patterns import Pattern, draw_patterns, pauli_matrix
 from mock_server.simulator.noise.trajectories import sample_noisy
+from mock_server.simulator.qasm3.channels import program_locations
 from mock_server.simulator.qasm3.collapse import branches, tail_outcomes
 from mock_server.simulator.qasm3.exact import split_tail
 from mock_server.simulator.qasm3.program import Measure, Operation, Program
@@ -80,7 +81,7 @@ def sample_program(
     if noise is not None and all(isinstance(op, Gate) for op in body):
         return _gates_then_readout(program, noise, tail, shots=shots, seed=seed, on_step=on_step)
     rng = np.random.default_rng(seed)
-    sites = locations(program.circuit(), noise) if noise is not None else []
+    sites = program_locations(program, noise) if noise is not None else []
     at_gate = _errors_by_gate(draw_patterns(sites, shots, rng), sites)
     ops = {i: op_for_gate(op, EXTEND_LIMIT) for i, op in enumerate(body) if isinstance(op, Gate)}
     outcomes = np.zeros(shots, dtype=np.int64)
@@ -124,7 +125,14 @@ def _gates_then_readout(  # noqa: PLR0913 - a noisy run and its final readout
     the recorded bits, and the readout error flips those, as it would here.
     """
     gate_noise = replace(noise, readout=ReadoutError(0.0))
-    states = sample_noisy(program.circuit(), gate_noise, shots=shots, seed=seed, on_step=on_step)
+    states = sample_noisy(
+        program.circuit(),
+        gate_noise,
+        shots=shots,
+        seed=seed,
+        on_step=on_step,
+        sites=program_locations(program, gate_noise),
+    )
     outcomes = tail_outcomes(states, tail, 0)
     rng = np.random.default_rng([seed, 1])  # the readout's draws, apart from the run's
     _read_out(outcomes, _recorded_bits(program), noise.readout.probability, rng)
