@@ -25,15 +25,16 @@ __all__ = ["eigenbasis", "flatten"]
 _DIAGONAL = 1e-14
 
 
-def eigenbasis(u: Matrix) -> tuple[Matrix, tuple[complex, complex]]:
-    """Q (unitary) and d with u = Q diag(d) Q^dagger, Q = I when u is diagonal.
+def eigenbasis(u: Matrix) -> tuple[Matrix | None, tuple[complex, complex]]:
+    """Q (unitary) and d with u = Q diag(d) Q^dagger; Q is None (the identity) when u is diagonal.
 
     Computed from u's rotation axis rather than a general eigensolver, so Q stays
     exactly unitary even when the eigenvalues nearly coincide.
     """
     if abs(u[0, 1]) < _DIAGONAL and abs(u[1, 0]) < _DIAGONAL:
-        return np.eye(2, dtype=np.complex128), (complex(u[0, 0]), complex(u[1, 1]))
-    w = u / cmath.sqrt(complex(np.linalg.det(u)))  # in SU(2): cos a - i sin a (n . sigma)
+        return None, (complex(u[0, 0]), complex(u[1, 1]))
+    # In SU(2): w = cos a - i sin a (n . sigma).
+    w = u / cmath.sqrt(complex(u[0, 0] * u[1, 1] - u[0, 1] * u[1, 0]))
     axis = np.array([-w[1, 0].imag, w[1, 0].real, -w[0, 0].imag])
     axis /= np.linalg.norm(axis)
     polar, azimuth = math.acos(max(-1.0, min(1.0, float(axis[2])))), math.atan2(axis[1], axis[0])
@@ -51,7 +52,7 @@ def _multi_controlled(op: Single) -> list[Op]:
     phases[every_control] = cmath.phase(d0)
     phases[every_control | 1 << len(op.controls)] = cmath.phase(d1)
     body = diagonal_ops(qubits, phases)
-    if np.allclose(q, np.eye(2), atol=0, rtol=0):
+    if q is None:
         return body
     return [Conjugated((Single(op.target, q.conj().T),), tuple(body))]
 
