@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import body_checks, client_bench, engines, jobs, noise, report, soak
+from bench import body_checks, client_bench, compilation, engines, jobs, noise, report, soak
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -271,11 +271,16 @@ def bench_jobs(
     return {"bell": bell, "engines": engine_figures, "busy": busy, "widest": widest}
 
 
-ONLY_PARTS = (("only_body_checks", "body-checks"), ("only_soak", "soak"), ("only_noise", "noise"))
+ONLY_PARTS = (
+    ("only_body_checks", "body-checks"),
+    ("only_soak", "soak"),
+    ("only_noise", "noise"),
+    ("only_compilation", "compilation"),
+)
 
 
 def apply_only(args: argparse.Namespace) -> list[str]:
-    """With --only-body-checks, --only-soak or --only-noise, skip every other part; the parts kept.
+    """With any --only-<part> flag, skip every other part; the parts kept.
 
     The names kept (empty without either flag) also name the JSON file, so
     that such a run does not take the place of the day's whole run.
@@ -288,6 +293,7 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.no_body_checks = not args.only_body_checks
         args.no_soak = not args.only_soak
         args.no_noise = not args.only_noise
+        args.no_compilation = not args.only_compilation
     return kept
 
 
@@ -557,6 +563,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="run the noisy jobs and nothing else (with the other --only flags: those too)",
     )
+    parser.add_argument("--no-compilation", action="store_true", help="skip the native gate counts")
+    parser.add_argument(
+        "--only-compilation",
+        action="store_true",
+        help="count native gates (ours against qiskit-ionq's) and nothing else",
+    )
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -624,6 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     body_figures, soak_figures = bench_resilience(args, specs["fake"], settings)
     noise_figures = bench_noise(args, specs["fake"])
+    compilation_figures = None if args.no_compilation else compilation.measure()
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -671,6 +684,7 @@ def main(argv: list[str] | None = None) -> int:
         "body_checks": body_figures,
         "soak": soak_figures,
         "noise": noise_figures,
+        "compilation": compilation_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -704,6 +718,8 @@ def main(argv: list[str] | None = None) -> int:
         *report.soak_lines(soak_figures),
         "",
         *report.noise_lines(noise_figures),
+        "",
+        *compilation.report_lines(compilation_figures),
         "",
         *report.target_lines(targets),
         "",
