@@ -30,12 +30,23 @@ ENTANGLERS = frozenset({"ms", "zz"})
 # Closer than this to 0, pi/2 or pi a rotation is taken as exactly that: an amplitude
 # error below 1e-12, far under what any result shows.
 _SNAP = 1e-12
+_TIDY = 1e-13
+
+
+def _clean(value: float) -> float:
+    """``value`` on the nearest multiple of 1/8 if only rounding error keeps it off.
+
+    So 0.5000000000000001 reads 0.5. Within 1e-13 turns only: an amplitude moves
+    by less than 1e-12 per gate.
+    """
+    eighths = round(value * 8) / 8
+    return eighths if abs(value - eighths) < _TIDY else value
 
 
 def _turns(value: float) -> float:
     """An angle in turns, reduced to [0, 1)."""
-    reduced = value % 1.0
-    return 0.0 if reduced >= 1.0 - 1e-15 else reduced
+    reduced = _clean(value % 1.0)
+    return 0.0 if reduced == 1.0 else reduced
 
 
 def _zyz(u: Matrix) -> tuple[float, float, float]:
@@ -123,7 +134,7 @@ class NativeEmitter:
         if self.entangler == "zz":
             self._flush(a)
             self._flush(b)
-            self.gates.append({"gate": "zz", "targets": [a, b], "angle": angle})
+            self.gates.append({"gate": "zz", "targets": [a, b], "angle": _clean(angle)})
             return
         # exp(-i t/2 ZZ) = (H x H) exp(-i t/2 XX) (H x H), and MS(0, 0, angle) is
         # exp(-i pi angle XX); a negative angle is MS with its first phase turned by 1/2.
@@ -133,6 +144,8 @@ class NativeEmitter:
         self._flush(b)
         flip = 0.5 if angle < 0 else 0.0
         phases = [_turns(flip - self._frames[a]), _turns(-self._frames[b])]
-        self.gates.append({"gate": "ms", "targets": [a, b], "phases": phases, "angle": abs(angle)})
+        self.gates.append(
+            {"gate": "ms", "targets": [a, b], "phases": phases, "angle": _clean(abs(angle))}
+        )
         self._apply(a, H)
         self._apply(b, H)
