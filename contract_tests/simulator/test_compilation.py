@@ -155,6 +155,33 @@ def test_long_mixed_circuits(entangler: str) -> None:
         )
 
 
+@pytest.mark.parametrize("entangler", ENTANGLERS)
+def test_up_to_the_parsers_seven_controls(entangler: str) -> None:
+    """Wide multi-controlled gates, the controls' values prepared at random (not all 1)."""
+    rng = np.random.default_rng(77)
+    qubits = 9
+    wide: list[dict[str, Any]] = [
+        {"gate": "x", "targets": [8], "controls": list(range(7))},
+        {"gate": "rx", "targets": [0], "controls": list(range(1, 8)), "rotation": 1.1},
+        {"gate": "swap", "targets": [7, 8], "controls": [0, 1, 2, 3, 4, 5]},
+        {"gate": "z", "targets": [3], "controls": [0, 1, 2, 4, 5, 6, 7], "rotation": 0.7},
+        {"gate": "pauliexp", "targets": [6, 7], "controls": [0, 1, 2, 3, 4], "terms": ["XY", "ZI"],
+         "coefficients": [0.4, -0.8], "time": 0.9},
+    ]  # fmt: skip
+    for gate in wide:
+        # Mostly 1s on the controls, so that the controlled part acts with weight.
+        start = [{"gate": "ry", "target": q, "rotation": float(rng.uniform(2.2, 3.0))}
+                 for q in range(qubits)]  # fmt: skip
+        gates = [*start, gate]
+        document = compiled("qis", qubits, gates, entangler)
+        np.testing.assert_allclose(
+            fake_probabilities("native", qubits, document["circuit"]),
+            fake_probabilities("qis", qubits, gates),
+            atol=1e-9,
+            err_msg=json.dumps(gate),
+        )
+
+
 def test_the_check_can_fail() -> None:
     """A compiled circuit with one gate's phase moved no longer matches: the checks above judge."""
     gates = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1},
