@@ -39,7 +39,7 @@ def eigenbasis(u: Matrix) -> tuple[Matrix | None, tuple[complex, complex]]:
     axis /= np.linalg.norm(axis)
     polar, azimuth = math.acos(max(-1.0, min(1.0, float(axis[2])))), math.atan2(axis[1], axis[0])
     c, s, e = math.cos(polar / 2), math.sin(polar / 2), cmath.exp(1j * azimuth)
-    q = np.array([[c, -s / e], [e * s, c]], dtype=np.complex128)
+    q = np.array([[c, s / e], [e * s, -c]], dtype=np.complex128)
     d = np.diagonal(q.conj().T @ u @ q)
     return q, (complex(d[0]), complex(d[1]))
 
