@@ -48,7 +48,8 @@ def _parity_rotation(qubits: Sequence[int], angle: float) -> list[Op]:
 
 def _term_by_term(qubits: Sequence[int], h: NDArray[np.float64]) -> list[Op]:
     ops: list[Op] = []
-    for subset in range(1, len(h)):
+    # Widest terms first: the one-qubit phases then come last (all terms commute).
+    for subset in sorted(range(1, len(h)), key=lambda s: -s.bit_count()):
         angle = -2 * h[subset]
         if abs(angle) < _NEGLIGIBLE:
             continue
