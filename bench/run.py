@@ -16,10 +16,12 @@ checking a 10 MB job body before and after jsonschema-rs, reads while such
 bodies are checked, and a soak of 16 connections with 8 keys for a minute. Then noisy jobs
 (bench/noise.py): IonQ's aria-1 model through the API, alone and in
 qiskit-aer, at 12, 20 and 25 qubits (7 to 15 minutes on 2 cores, as loaded;
-aer at 20 qubits is most of it). Finally
-the ratios and the targets, printed and written to bench/results/<date>.json
-(with --only-soak, --only-body-checks or --only-noise, which run just those
-parts, to bench/results/<date>-<parts>.json).
+aer at 20 qubits is most of it). Then native gate counts
+(bench/compilation.py): the fake's compile_native against qiskit-ionq's,
+seconds. Finally the ratios and the targets, printed and written to
+bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise
+or --only-compilation, which run just those parts, to
+bench/results/<date>-<parts>.json).
 """
 
 from __future__ import annotations
