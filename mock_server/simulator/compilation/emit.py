@@ -101,13 +101,17 @@ class NativeEmitter:
             {"gate": name, "target": qubit, "phase": _turns(phase - self._frames[qubit])}
         )
 
+    def _rotate_frame(self, qubit: int, radians: float) -> None:
+        """A z rotation: the frame moves, kept in [0, 1) so that a long circuit loses no digits."""
+        self._frames[qubit] = (self._frames[qubit] + radians / (2 * math.pi)) % 1.0
+
     def _flush(self, qubit: int) -> None:
         pending = self._pending[qubit]
         if pending is None:
             return
         self._pending[qubit] = None
         phi, theta, lam = _zyz(pending)
-        self._frames[qubit] += lam / (2 * math.pi)
+        self._rotate_frame(qubit, lam)
         if abs(theta - math.pi) < _SNAP:
             self._one_qubit("gpi", qubit, 0.25)  # GPI(1/4) is Y, Ry(pi) up to phase
         elif abs(theta - math.pi / 2) < _SNAP:
@@ -115,9 +119,9 @@ class NativeEmitter:
         elif theta >= _SNAP:
             # Ry(theta) = Rx(-pi/2) Rz(theta) Rx(pi/2), and Rx(+-pi/2) = GPI2(0), GPI2(1/2).
             self._one_qubit("gpi2", qubit, 0.0)
-            self._frames[qubit] += theta / (2 * math.pi)
+            self._rotate_frame(qubit, theta)
             self._one_qubit("gpi2", qubit, 0.5)
-        self._frames[qubit] += phi / (2 * math.pi)
+        self._rotate_frame(qubit, phi)
 
     def _entangle(self, op: ZZ) -> None:
         a, b = op.a, op.b
