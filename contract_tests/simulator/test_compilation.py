@@ -27,9 +27,14 @@ from qiskit_ionq import GPI2Gate, GPIGate, MSGate, ZZGate
 from contract_tests.simulator import reference as ref
 from ionq_contract.spec import inlined_schema, load_spec
 from mock_server.simulator import parse_circuit, simulate
-from mock_server.simulator.compilation import CompilationTooLargeError, compile_native
+from mock_server.simulator.compilation import (
+    CompilationTooLargeError,
+    compile_native,
+    entangler_for,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
+BACKENDS = ROOT / "mock_server" / "api" / "fixtures" / "backends"
 NATIVE_SCHEMA = ROOT / "mock_server" / "api" / "fixtures" / "formats" / "ionq.native.v1.schema.json"
 ENTANGLERS = ("ms", "zz")
 ONE_QUBIT = ("gpi", "gpi2")
@@ -336,3 +341,13 @@ def test_wrong_entangler_and_oversized_gates_are_refused() -> None:
     )  # fmt: skip
     with pytest.raises(CompilationTooLargeError):
         compile_native(wide, "ms")
+
+
+def test_each_backend_record_names_its_entangler() -> None:
+    families = {"aria": "ms", "forte": "zz", "simulator": "ms"}
+    for path in sorted(BACKENDS.glob("*.json")):
+        record = json.loads(path.read_text())
+        family = next(f for f in families if f in path.stem)
+        assert entangler_for(record["supported_native_gates"]) == families[family], path.name
+    with pytest.raises(ValueError, match="no entangling gate"):
+        entangler_for(["gpi", "gpi2"])

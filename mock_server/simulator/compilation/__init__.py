@@ -11,8 +11,8 @@ with no structure to use (a pauliexp of non-commuting terms); ``emit`` fuses
 one-qubit runs, tracks z rotations as phase frames and writes the JSON.
 """
 
-from mock_server.simulator.compilation.compiler import compile_native
+from mock_server.simulator.compilation.compiler import compile_native, entangler_for
 from mock_server.simulator.compilation.emit import ENTANGLERS
 from mock_server.simulator.compilation.lowering import CompilationTooLargeError
 
-__all__ = ["ENTANGLERS", "CompilationTooLargeError", "compile_native"]
+__all__ = ["ENTANGLERS", "CompilationTooLargeError", "compile_native", "entangler_for"]

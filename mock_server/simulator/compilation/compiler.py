@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from mock_server.simulator.circuit import Circuit
@@ -9,7 +10,7 @@ from mock_server.simulator.compilation.controls import flatten
 from mock_server.simulator.compilation.emit import NativeEmitter
 from mock_server.simulator.compilation.lowering import lower
 
-__all__ = ["compile_native"]
+__all__ = ["compile_native", "entangler_for"]
 
 
 def compile_native(circuit: Circuit, entangler: str) -> dict[str, Any]:
@@ -28,3 +29,16 @@ def compile_native(circuit: Circuit, entangler: str) -> dict[str, Any]:
     for gate in circuit.gates:
         emitter.extend(flatten(lower(gate)))
     return {"qubits": circuit.qubits, "circuit": emitter.finish()}
+
+
+def entangler_for(supported_native_gates: Collection[str]) -> str:
+    """The entangler a backend record's ``supported_native_gates`` names.
+
+    Aria lists ``ms``, Forte ``zz``; the simulator lists both, and then ``ms``
+    is the answer, as qiskit-ionq's native backends default to it (a simulator
+    job with a Forte noise model is the caller's to map to ``zz``).
+    """
+    listed = [gate for gate in ("ms", "zz") if gate in supported_native_gates]
+    if not listed:
+        raise ValueError(f"no entangling gate among {sorted(supported_native_gates)}")
+    return listed[0]
