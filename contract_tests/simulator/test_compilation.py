@@ -20,10 +20,9 @@ from typing import Any
 import numpy as np
 import pytest
 from jsonschema import Draft7Validator  # type: ignore[import-untyped]
-from qiskit import QuantumCircuit  # type: ignore[import-untyped]
 from qiskit.quantum_info import Statevector  # type: ignore[import-untyped]
-from qiskit_ionq import GPI2Gate, GPIGate, MSGate, ZZGate
 
+from contract_tests.native_circuits import qiskit_native
 from contract_tests.simulator import reference as ref
 from ionq_contract.spec import inlined_schema, load_spec
 from mock_server.simulator import parse_circuit, simulate
@@ -201,22 +200,6 @@ def test_the_check_can_fail() -> None:
 
 
 # (b) qiskit as the reference: its own gates for the source, qiskit-ionq's for the output.
-
-
-def qiskit_native(document: dict[str, Any]) -> QuantumCircuit:
-    circuit = QuantumCircuit(document["qubits"])
-    for gate in document["circuit"]:
-        name = gate["gate"]
-        if name == "gpi":
-            circuit.append(GPIGate(gate["phase"]), [gate["target"]])
-        elif name == "gpi2":
-            circuit.append(GPI2Gate(gate["phase"]), [gate["target"]])
-        elif name == "ms":
-            phi0, phi1 = gate["phases"]
-            circuit.append(MSGate(phi0, phi1, gate.get("angle", 0.25)), gate["targets"])
-        else:
-            circuit.append(ZZGate(gate["angle"]), gate["targets"])
-    return circuit
 
 
 @pytest.mark.parametrize("entangler", ENTANGLERS)

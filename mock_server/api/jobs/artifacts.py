@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from mock_server.api.jobs import results
+from mock_server.api.jobs.compilation import compilation_artifacts
 from mock_server.api.jobs.mitigation import mitigation_artifacts
 from mock_server.api.jobs.model import Job, JobStatus
 
@@ -88,7 +89,6 @@ def _aggregate(children: Sequence[Job]) -> dict[str, dict[str, float]]:
 def catalog(job: Job, children: Sequence[Job] = ()) -> dict[str, Artifact]:
     """Every artifact the job has, by id (what GET /jobs/{UUID}/artifacts/{id} may serve)."""
     found = result_artifacts(job, children)
-    found += [
-        Artifact(key, name, render) for key, (name, render) in mitigation_artifacts(job).items()
-    ]
+    named = {**compilation_artifacts(job), **mitigation_artifacts(job)}
+    found += [Artifact(key, name, render) for key, (name, render) in named.items()]
     return {artifact_id(job.id, a.key): a for a in found}

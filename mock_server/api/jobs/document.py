@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from mock_server.api.jobs.artifacts import descriptor, has_results, result_artifacts
+from mock_server.api.jobs.compilation import compilation_output
 from mock_server.api.jobs.mitigation import error_mitigation_output
 from mock_server.api.jobs.model import Job
 from mock_server.api.keys import PROJECT_ID
@@ -44,8 +45,12 @@ def _results(job: Job, base_path: str) -> dict[str, Any] | None:
 
 
 def _output(job: Job) -> dict[str, Any]:
-    """How the job ran beyond its results: its error mitigation, by IonQ's artifact descriptors."""
+    """How the job ran beyond its results: its compiled circuit and error mitigation, by IonQ's
+    artifact descriptors."""
     output: dict[str, Any] = {}
+    compiled = compilation_output(job, partial(descriptor, job.id))
+    if compiled is not None:
+        output["compilation"] = compiled
     mitigated = error_mitigation_output(job, partial(descriptor, job.id))
     if mitigated is not None:
         output["error_mitigation"] = mitigated
