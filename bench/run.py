@@ -16,10 +16,12 @@ checking a 10 MB job body before and after jsonschema-rs, reads while such
 bodies are checked, and a soak of 16 connections with 8 keys for a minute. Then noisy jobs
 (bench/noise.py): IonQ's aria-1 model through the API, alone and in
 qiskit-aer, at 12, 20 and 25 qubits (7 to 15 minutes on 2 cores, as loaded;
-aer at 20 qubits is most of it). Finally
-the ratios and the targets, printed and written to bench/results/<date>.json
-(with --only-soak, --only-body-checks or --only-noise, which run just those
-parts, to bench/results/<date>-<parts>.json).
+aer at 20 qubits is most of it). Then native gate counts
+(bench/compilation.py): the fake's compile_native against qiskit-ionq's,
+seconds. Finally the ratios and the targets, printed and written to
+bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise
+or --only-compilation, which run just those parts, to
+bench/results/<date>-<parts>.json).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import body_checks, client_bench, engines, jobs, noise, report, soak
+from bench import body_checks, client_bench, compilation, engines, jobs, noise, report, soak
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -271,11 +273,16 @@ def bench_jobs(
     return {"bell": bell, "engines": engine_figures, "busy": busy, "widest": widest}
 
 
-ONLY_PARTS = (("only_body_checks", "body-checks"), ("only_soak", "soak"), ("only_noise", "noise"))
+ONLY_PARTS = (
+    ("only_body_checks", "body-checks"),
+    ("only_soak", "soak"),
+    ("only_noise", "noise"),
+    ("only_compilation", "compilation"),
+)
 
 
 def apply_only(args: argparse.Namespace) -> list[str]:
-    """With --only-body-checks, --only-soak or --only-noise, skip every other part; the parts kept.
+    """With any --only-<part> flag, skip every other part; the parts kept.
 
     The names kept (empty without either flag) also name the JSON file, so
     that such a run does not take the place of the day's whole run.
@@ -288,6 +295,7 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.no_body_checks = not args.only_body_checks
         args.no_soak = not args.only_soak
         args.no_noise = not args.only_noise
+        args.no_compilation = not args.only_compilation
     return kept
 
 
@@ -557,6 +565,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="run the noisy jobs and nothing else (with the other --only flags: those too)",
     )
+    parser.add_argument("--no-compilation", action="store_true", help="skip the native gate counts")
+    parser.add_argument(
+        "--only-compilation",
+        action="store_true",
+        help="count native gates (ours against qiskit-ionq's) and nothing else",
+    )
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -624,6 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     body_figures, soak_figures = bench_resilience(args, specs["fake"], settings)
     noise_figures = bench_noise(args, specs["fake"])
+    compilation_figures = None if args.no_compilation else compilation.measure()
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -671,6 +686,7 @@ def main(argv: list[str] | None = None) -> int:
         "body_checks": body_figures,
         "soak": soak_figures,
         "noise": noise_figures,
+        "compilation": compilation_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -704,6 +720,8 @@ def main(argv: list[str] | None = None) -> int:
         *report.soak_lines(soak_figures),
         "",
         *report.noise_lines(noise_figures),
+        "",
+        *compilation.report_lines(compilation_figures),
         "",
         *report.target_lines(targets),
         "",

@@ -392,3 +392,34 @@ def test_a_job_that_asked_for_nothing_has_no_error_mitigation_output(
     assert error_mitigation_output(_job(app, _completed(client, off)), _describe) == {
         "debiasing": False
     }
+
+
+def test_the_job_document_serves_the_output_and_every_descriptor_resolves(
+    client: ContractClient,
+) -> None:
+    body = circuit_job(BELL_CIRCUIT, qubits=2, backend="qpu.aria-1", shots=600, settings=DEBIASED)
+    job_id = _completed(client, body)
+    document = get_job(client, job_id, KEY)
+    output = document["output"]["error_mitigation"]
+    descriptors = [v["results"][HISTOGRAM_V2] for v in output["debiasing"]["variants"]]
+    descriptors += list(output["aggregations"].values())
+    ids = [d["id"] for d in descriptors]
+    assert len(set(ids)) == len(ids)
+    payloads = {}
+    for descriptor in descriptors:
+        response = client.get(
+            f"{JOBS}/{job_id}/artifacts/{descriptor['id']}", headers=key_header(KEY)
+        )
+        assert response.status_code == 200
+        payloads[descriptor["id"]] = response.get_json()["histogram"]["registers"]["output_all"]
+    variants = output["debiasing"]["variants"]
+    for variant in variants:
+        counts = payloads[variant["results"][HISTOGRAM_V2]["id"]]
+        assert sum(counts.values()) == variant["shots"]
+    # The voting aggregation is what `sharpen=true` answers, as counts over the shots.
+    voting = payloads[output["aggregations"]["voting"]["id"]]
+    sharpened = _probabilities(client, job_id, "?sharpen=true")
+    assert {format(int(k), "02b"): round(p * 600) for k, p in sharpened.items()} == voting
+    # Another key sees neither the job nor its artifacts.
+    other = client.get(f"{JOBS}/{job_id}/artifacts/{ids[0]}", headers=key_header("another-key-77"))
+    assert other.status_code == 404

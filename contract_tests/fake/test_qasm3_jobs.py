@@ -221,3 +221,15 @@ def test_a_qpu_program_costs_the_gates_it_expanded_to(client: ContractClient) ->
     cost = client.get(f"{JOBS}/{job_id}/cost", headers=key_header(KEY)).get_json()
     assert cost["cost"]["value"] == pytest.approx(expected, abs=0.01)
     assert cost["estimated_cost"]["value"] == card["minimum"]
+
+
+def test_a_program_has_no_compiled_circuit_run_or_dry_run(client: ContractClient) -> None:
+    # output.compilation lists JSON circuits in native gates; a program with mid-circuit
+    # measurement is none (qiskit-ionq's "mir" form is not served yet).
+    _, ran = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1"))
+    assert ran["status"] == "completed", ran
+    assert "compilation" not in ran["output"]
+    _, dry = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", dry_run=True))
+    assert dry["status"] == "completed", dry
+    assert "compilation" not in dry["output"]
+    assert dry["stats"]["gate_counts"] == {"1q": 0, "2q": 0}  # not read: a dry run prices only

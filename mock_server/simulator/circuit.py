@@ -65,9 +65,12 @@ class Circuit:
         """IonQ's ``stats.gate_counts``: gates by how many qubits they touch (targets + controls).
 
         IonQ reports counts of the compiled circuit, which only has 1- and 2-qubit
-        gates; we do not compile, so every gate touching two or more qubits
-        (Toffoli, cswap, a 3-target pauliexp) counts once as "2q". ``nop`` counts
-        as "1q": it was sent and occupies its qubit.
+        gates. These are the submitted gates': known at submission, before any
+        compilation (whose counts are the compiled artifact's, in
+        mock_server/simulator/compilation/), so a job's stats and its price do
+        not change when it runs. Every gate touching two or more qubits
+        (Toffoli, cswap, a 3-target pauliexp) counts once as "2q"; ``nop``
+        counts as "1q": it was sent and occupies its qubit.
         """
         one = sum(1 for g in self.gates if len(g.qubits) == 1)
         return {"1q": one, "2q": len(self.gates) - one}

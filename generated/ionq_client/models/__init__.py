@@ -20,6 +20,8 @@ from .circuit_job_creation_payload import CircuitJobCreationPayload
 from .circuit_job_creation_payload_type import CircuitJobCreationPayloadType
 from .circuit_language import CircuitLanguage
 from .clone_job_payload import CloneJobPayload
+from .compilation_output import CompilationOutput
+from .compilation_output_compiled_circuits import CompilationOutputCompiledCircuits
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .cost_model import CostModel
@@ -105,6 +107,8 @@ __all__ = (
     "CircuitJobCreationPayloadType",
     "CircuitLanguage",
     "CloneJobPayload",
+    "CompilationOutput",
+    "CompilationOutputCompiledCircuits",
     "CompilationSettings",
     "CostAmount",
     "CostModel",

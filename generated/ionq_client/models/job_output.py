@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.compilation_output import CompilationOutput
     from ..models.error_mitigation_output import ErrorMitigationOutput
 
 
@@ -22,6 +23,17 @@ class JobOutput:
 
     """
 
+    compilation: CompilationOutput | Unset = UNSET
+    """ The job's circuit as compiled for its backend, once it ran or was
+    dry-run (a multi-circuit parent has none; each child has its own).
+    `compiled_circuits` is keyed by circuit format: `ionq.native.v1`,
+    the circuit in IonQ's native gates (`gpi`, `gpi2`, and `ms` on
+    Aria, `zz` on Forte); the artifact is an instance of that format.
+    The fake compiles for real (a circuit too large to compile, over
+    200,000 entanglers, reports none and still runs): its probabilities
+    are the submitted circuit's, its final `rz` frames dropped since
+    they change no measurement.
+     """
     error_mitigation: ErrorMitigationOutput | Unset = UNSET
     """ What error mitigation did: present on a completed circuit (or
     child) job that asked for any, absent otherwise. A debiased job's
@@ -31,6 +43,10 @@ class JobOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        compilation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.compilation, Unset):
+            compilation = self.compilation.to_dict()
+
         error_mitigation: dict[str, Any] | Unset = UNSET
         if not isinstance(self.error_mitigation, Unset):
             error_mitigation = self.error_mitigation.to_dict()
@@ -38,6 +54,8 @@ class JobOutput:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if compilation is not UNSET:
+            field_dict["compilation"] = compilation
         if error_mitigation is not UNSET:
             field_dict["error_mitigation"] = error_mitigation
 
@@ -45,9 +63,17 @@ class JobOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.compilation_output import CompilationOutput  # noqa: PLC0415
         from ..models.error_mitigation_output import ErrorMitigationOutput  # noqa: PLC0415
 
         d = dict(src_dict)
+        _compilation = d.pop("compilation", UNSET)
+        compilation: CompilationOutput | Unset
+        if isinstance(_compilation, Unset):
+            compilation = UNSET
+        else:
+            compilation = CompilationOutput.from_dict(_compilation)
+
         _error_mitigation = d.pop("error_mitigation", UNSET)
         error_mitigation: ErrorMitigationOutput | Unset
         if isinstance(_error_mitigation, Unset):
@@ -56,6 +82,7 @@ class JobOutput:
             error_mitigation = ErrorMitigationOutput.from_dict(_error_mitigation)
 
         job_output = cls(
+            compilation=compilation,
             error_mitigation=error_mitigation,
         )
 

@@ -20,6 +20,8 @@ from functools import partial
 from typing import Any
 
 from mock_server.api.jobs import results
+from mock_server.api.jobs.compilation import compilation_artifacts
+from mock_server.api.jobs.mitigation import mitigation_artifacts
 from mock_server.api.jobs.model import Job, JobStatus
 
 JSON = "application/json"
@@ -40,13 +42,9 @@ def artifact_id(job_id: str, key: str) -> str:
     return str(uuid.uuid5(uuid.UUID(job_id), key))
 
 
-def descriptor(job_id: str, artifact: Artifact) -> dict[str, str]:
-    """IonQ's ArtifactDescriptor of an artifact: `{id, format, media_type}`."""
-    return {
-        "id": artifact_id(job_id, artifact.key),
-        "format": artifact.format,
-        "media_type": artifact.media_type,
-    }
+def descriptor(job_id: str, key: str, format: str, media_type: str = JSON) -> dict[str, str]:
+    """IonQ's ArtifactDescriptor of the job's artifact `key`: `{id, format, media_type}`."""
+    return {"id": artifact_id(job_id, key), "format": format, "media_type": media_type}
 
 
 def has_results(job: Job) -> bool:
@@ -90,4 +88,7 @@ def _aggregate(children: Sequence[Job]) -> dict[str, dict[str, float]]:
 
 def catalog(job: Job, children: Sequence[Job] = ()) -> dict[str, Artifact]:
     """Every artifact the job has, by id (what GET /jobs/{UUID}/artifacts/{id} may serve)."""
-    return {artifact_id(job.id, a.key): a for a in result_artifacts(job, children)}
+    found = result_artifacts(job, children)
+    named = {**compilation_artifacts(job), **mitigation_artifacts(job)}
+    found += [Artifact(key, name, render) for key, (name, render) in named.items()]
+    return {artifact_id(job.id, a.key): a for a in found}

@@ -12,9 +12,12 @@ qiskit-ionq reads for OpenQASM 3 jobs and ionq-core for every job.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from mock_server.api.jobs.artifacts import descriptor, has_results, result_artifacts
+from mock_server.api.jobs.compilation import compilation_output
+from mock_server.api.jobs.mitigation import error_mitigation_output
 from mock_server.api.jobs.model import Job
 from mock_server.api.keys import PROJECT_ID
 from mock_server.wire.responses import instant
@@ -37,8 +40,21 @@ def _results(job: Job, base_path: str) -> dict[str, Any] | None:
             "histogram": {"url": f"{prefix}/histogram"},
             "shots": {"url": f"{prefix}/shots"},
         }
-    by_format = {a.format: descriptor(job.id, a) for a in result_artifacts(job)}
+    by_format = {a.format: descriptor(job.id, a.key, a.format) for a in result_artifacts(job)}
     return links | by_format
+
+
+def _output(job: Job) -> dict[str, Any]:
+    """How the job ran beyond its results: its compiled circuit and error mitigation, by IonQ's
+    artifact descriptors."""
+    output: dict[str, Any] = {}
+    compiled = compilation_output(job, partial(descriptor, job.id))
+    if compiled is not None:
+        output["compilation"] = compiled
+    mitigated = error_mitigation_output(job, partial(descriptor, job.id))
+    if mitigated is not None:
+        output["error_mitigation"] = mitigated
+    return output
 
 
 def job_document(job: Job, base_path: str) -> dict[str, Any]:
@@ -64,7 +80,7 @@ def job_document(job: Job, base_path: str) -> dict[str, Any]:
         "predicted_execution_duration_ms": None,
         "execution_duration_ms": job.execution_duration_ms,
         "failure": job.failure.to_json() if job.failure is not None else None,
-        "output": {},
+        "output": _output(job),
         "settings": dict(request.settings) if request.settings is not None else {},
         "stats": {
             "qubits": request.qubits,

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from mock_server.api.jobs import admission
 from mock_server.api.jobs.creation import JobRequest
-from mock_server.api.jobs.model import Failure, Job, JobStatus, Mitigation, transition
+from mock_server.api.jobs.model import Compiled, Failure, Job, JobStatus, Mitigation, transition
 from mock_server.api.jobs.store import CancelOutcome, Clock, JobFilter, StoreFull, utc_now
 from mock_server.api.revision import Revision
 
@@ -282,13 +282,15 @@ class MemoryJobStore:
                 job.held = held
                 self._touch()
 
-    def complete(
+    def complete(  # noqa: PLR0913 - a run gives all of these
         self,
         job_id: str,
         result: Result | None,
         gate_counts: dict[str, int],
+        *,
         warnings: Iterable[str] = (),
         mitigation: Mitigation | None = None,
+        compiled: Compiled | None = None,
     ) -> None:
         """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile.
 
@@ -307,6 +309,7 @@ class MemoryJobStore:
             top = parent or job
             size = result.nbytes if result is not None else 0
             size += mitigation.nbytes if mitigation is not None else 0
+            size += compiled.nbytes if compiled is not None else 0
             share = self.max_result_bytes // 4
             if top.kept_bytes + size > share:
                 failure = admission.results_too_large(share)
@@ -318,6 +321,7 @@ class MemoryJobStore:
             self._move(job, JobStatus.COMPLETED, now)
             job.result = result
             job.mitigation = mitigation
+            job.compiled = compiled
             job.gate_counts = gate_counts
             job.warnings.extend(warnings)
             top.kept_bytes += size

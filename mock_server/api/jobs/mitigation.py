@@ -18,14 +18,16 @@ and `majority` (mock_server/simulator/mitigation/aggregate.py says why).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from mock_server.api.jobs import results
 from mock_server.api.jobs.model import Job, JobStatus
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
 
-HISTOGRAM_V2 = "ionq.result.histogram.json.v2"
+HISTOGRAM_V2 = results.HISTOGRAM_V2
 # The aggregation a debiased job's results are (its probabilities, histogram, shots).
 AGGREGATION_METHOD = "average"
 
@@ -106,23 +108,4 @@ def mitigation_artifacts(job: Job) -> Artifacts:
 
 
 def _renderer(result: Result) -> Callable[[], dict[str, Any]]:
-    return lambda: histogram_v2(result)
-
-
-def histogram_v2(result: Result) -> dict[str, Any]:
-    """`ionq.result.histogram.json.v2`: counts by register, by the register's bitstring.
-
-    A stand-in until results.py renders every format: a register's bit 0
-    is the bitstring's rightmost character (as qiskit writes bitstrings;
-    IonQ does not document the end, and the format's schema leaves it free).
-    """
-    registers: dict[str, dict[str, int]] = {}
-    for register in result.layout:
-        counts: dict[str, int] = {}
-        for state, count in zip(result.states.tolist(), result.counts.tolist(), strict=True):
-            if count <= 0:
-                continue
-            bits = "".join(str((state >> position) & 1) for position in reversed(register.bits))
-            counts[bits] = counts.get(bits, 0) + count
-        registers[register.name] = counts
-    return {"histogram": {"registers": registers}}
+    return partial(results.histogram_v2, result)

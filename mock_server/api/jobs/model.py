@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs.creation import JobRequest
 
@@ -126,6 +126,14 @@ class Mitigation:
         return kept + (self.voting.nbytes if self.voting is not None else 0)
 
 
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A circuit in native gates (its `ionq.native.v1` document), and what keeping it costs."""
+
+    document: Mapping[str, Any]
+    nbytes: int
+
+
 @dataclass(slots=True)
 class Job:
     """One job (a single circuit, a multi-circuit parent, or one of its children)."""
@@ -140,6 +148,7 @@ class Job:
     failure: Failure | None = None
     result: Result | None = None  # a single circuit (or child) once completed
     mitigation: Mitigation | None = None  # its error mitigation, when the job asked for any
+    compiled: Compiled | None = None  # its circuit in native gates, once run or dry-run
     parent_id: str | None = None
     child_ids: tuple[str, ...] | None = None
     gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})  # stats
@@ -166,6 +175,7 @@ class Job:
     def nbytes(self) -> int:
         """What keeping its results costs (its variants' too)."""
         kept = self.result.nbytes if self.result is not None else 0
+        kept += self.compiled.nbytes if self.compiled is not None else 0
         return kept + (self.mitigation.nbytes if self.mitigation is not None else 0)
 
 

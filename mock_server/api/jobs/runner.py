@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.jobs import admission, mitigated_run
+from mock_server.api.jobs import admission, compilation, mitigated_run
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -187,11 +187,10 @@ class JobRunner:
             self.store.fail(job.id, failure)
             return
         children = self.store.children(job)
-        if job.request.dry_run:
-            for each in (*children, job):
-                self.store.complete(each.id, None, each.gate_counts)
-            return
         units = children or [job]  # what runs: the children of a parent, else the job
+        if job.request.dry_run:
+            self._dry_run(job, units)
+            return
         for each in (job, *children):
             self.store.mark(each.id, JobStatus.READY)
             if held:
@@ -206,6 +205,26 @@ class JobRunner:
         ]
         total = sum(sum(each) for each in works.values())
         if all(queued) and total <= self.settings.inline_work:
+            self.store.wait_finished(job.id, self.settings.inline_wait_s)
+
+    def _dry_run(self, job: Job, units: list[Job]) -> None:
+        """A dry run is checked, priced and compiled, never run, held or kept waiting.
+
+        Compiling takes time in proportion to the gates (about 40 us each),
+        so it runs in a lane like a simulation, and POST /jobs waits for a
+        small one as it does for a small job.
+        """
+        works = {
+            unit.id: [circuit_work(c.gates, 0) for c in unit.request.circuits] for unit in units
+        }
+        for unit in units:
+            lane = (
+                self._small
+                if max(works[unit.id], default=0) <= self.settings.inline_work
+                else self._wide
+            )
+            lane.put(unit.id)
+        if sum(sum(each) for each in works.values()) <= self.settings.inline_work:
             self.store.wait_finished(job.id, self.settings.inline_wait_s)
 
     def release(self, job: Job) -> bool:
@@ -336,6 +355,9 @@ class JobRunner:
         request = job.request
         (circuit_input,) = request.circuits
         record = self.backends.view(record_name(request.backend))
+        if request.dry_run:
+            self._compile_only(job, circuit_input, record)
+            return
         rates = self.rates(request)
         circuit = admission.before_run(
             request, circuit_input, record, rates, self.settings.memory_limit
@@ -395,7 +417,44 @@ class JobRunner:
             self.store.fail(job_id, admission.out_of_memory())
             return
         warnings = [*what.warnings, *([result.note] if result.note else [])]
-        self.store.complete(job_id, result, circuit.gate_counts(), warnings, mitigation)
+        # A program's outcome is its registers, not a native circuit's: no compilation reported.
+        compiled = (
+            None
+            if isinstance(circuit, Program)
+            else compilation.compile_for(circuit, request, record)
+        )
+        self.store.complete(
+            job_id,
+            result,
+            circuit.gate_counts(),
+            warnings=warnings,
+            mitigation=mitigation,
+            compiled=compiled,
+        )
+
+    def _compile_only(
+        self, job: Job, circuit_input: CircuitInput, record: Mapping[str, Any] | None
+    ) -> None:
+        """Complete a dry run's circuit with its compilation (none if its gates do not parse).
+
+        An OpenQASM 3 program has none: its dry run reports its price only.
+        """
+        from mock_server.simulator import CircuitError, parse_circuit  # noqa: PLC0415
+
+        if circuit_input.program is not None:
+            self.store.complete(job.id, None, job.gate_counts, compiled=None)
+            return
+        try:
+            circuit = parse_circuit(
+                gateset=circuit_input.gateset,
+                qubits=circuit_input.qubits,
+                gates=list(circuit_input.gates),
+            )
+        except CircuitError:
+            compiled = None  # IonQ would fail it when run; a dry run reports its price only
+        else:
+            compiled = compilation.compile_for(circuit, job.request, record)
+        self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
 
 
 def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:

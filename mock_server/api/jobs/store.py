@@ -47,7 +47,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from mock_server.api.jobs.creation import JobRequest
-from mock_server.api.jobs.model import Failure, Job, JobStatus, Mitigation
+from mock_server.api.jobs.model import Compiled, Failure, Job, JobStatus, Mitigation
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
@@ -170,17 +170,20 @@ class JobStore(Protocol):
         """Keep an unfinished job `ready` (or let it go)."""
         ...
 
-    def complete(
+    def complete(  # noqa: PLR0913 - a run gives all of these
         self,
         job_id: str,
         result: Result | None,
         gate_counts: dict[str, int],
+        *,
         warnings: Iterable[str] = (),
         mitigation: Mitigation | None = None,
+        compiled: Compiled | None = None,
     ) -> None:
         """A circuit ran (or a dry run was priced): keep its result, unless it ended meanwhile.
 
-        `mitigation` is what error mitigation did to the run, when the job asked for any.
+        `mitigation` is what error mitigation did to the run, when the job asked for any;
+        `compiled` the circuit in native gates.
         """
         ...
 
