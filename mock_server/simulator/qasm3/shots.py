@@ -33,6 +33,7 @@ current path (and the few erring groups of one gate), not one per error.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -41,7 +42,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Gate
-from mock_server.simulator.fusion import Op, op_for_gate
+from mock_server.simulator.fusion import FUSE_LIMIT, Op, fuse
 from mock_server.simulator.noise import Location, NoiseModel, ReadoutError
 from mock_server.simulator.noise.patterns import Pattern, draw_patterns, pauli_matrix
 from mock_server.simulator.noise.trajectories import sample_noisy
@@ -50,7 +51,7 @@ from mock_server.simulator.qasm3.collapse import branches, tail_outcomes
 from mock_server.simulator.qasm3.exact import split_tail
 from mock_server.simulator.qasm3.program import Measure, Operation, Program
 from mock_server.simulator.sampling import draw
-from mock_server.simulator.statevector import EXTEND_LIMIT, StateVector
+from mock_server.simulator.statevector import StateVector
 
 __all__ = ["sample_program"]
 
@@ -83,7 +84,7 @@ def sample_program(
     rng = np.random.default_rng(seed)
     sites = program_locations(program, noise) if noise is not None else []
     at_gate = _errors_by_gate(draw_patterns(sites, shots, rng), sites)
-    ops = {i: op_for_gate(op, EXTEND_LIMIT) for i, op in enumerate(body) if isinstance(op, Gate)}
+    stretches = _Stretches(body, program.qubits, at_gate)
     outcomes = np.zeros(shots, dtype=np.int64)
     whole = _Group(0, 0, StateVector(program.qubits), np.arange(shots, dtype=np.int64), 0)
     stack = [whole] if shots else []
@@ -91,9 +92,7 @@ def sample_program(
         group = stack.pop()
         walked = _walk(
             group,
-            body=body,
-            ops=ops,
-            at_gate=at_gate,
+            stretches=stretches,
             sites=sites,
             stack=stack,
             rng=rng,
@@ -139,12 +138,58 @@ def _gates_then_readout(  # noqa: PLR0913 - a noisy run and its final readout
     return outcomes
 
 
+class _Stretches:
+    """The gates between a group's stops, fused into few ops once and kept for every group.
+
+    A group stops only where one of its own shots errs, or at a measurement
+    or reset; the gates in between are fused (fusion.py), as a JSON
+    circuit's are, so a group of a few erring shots costs a few passes over
+    its state, not one per gate. Fused stretches are kept by (start, stop):
+    groups that start at the same error and stop at the same place share them.
+    """
+
+    def __init__(
+        self, body: Sequence[Operation], qubits: int, at_gate: Mapping[int, Mapping[int, Errors]]
+    ) -> None:
+        self.body = body
+        self.limit = min(FUSE_LIMIT, qubits)
+        self.at_gate = at_gate
+        self.error_gates = sorted(at_gate)
+        # For each position, where its run of consecutive gates ends.
+        self.run_end = [0] * len(body)
+        end = len(body)
+        for position in range(len(body) - 1, -1, -1):
+            if not isinstance(body[position], Gate):
+                end = position
+            self.run_end[position] = end
+        self._fused: dict[tuple[int, int], list[Op]] = {}
+
+    def stop(self, group: _Group) -> tuple[int, dict[Errors, list[int]]]:
+        """Where the group's run of gates ends for it (exclusive), and who errs at its last gate."""
+        end = self.run_end[group.position]
+        last_gate = group.gate_index + (end - group.position)  # exclusive
+        first = bisect.bisect_left(self.error_gates, group.gate_index)
+        for gate_index in self.error_gates[first:]:
+            if gate_index >= last_gate:
+                break
+            erring = _erring(group.members, self.at_gate[gate_index])
+            if erring:
+                return group.position + (gate_index - group.gate_index) + 1, erring
+        return end, {}
+
+    def ops(self, start: int, stop: int) -> list[Op]:
+        """The gates at positions [start, stop) fused."""
+        key = (start, stop)
+        if key not in self._fused:
+            gates = [op for op in self.body[start:stop] if isinstance(op, Gate)]
+            self._fused[key] = fuse(gates, self.limit)
+        return self._fused[key]
+
+
 def _walk(  # noqa: PLR0913 - a group and what it walks through
     group: _Group,
     *,
-    body: Sequence[Operation],
-    ops: Mapping[int, Op],
-    at_gate: Mapping[int, Mapping[int, Errors]],
+    stretches: _Stretches,
     sites: Sequence[Location],
     stack: list[_Group],
     rng: np.random.Generator,
@@ -159,20 +204,22 @@ def _walk(  # noqa: PLR0913 - a group and what it walks through
     A measurement or reset splits it between the outcomes, and it goes on
     with the first.
     """
+    body = stretches.body
     while group.position < len(body):
         operation = body[group.position]
-        group.position += 1
-        if on_step is not None:
-            on_step(group.position, len(body))
         if isinstance(operation, Gate):
-            group.state.apply(ops[group.position - 1])
-            errors = at_gate.get(group.gate_index)
-            group.gate_index += 1
-            erring = _erring(group.members, errors) if errors else {}
+            stop, erring = stretches.stop(group)
+            for op in stretches.ops(group.position, stop):
+                group.state.apply(op)
+            group.gate_index += stop - group.position
+            group.position = stop
+            if on_step is not None:
+                on_step(group.position, len(body))
             if erring:
                 _suspend(group, erring, sites, stack)
                 return False
             continue
+        group.position += 1
         found = branches(group.state, operation.qubit, reset=not isinstance(operation, Measure))
         record = operation.bit if isinstance(operation, Measure) else None
         parts = _divide(group.members, [probability for _, probability, _ in found], rng)
