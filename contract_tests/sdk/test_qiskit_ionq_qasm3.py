@@ -29,7 +29,7 @@ from ionq_core import IonQClient, wait_for_job
 from ionq_core.api.default import create_job, get_job, get_job_artifact, get_job_probabilities
 from ionq_core.client import AuthenticatedClient
 from ionq_core.models import CircuitJobCreationPayload, JobCreationResponse, SingleCircuitJob
-from qiskit import QuantumCircuit  # type: ignore[import-untyped]
+from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister  # type: ignore[import-untyped]
 from qiskit_ionq.exceptions import IonQJobError
 from qiskit_ionq.ionq_backend import IonQQPUBackend, IonQSimulatorBackend
 
@@ -183,3 +183,27 @@ def test_ionq_core_runs_a_qasm3_circuit_and_reads_its_shots_artifact(
     )
     assert ones >= 8
     assert ones == round(served["3"] * 10)  # the artifact's shots are the probabilities' shots
+
+
+def test_two_classical_registers_come_back_as_qiskit_names_them(
+    simulator: IonQSimulatorBackend,
+) -> None:
+    # x on both qubits; register a reads q0 mid-circuit (then reset), register b reads q1:
+    # every shot reads a = 1, b = 1 unless the channel after an x flipped it back.
+    a, b = ClassicalRegister(1, "a"), ClassicalRegister(1, "b")
+    circuit = QuantumCircuit(QuantumRegister(2, "q"), a, b)
+    circuit.x(0)
+    circuit.x(1)
+    circuit.measure(0, a[0])
+    circuit.reset(0)
+    circuit.measure(1, b[0])
+    simulator.set_options(noise_model=MODEL, sampler_seed=SEED)
+    shots = 1_000
+    result = simulator.run(circuit, shots=shots, memory=True).result()
+    counts = result.get_counts()
+    assert sum(counts.values()) == shots
+    assert set(counts) <= {"0 0", "0 1", "1 0", "1 1"}  # qiskit writes "b a"
+    # Each x is flipped back with probability r1/2 = 0.00025, so about 0.5 of 1,000
+    # shots are not "1 1" (Poisson): more than 8 with probability about 3e-9.
+    assert counts.get("1 1", 0) >= shots - 8
+    assert len(result.get_memory()) == shots
