@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import NDArray
 
 from mock_server.simulator.noise import NoiseModel
 from mock_server.simulator.qasm3.exact import DEFAULT_MAX_BRANCHES, exact_distribution
@@ -42,7 +41,7 @@ def run_program(  # noqa: PLR0913 - what a run is made of
     """
     if noise is not None:
         outcomes = sample_program(program, noise, shots=shots, seed=seed, on_step=on_step)
-        return _tally(program, outcomes, shots, seed, None)
+        return Result.of_shots(program.qubits, outcomes, seed=seed, registers=program.registers)
     distribution = exact_distribution(program, max_branches=max_branches, on_step=on_step)
     if distribution is not None and len(distribution) <= max_exact_states:
         states = np.array(sorted(distribution), dtype=np.int64)
@@ -68,22 +67,6 @@ def run_program(  # noqa: PLR0913 - what a run is made of
             f"from {shots} shots."
         )
     outcomes = sample_program(program, None, shots=shots, seed=seed, on_step=on_step)
-    return _tally(program, outcomes, shots, seed, note)
-
-
-def _tally(
-    program: Program, outcomes: NDArray[np.int64], shots: int, seed: int, note: str | None
-) -> Result:
-    """A measured Result: the outcomes that occurred, their frequencies, and each shot's."""
-    states, measured = np.unique(outcomes, return_inverse=True)
-    counts = np.bincount(measured, minlength=states.size)
-    return Result(
-        qubits=program.qubits,
-        shots=shots,
-        seed=seed,
-        states=states.astype(np.int64),
-        probabilities=counts / shots if shots else counts.astype(np.float64),
-        measured=measured.astype(np.int64),
-        note=note,
-        registers=program.registers,
+    return Result.of_shots(
+        program.qubits, outcomes, seed=seed, note=note, registers=program.registers
     )
