@@ -223,13 +223,21 @@ def test_a_qpu_program_costs_the_gates_it_expanded_to(client: ContractClient) ->
     assert cost["estimated_cost"]["value"] == card["minimum"]
 
 
-def test_a_program_has_no_compiled_circuit_run_or_dry_run(client: ContractClient) -> None:
-    # output.compilation lists JSON circuits in native gates; a program with mid-circuit
-    # measurement is none (qiskit-ionq's "mir" form is not served yet).
-    _, ran = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1"))
-    assert ran["status"] == "completed", ran
-    assert "compilation" not in ran["output"]
-    _, dry = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", dry_run=True))
-    assert dry["status"] == "completed", dry
-    assert "compilation" not in dry["output"]
-    assert dry["stats"]["gate_counts"] == {"1q": 0, "2q": 0}  # not read: a dry run prices only
+def test_a_program_s_compiled_circuit_is_the_program_run_or_dry_run(
+    client: ContractClient,
+) -> None:
+    # Mid-circuit measurement and reset have no form in ionq.native.v1: a program
+    # reports itself as ionq.qasm3.v1 (IonQ's binary "mir" form is not served).
+    for fields in ({}, {"dry_run": True}):
+        job_id, job = run(client, qasm3_job(MID_CIRCUIT, backend="qpu.aria-1", **fields))
+        assert job["status"] == "completed", job
+        compiled = job["output"]["compilation"]["compiled_circuits"]
+        assert set(compiled) == {"ionq.qasm3.v1"}
+        descriptor = compiled["ionq.qasm3.v1"]
+        assert descriptor["format"] == "ionq.qasm3.v1"
+        response = client.get(
+            f"{JOBS}/{job_id}/artifacts/{descriptor['id']}", headers=key_header(KEY)
+        )
+        assert response.status_code == 200
+        assert response.get_json() == MID_CIRCUIT
+    assert job["stats"]["gate_counts"] == {"1q": 0, "2q": 0}  # not read: a dry run prices only

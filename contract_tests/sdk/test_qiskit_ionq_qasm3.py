@@ -122,6 +122,16 @@ def test_a_qpu_run_counts_and_remembers_its_shots(qpu: IonQQPUBackend, fake: Fak
     assert {bits: memory.count(bits) for bits in set(memory)} == counts
 
 
+def test_compiled_circuit_of_a_program_is_its_openqasm_text(qpu: IonQQPUBackend) -> None:
+    job = qpu.run(mid_circuit(), shots=100, dry_run=True)
+    job.wait_for_final_state(timeout=30)
+    program = job.compiled_circuit("qasm3")
+    assert isinstance(program, str)
+    assert program.startswith("OPENQASM 3")
+    assert "measure" in program
+    assert "reset" in program
+
+
 def test_the_ideal_simulator_has_no_shots_and_qiskit_says_so(
     simulator: IonQSimulatorBackend, fake: FakeIonQ
 ) -> None:

@@ -29,6 +29,10 @@ class JobOutput:
     `compiled_circuits` is keyed by circuit format: `ionq.native.v1`,
     the circuit in IonQ's native gates (`gpi`, `gpi2`, and `ms` on
     Aria, `zz` on Forte); the artifact is an instance of that format.
+    An OpenQASM 3 job reports `ionq.qasm3.v1`, its program (as a JSON
+    string): mid-circuit measurement and reset have no form in
+    `ionq.native.v1`, and IonQ's binary `ionq.mir.v1` is not
+    documented.
     The fake compiles for real (a circuit too large to compile, over
     200,000 entanglers, reports none and still runs): its probabilities
     are the submitted circuit's, its final `rz` frames dropped since

@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 
 NATIVE = "ionq.native.v1"
 KEY = f"compiled/{NATIVE}"
+QASM3 = "ionq.qasm3.v1"
+QASM3_KEY = f"compiled/{QASM3}"
 # What keeping one compiled gate costs, about (its JSON object as Python holds it).
 GATE_BYTES = 400
 
@@ -59,16 +61,35 @@ def compile_for(
     return Compiled(document, GATE_BYTES * len(document["circuit"]))
 
 
+def _program(job: Job) -> str | None:
+    """An OpenQASM 3 job's program, which is its compiled circuit as the fake reports it."""
+    circuits = job.request.circuits
+    return circuits[0].program if len(circuits) == 1 else None
+
+
 def compilation_output(job: Job, describe: Describe) -> dict[str, Any] | None:
-    """IonQ's `output.compilation` of a completed circuit (a dry run too); None without one."""
-    if job.status is not JobStatus.COMPLETED or job.compiled is None:
+    """IonQ's `output.compilation` of a completed circuit (a dry run too); None without one.
+
+    An OpenQASM 3 job reports its program as `ionq.qasm3.v1`: mid-circuit
+    measurement and reset have no form in `ionq.native.v1`, and IonQ's own
+    compiled form of a program (`ionq.mir.v1`, binary) is not documented.
+    """
+    if job.status is not JobStatus.COMPLETED:
+        return None
+    if _program(job) is not None:
+        return {"compiled_circuits": {QASM3: describe(QASM3_KEY, QASM3)}}
+    if job.compiled is None:
         return None
     return {"compiled_circuits": {NATIVE: describe(KEY, NATIVE)}}
 
 
 def compilation_artifacts(job: Job) -> Artifacts:
     """The compiled circuit as an artifact: key -> (format, render)."""
-    compiled = job.compiled
-    if job.status is not JobStatus.COMPLETED or compiled is None:
+    if job.status is not JobStatus.COMPLETED:
+        return {}
+    program, compiled = _program(job), job.compiled
+    if program is not None:
+        return {QASM3_KEY: (QASM3, lambda: program)}  # a JSON string: the format's schema
+    if compiled is None:
         return {}
     return {KEY: (NATIVE, lambda: compiled.document)}
