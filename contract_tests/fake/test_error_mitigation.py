@@ -34,8 +34,8 @@ from contract_tests.fake.support import (
     wait_for_job,
 )
 from ionq_contract.spec import component_schema, load_spec
-from mock_server.api.jobs.mitigation import error_mitigation_output, mitigation_artifacts
 from mock_server.api.jobs.model import Job
+from mock_server.api.jobs.outputs.mitigation import error_mitigation_output, mitigation_artifacts
 from mock_server.api.state import EXTENSION
 
 KEY = "mitigation-test-key-1618"

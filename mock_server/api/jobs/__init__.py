@@ -9,9 +9,11 @@
     admission.py   every rule that refuses or fails a job, and its failure
     noise.py       which noise a job runs with: IonQ's named models, a QPU's characterization
     runner.py      JobRunner: dispatch to the lanes, wait for backends, run on the simulator
+    mitigated_run.py  which error mitigation applies to a run, and carrying it out
     lanes.py       a queue and the one thread that drains it
-    results.py     a Result as IonQ's probabilities, histogram and shots
     costs.py       rate cards, a job's cost, GET /jobs/estimate
+    outputs/       what a completed job gives back: its results in each of IonQ's
+                   formats, its artifacts, compiled circuit and error mitigation report
 
 Nothing is imported here: the handlers need the API's state, which needs
 the store and the runner, so each module is imported by its own name.

@@ -4,8 +4,8 @@ It is what the SDKs read (see openapi.yaml's `Job`): every key IonQ marks
 required, because ionq-core parses strictly; `failure.error` beside
 `failure.message`, because qiskit-ionq and cirq-ionq read `error`; and
 URL-style `results` entries, because qiskit-ionq and pennylane-ionq follow
-`results.probabilities.url`, beside the format-keyed artifact descriptors of
-IonQ's current description (mock_server/api/jobs/artifacts.py), which
+`formats.probabilities.url`, beside the format-keyed artifact descriptors of
+IonQ's current description (mock_server/api/jobs/outputs/artifacts.py), which
 qiskit-ionq reads for OpenQASM 3 jobs and ionq-core for every job.
 """
 
@@ -15,11 +15,11 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from mock_server.api.jobs import results
-from mock_server.api.jobs.artifacts import descriptor, has_results, listed, result_key
-from mock_server.api.jobs.compilation import compilation_output
-from mock_server.api.jobs.mitigation import error_mitigation_output
 from mock_server.api.jobs.model import Job
+from mock_server.api.jobs.outputs import formats
+from mock_server.api.jobs.outputs.artifacts import descriptor, has_results, listed, result_key
+from mock_server.api.jobs.outputs.compilation import compilation_output
+from mock_server.api.jobs.outputs.mitigation import error_mitigation_output
 from mock_server.api.keys import PROJECT_ID
 from mock_server.wire.responses import instant
 
@@ -41,12 +41,12 @@ def _results(job: Job, base_path: str) -> dict[str, Any] | None:
     prefix = f"{base_path}/jobs/{job.id}/results"
     kinds: dict[str, tuple[str, str]]
     if job.child_ids is not None:
-        kinds = {"probabilities": ("probabilities/aggregated", results.AGGREGATE_V1)}
+        kinds = {"probabilities": ("probabilities/aggregated", formats.AGGREGATE_V1)}
     else:
         kinds = {
-            "probabilities": ("probabilities", results.PROBABILITIES_V1),
-            "histogram": ("histogram", results.HISTOGRAM_V1),
-            "shots": ("shots", results.SHOTS_V1),
+            "probabilities": ("probabilities", formats.PROBABILITIES_V1),
+            "histogram": ("histogram", formats.HISTOGRAM_V1),
+            "shots": ("shots", formats.SHOTS_V1),
         }
     links = {
         kind: {"url": f"{prefix}/{path}", **descriptor(job.id, result_key(name), name)}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
-from mock_server.api.jobs import admission, artifacts, costs, results
+from mock_server.api.jobs import admission, costs
 from mock_server.api.jobs.creation import (
     BACKEND_ALIASES,
     JobRequest,
@@ -25,6 +25,7 @@ from mock_server.api.jobs.creation import (
 )
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.jobs.outputs import artifacts, formats
 from mock_server.api.jobs.store import CancelOutcome, JobFilter, StoreFull
 from mock_server.api.keys import AUTHORIZATION, key_id, organization_of
 from mock_server.api.state import ApiState
@@ -215,17 +216,17 @@ def get_job_probabilities(state: ApiState, UUID: str) -> Response:  # noqa: N803
     that was not debiased, `sharpen` changes nothing.
     """
     sharpen = request.args.get("sharpen", "false").lower() == "true"
-    return _completed_result(state, UUID, results.probabilities, sharpen=sharpen)
+    return _completed_result(state, UUID, formats.probabilities, sharpen=sharpen)
 
 
 def get_job_histogram(state: ApiState, UUID: str) -> Response:  # noqa: N803
     """GET /jobs/{UUID}/results/histogram: `{"<decimal state>": count}` over the job's shots."""
-    return _completed_result(state, UUID, results.histogram)
+    return _completed_result(state, UUID, formats.histogram)
 
 
 def get_job_shots(state: ApiState, UUID: str) -> Response:  # noqa: N803
     """GET /jobs/{UUID}/results/shots: one measured state per shot, as decimal strings."""
-    return _completed_result(state, UUID, results.shots)
+    return _completed_result(state, UUID, formats.shots)
 
 
 def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  # noqa: N803
@@ -244,7 +245,7 @@ def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  #
     ):
         return not_found(f"Job {UUID} was not found, is not completed yet or has one circuit.")
     aggregated = {
-        child.id: results.probabilities(child.result)
+        child.id: formats.probabilities(child.result)
         for child in state.jobs.children(job)
         if child.result is not None
     }
@@ -254,7 +255,7 @@ def get_job_aggregated_probabilities(state: ApiState, UUID: str) -> Response:  #
 def get_job_artifact(state: ApiState, UUID: str, artifactId: str) -> Response:  # noqa: N803
     """GET /jobs/{UUID}/artifacts/{artifactId}: one artifact a descriptor of the job names.
 
-    Rendered on demand (mock_server/api/jobs/artifacts.py); an id the job
+    Rendered on demand (mock_server/api/jobs/outputs/artifacts.py); an id the job
     does not have, and any id of another key's job, is 404.
     """
     _concerns(UUID)

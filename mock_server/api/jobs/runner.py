@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.jobs import admission, compilation, mitigated_run
+from mock_server.api.jobs import admission, mitigated_run
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -44,6 +44,7 @@ from mock_server.api.jobs.noise import (
     predicted_trajectories,
     rates_for,
 )
+from mock_server.api.jobs.outputs import compilation
 from mock_server.api.jobs.store import JobStore
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up

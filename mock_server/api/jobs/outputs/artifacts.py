@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from mock_server.api.jobs import results
-from mock_server.api.jobs.compilation import compilation_artifacts
-from mock_server.api.jobs.mitigation import mitigation_artifacts
 from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.jobs.outputs import formats
+from mock_server.api.jobs.outputs.compilation import compilation_artifacts
+from mock_server.api.jobs.outputs.mitigation import mitigation_artifacts
 
 JSON = "application/json"
 
@@ -59,12 +59,12 @@ def result_artifacts(job: Job, children: Sequence[Job] = ()) -> list[Artifact]:
         return []
     if job.child_ids is not None:
         aggregate = partial(_aggregate, children)
-        return [Artifact(result_key(results.AGGREGATE_V1), results.AGGREGATE_V1, aggregate)]
+        return [Artifact(result_key(formats.AGGREGATE_V1), formats.AGGREGATE_V1, aggregate)]
     if job.result is None:
         return []
     return [
         Artifact(result_key(name), name, partial(render, job.result))
-        for name, render in results.RENDERERS.items()
+        for name, render in formats.RENDERERS.items()
     ]
 
 
@@ -83,14 +83,14 @@ def listed(job: Job) -> list[Artifact]:
     """
     found = result_artifacts(job)
     if job.result is not None and job.result.exact:
-        return [a for a in found if a.format in results.EXACT_FORMATS]
+        return [a for a in found if a.format in formats.EXACT_FORMATS]
     return found
 
 
 def _aggregate(children: Sequence[Job]) -> dict[str, dict[str, float]]:
     """`{"<child id>": probabilities v1}` in circuit order (IonQ's probabilities-aggregate)."""
     return {
-        child.id: results.probabilities(child.result)
+        child.id: formats.probabilities(child.result)
         for child in children
         if child.result is not None
     }

@@ -21,13 +21,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from mock_server.api.jobs import results
 from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.jobs.outputs import formats
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
 
-HISTOGRAM_V2 = results.HISTOGRAM_V2
+HISTOGRAM_V2 = formats.HISTOGRAM_V2
 # The aggregation a debiased job's results are (its probabilities, histogram, shots).
 AGGREGATION_METHOD = "average"
 
@@ -108,4 +108,4 @@ def mitigation_artifacts(job: Job) -> Artifacts:
 
 
 def _renderer(result: Result) -> Callable[[], dict[str, Any]]:
-    return partial(results.histogram_v2, result)
+    return partial(formats.histogram_v2, result)
