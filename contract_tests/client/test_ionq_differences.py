@@ -76,7 +76,7 @@ def test_a_removed_note_leaves_its_difference_unexplained(
     ours: dict[str, Any], theirs: dict[str, Any], table: Table
 ) -> None:
     edited = copy.deepcopy(ours)
-    del edited["components"]["schemas"]["JobFailure"]["x-ionq-differs"]["added"]["error"]
+    del edited["components"]["schemas"]["JobFailure"]["x-ionq-differs"]
     unexplained = audit(differences(edited, theirs, table), read_notes(edited)).unexplained
     assert [(d.location, d.aspect, d.key) for d in unexplained] == [
         ("/components/schemas/JobFailure", "added", "error")
@@ -115,6 +115,7 @@ def test_a_difference_gone_leaves_its_note_stale(
         ("not a mapping", "a mapping of aspects"),
         ({"colour": "red"}, "unknown aspect 'colour'"),
         ({"closed": ""}, "non-empty string"),
+        ({}, "explains nothing"),
         ({"added": "a reason without the member"}, "mapping of names"),
     ],
 )

@@ -10,8 +10,9 @@ reason the fake takes the side it takes:
         lang: cirq-ionq sends it (x-sdk-notes).
 
 `missing`, `added` and `required` map a member's name (a property, an
-alternative's component name, `METHOD /path`) to its reason; the other
-aspects (compare.PLAIN_ASPECTS) take the reason directly. A note is as much
+alternative's component name, `METHOD /path`) to its reason, or several
+names joined by ", " to the reason they share; the other aspects
+(compare.PLAIN_ASPECTS) take the reason directly. A note is as much
 a claim as a difference is: one that no difference backs any longer is
 stale, and reported like a difference without a note.
 """
@@ -65,6 +66,8 @@ def read_notes(spec: Mapping[str, Any]) -> set[Note]:
         where = f"{location or '/'} {EXTENSION}"
         if not isinstance(body, Mapping):
             raise MalformedNoteError(f"{where}: a mapping of aspects is expected")
+        if not body:
+            raise MalformedNoteError(f"{where}: an empty note explains nothing")
         for aspect, value in body.items():
             if aspect in PLAIN_ASPECTS:
                 _reason(value, f"{where}.{aspect}")
@@ -76,7 +79,7 @@ def read_notes(spec: Mapping[str, Any]) -> set[Note]:
                     )
                 for key, reason in value.items():
                     _reason(reason, f"{where}.{aspect}.{key}")
-                    notes.add((location, aspect, str(key)))
+                    notes.update((location, aspect, name) for name in str(key).split(", "))
             else:
                 known = ", ".join((*KEYED_ASPECTS, *PLAIN_ASPECTS))
                 raise MalformedNoteError(f"{where}: unknown aspect {aspect!r} (known: {known})")
