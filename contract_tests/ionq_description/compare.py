@@ -152,7 +152,12 @@ def _types(document: _Document, view: _View) -> frozenset[str]:
     return frozenset({"any"})
 
 
+def _nullable(view: _View) -> bool:
+    return bool(view.node.get("nullable"))
+
+
 def _openness(node: Node) -> str:
+    """closed (`additionalProperties: false`), open (absent, true or `{}`) or a map."""
     extra = node.get("additionalProperties", True)
     if extra is False:
         return "closed"
@@ -192,7 +197,7 @@ class _Comparison:
         self.ours, self.theirs = _Document(ours), _Document(theirs)
         self.names = table.compared
         self.unspecified = table.unspecified
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[tuple[str, str, bool, bool]] = set()
         self.found: list[Difference] = []
         self.where = "IonQ's description"
 
@@ -202,9 +207,12 @@ class _Comparison:
     def schemas(self, ours: Node, our_at: str, theirs: Node, their_at: str) -> None:
         """Compare one of our schemas with one of IonQ's, and what they contain."""
         mine, other = self.ours.view(ours, our_at), self.theirs.view(theirs, their_at)
-        if (mine.location, other.location) in self.seen:
+        # `nullable` may come from an `allOf` around the `$ref`: the same schema, nullable
+        # or not, is a different pair.
+        pair = (mine.location, other.location, _nullable(mine), _nullable(other))
+        if pair in self.seen:
             return
-        self.seen.add((mine.location, other.location))
+        self.seen.add(pair)
         outer, self.where = self.where, f"IonQ's {other.location}"
         try:
             self.pair(mine, other)
@@ -212,12 +220,13 @@ class _Comparison:
             self.where = outer
 
     def pair(self, mine: _View, other: _View) -> None:
+        """What two schemas say of themselves, then what they contain."""
         here = mine.location
         my_types, their_types = _types(self.ours, mine), _types(self.theirs, other)
         if my_types != their_types:
             self.note(here, "type", None, f"ours {sorted(my_types)}, IonQ's {sorted(their_types)}")
-        if bool(mine.node.get("nullable")) != bool(other.node.get("nullable")):
-            self.note(here, "nullable", None, f"ours {bool(mine.node.get('nullable'))}")
+        if _nullable(mine) != _nullable(other):
+            self.note(here, "nullable", None, f"ours {_nullable(mine)}, IonQ's {_nullable(other)}")
         my_alts, their_alts = self.ours.alternatives(mine), self.theirs.alternatives(other)
         if len(my_alts) > 1 or len(their_alts) > 1:
             self.alternatives(here, my_alts, their_alts)
@@ -236,6 +245,7 @@ class _Comparison:
             )
 
     def scalar(self, mine: _View, other: _View, types: frozenset[str]) -> None:
+        """Format (of strings only: a number's width describes storage) and enum."""
         here = mine.location
         my_format, their_format = mine.node.get("format"), other.node.get("format")
         if "string" in types and my_format != their_format:
@@ -247,6 +257,7 @@ class _Comparison:
             self.note(here, "enum", None, _enum_detail(my_enum, their_enum))
 
     def object(self, mine: _View, other: _View) -> None:
+        """Properties each lacks, required-ness, openness; then each shared property."""
         here = mine.location
         my_props, their_props = mine.node.get("properties", {}), other.node.get("properties", {})
         for name in sorted(my_props.keys() - their_props.keys()):
