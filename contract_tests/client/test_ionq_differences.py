@@ -17,7 +17,12 @@ from typing import Any
 import pytest
 
 from contract_tests.ionq_description import loading
-from contract_tests.ionq_description.compare import Difference, Table, differences
+from contract_tests.ionq_description.compare import (
+    Difference,
+    Table,
+    differences,
+    uncompared_bodies,
+)
 from contract_tests.ionq_description.notes import audit, read_notes
 from ionq_contract.spec import load_spec
 
@@ -70,6 +75,22 @@ def test_the_table_names_schemas_both_sides_have(
     unknown += [n for names in table.compared.values() for n in names if n not in their_names]
     unknown += [name for name in table.unspecified if name not in their_names]
     assert not unknown
+
+
+def test_every_body_both_describe_is_compared(
+    ours: dict[str, Any], theirs: dict[str, Any], table: Table
+) -> None:
+    """A shared operation's request and success bodies are in scope, or schemas.yaml misses one."""
+    assert uncompared_bodies(ours, theirs, table) == []
+
+
+def test_a_body_left_out_of_the_table_is_found(
+    ours: dict[str, Any], theirs: dict[str, Any], table: Table
+) -> None:
+    narrower = Table({k: v for k, v in table.compared.items() if k != "JobCost"})
+    assert uncompared_bodies(ours, theirs, narrower) == [
+        "GET /jobs/{}/cost 200: ours JobCost, IonQ's GetJobCostResponse"
+    ]
 
 
 def test_a_removed_note_leaves_its_difference_unexplained(

@@ -27,7 +27,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["KEYED_ASPECTS", "PLAIN_ASPECTS", "Difference", "Table", "differences", "pointer"]
+__all__ = [
+    "KEYED_ASPECTS",
+    "PLAIN_ASPECTS",
+    "Difference",
+    "Table",
+    "differences",
+    "pointer",
+    "uncompared_bodies",
+]
 
 Node = Mapping[str, Any]
 
@@ -324,6 +332,42 @@ class _Comparison:
         for name in sorted(by_name.keys() - paired):
             self.where = f"IonQ's {by_name[name].location}"
             self.note(here, "missing", name, "an alternative only IonQ's has")
+
+
+def _bodies(operation: Node) -> dict[str, str]:
+    """The component each JSON body of an operation names: `request`, and each 2xx status."""
+    found = {"request": operation.get("requestBody", {})}
+    for status, response in operation.get("responses", {}).items():
+        if str(status).startswith("2"):
+            found[str(status)] = response
+    names = {}
+    for which, body in found.items():
+        ref = body.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref", "")
+        if ref.startswith("#/components/schemas/"):
+            names[which] = ref.rsplit("/", 1)[1]
+    return names
+
+
+def uncompared_bodies(ours: Node, theirs: Node, table: Table) -> list[str]:
+    """The bodies of operations both describe, by component on both sides, that no root pairs.
+
+    The table is the comparison's scope; this is what keeps it honest about the
+    operations: a request or response body IonQ's names a schema for is
+    compared, through one of its roots, or said here. An anyOf/oneOf of IonQ's
+    counts as paired when one of its alternatives is.
+    """
+    document = _Document(theirs)
+    our_ops, their_ops = _operations(ours), _operations(theirs)
+    missed = []
+    for key in sorted(our_ops.keys() & their_ops.keys()):
+        mine = _bodies(ours["paths"][our_ops[key][1]][our_ops[key][0]])
+        other = _bodies(theirs["paths"][their_ops[key][1]][their_ops[key][0]])
+        for which in sorted(mine.keys() & other.keys()):
+            view = document.view({"$ref": f"#/components/schemas/{other[which]}"}, "")
+            names = {other[which]} | {alt.component for alt in document.alternatives(view)}
+            if not names & set(table.compared.get(mine[which], ())):
+                missed.append(f"{key} {which}: ours {mine[which]}, IonQ's {other[which]}")
+    return missed
 
 
 def differences(ours: Node, theirs: Node, table: Table) -> list[Difference]:
