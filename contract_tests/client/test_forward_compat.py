@@ -187,7 +187,11 @@ ARTIFACT_JOB: dict[str, Any] = {
             "media_type": "application/json",
         }
     },
-    "output": {"compilation": {"compiled_circuits": {}}, "error_mitigation": {"debiasing": False}},
+    "output": {
+        "compilation": {"compiled_circuits": {}},
+        "error_mitigation": {"debiasing": False},
+        "timing": {"queued_ms": 12},
+    },
     "stats": {**COMPLETED_JOB["stats"], "billed_quantum_compute_time_us": 12, "kwh_total": 0.1},
     "organization_id": "org-1",
 }
@@ -212,7 +216,7 @@ def test_a_job_in_ionq_s_newer_shape_parses_and_keeps_everything() -> None:
     assert job.cost_model.known is False
     assert job.additional_properties == {"organization_id": "org-1"}
     assert job.stats.additional_properties == {"kwh_total": 0.1}
-    assert job.output.additional_properties == {"compilation": {"compiled_circuits": {}}}
+    assert job.output.additional_properties == {"timing": {"queued_ms": 12}}
     # Without the URL entries this contract requires, `results` stays the raw mapping.
     assert job.results == ARTIFACT_JOB["results"]
     assert_same_body(sent, job.to_dict(), {"submitted_at", "started_at", "completed_at"})

@@ -44,6 +44,7 @@ from ionq_client.models import (
     JobStatus,
     JobType,
     MultiCircuitJobCreationPayload,
+    Qasm3JobCreationPayload,
 )
 
 from contract_tests.client.bodies import bodies
@@ -56,9 +57,13 @@ JOB_EXAMPLES = 15
 EXAMPLES = 20
 SCHEMAS = SPEC["components"]["schemas"]
 JOB_DATE_TIMES = ("submitted_at", "started_at", "completed_at")
-PAYLOADS: dict[str, type[CircuitJobCreationPayload | MultiCircuitJobCreationPayload]] = {
+PAYLOADS: dict[
+    str,
+    type[CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload],
+] = {
     "ionq.circuit.v1": CircuitJobCreationPayload,
     "ionq.multi-circuit.v1": MultiCircuitJobCreationPayload,
+    "ionq.qasm3.v1": Qasm3JobCreationPayload,
 }
 CREATED = response_examples("createJob", 201)["submitted"]
 # Drawing a Job takes long enough for Hypothesis to call it slow; that is the schema's size.

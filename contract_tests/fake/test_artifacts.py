@@ -29,7 +29,8 @@ NOISY_BELL = {**BELL, "shots": 200, "noise": {"model": "aria-1", "seed": 3}}
 
 
 def by_format(job: dict[str, Any]) -> dict[str, dict[str, str]]:
-    return {name: entry for name, entry in (job["results"] or {}).items() if "id" in entry}
+    """The entries keyed by format (not the URL entries of the SDKs)."""
+    return {name: entry for name, entry in (job["results"] or {}).items() if "url" not in entry}
 
 
 def artifact(client: ContractClient, job_id: str, artifact_id: str, key: str = KEY) -> Any:

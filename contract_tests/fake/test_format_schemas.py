@@ -295,6 +295,14 @@ def test_a_job_s_results_validate_against_their_formats(
     expected = {PROBABILITIES_V1, PROBABILITIES_V2}
     if not ideal:  # shots were drawn: the histogram and the shots too, in v1 and v2
         expected |= {*RESULT_FORMATS.values(), HISTOGRAM_V2, SHOTS_V2}
+    # Each URL entry is also its v1 document's descriptor (ionq-core reads it as one).
+    for kind, name in RESULT_FORMATS.items():
+        entry = job["results"][kind]
+        assert entry["format"] == name
+        same = client.get(
+            f"/v0.4/jobs/{job['id']}/artifacts/{entry['id']}", headers=key_header(KEY)
+        )
+        assert same.get_json() == by_url[kind], kind
     by_format = {key: entry for key, entry in job["results"].items() if key not in RESULT_FORMATS}
     assert set(by_format) == expected
     artifacts = {}

@@ -336,13 +336,17 @@ def test_a_batch_runs_as_a_parent_and_children_in_circuit_order(client: Contract
     assert len(children) == len(CIRCUITS) == len(set(children))
     assert parent["stats"] == {"qubits": 2, "circuits": 3, "gate_counts": {"1q": 3, "2q": 1}}
     aggregate = parent["results"]["ionq.result.probabilities-aggregate.json.v1"]
+    descriptor = {
+        "id": aggregate["id"],
+        "format": "ionq.result.probabilities-aggregate.json.v1",
+        "media_type": "application/json",
+    }
     assert parent["results"] == {
-        "probabilities": {"url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated"},
-        "ionq.result.probabilities-aggregate.json.v1": {
-            "id": aggregate["id"],
-            "format": "ionq.result.probabilities-aggregate.json.v1",
-            "media_type": "application/json",
+        "probabilities": {
+            "url": f"/v0.4/jobs/{parent_id}/results/probabilities/aggregated",
+            **descriptor,
         },
+        "ionq.result.probabilities-aggregate.json.v1": descriptor,
     }
     by_artifact = client.get(
         f"{JOBS}/{parent_id}/artifacts/{aggregate['id']}", headers=key_header(KEY)

@@ -38,6 +38,7 @@ from ionq_core.api.default import (
     delete_job,
     estimate_job_cost,
     get_job,
+    get_job_artifact,
     get_job_cost,
     get_job_probabilities,
     get_jobs,
@@ -47,7 +48,9 @@ from ionq_core.api.usage import get_usages
 from ionq_core.client import AuthenticatedClient
 from ionq_core.exceptions import APIError, BadRequestError, NotFoundError, PermissionDeniedError
 from ionq_core.models import (
+    ArtifactDescriptor,
     CircuitJobCreationPayload,
+    CircuitJobResults,
     CloneJobPayload,
     Failure,
     GetJobEstimateResponse,
@@ -314,6 +317,36 @@ def test_probabilities_are_little_endian(client: AuthenticatedClient) -> None:
     probabilities = get_job_probabilities.sync(job_id, client=client)
     assert isinstance(probabilities, GetResultsResponse)
     assert probabilities.additional_properties == {"1": 1.0}  # qubit 0 is bit 0
+
+
+def test_results_parse_as_artifact_descriptors_and_each_artifact_downloads(
+    client: AuthenticatedClient,
+) -> None:
+    """ionq-core reads `results` as a map of ArtifactDescriptor, the URL entries included."""
+    job_id = submit(client, payload(noise={"model": "aria-1", "seed": 5}, shots=200))
+    job = get_job.sync(job_id, client=client)
+    assert isinstance(job, SingleCircuitJob)
+    assert isinstance(job.results, CircuitJobResults)
+    descriptors = job.results.additional_properties
+    assert all(isinstance(d, ArtifactDescriptor) for d in descriptors.values())
+
+    def download(descriptor: ArtifactDescriptor) -> Any:
+        # ionq-core 0.2.0 gives artifacts as bytes only (its description has no schema for them).
+        answer = get_job_artifact.sync_detailed(job_id, descriptor.id, client=client)
+        assert answer.status_code == HTTPStatus.OK
+        assert answer.headers["content-type"].startswith(descriptor.media_type)
+        return json.loads(answer.content)
+
+    rows = [
+        shot["registers"]["output_all"]
+        for shot in download(descriptors["ionq.result.shots.json.v2"])["shots"]
+    ]
+    assert len(rows) == 200
+    v1 = download(descriptors["ionq.result.shots.json.v1"])
+    assert v1 == [str(bits[0] + 2 * bits[1]) for bits in rows]  # bit i at index i, qubit 0 lowest
+    probabilities = get_job_probabilities.sync(job_id, client=client)
+    assert isinstance(probabilities, GetResultsResponse)
+    assert download(descriptors["probabilities"]) == probabilities.additional_properties
 
 
 def test_a_noise_seed_fixes_the_sampled_probabilities(client: AuthenticatedClient) -> None:

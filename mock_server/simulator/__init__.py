@@ -31,7 +31,8 @@ ReadoutError (the noise a run is given, mock_server/simulator/noise/);
 parse_circuit, Circuit, Gate, CircuitError
 (circuit records and IonQ failure codes); simulate, StateVector (the engine and
 its per-gate seam); draw, the one sampler, and sparse, sample_counts,
-sample_shots over it; required_bytes (memory).
+sample_shots over it; required_bytes (memory); read_program, Program and
+run_program: OpenQASM 3 programs (qasm3/, openqasm3 loaded on first read).
 """
 
 from mock_server.simulator.circuit import Circuit, CircuitError, Gate
@@ -39,6 +40,7 @@ from mock_server.simulator.memory import noisy_required_bytes, required_bytes, r
 from mock_server.simulator.noise import DepolarizingError, NoiseModel, ReadoutError
 from mock_server.simulator.noise.trajectories import BATCH_BYTES
 from mock_server.simulator.parse import parse_circuit
+from mock_server.simulator.qasm3 import Program, read_program, run_program
 from mock_server.simulator.result import OUTPUT_ALL, Register, Result
 from mock_server.simulator.run import DEFAULT_MAX_EXACT_STATES, run_circuit
 from mock_server.simulator.sampling import draw, sample_counts, sample_shots, sparse
@@ -53,6 +55,7 @@ __all__ = [
     "DepolarizingError",
     "Gate",
     "NoiseModel",
+    "Program",
     "ReadoutError",
     "Register",
     "Result",
@@ -60,9 +63,11 @@ __all__ = [
     "draw",
     "noisy_required_bytes",
     "parse_circuit",
+    "read_program",
     "required_bytes",
     "row_bytes",
     "run_circuit",
+    "run_program",
     "sample_counts",
     "sample_shots",
     "simulate",

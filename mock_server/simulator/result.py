@@ -64,6 +64,34 @@ class Result:
     # whose outcome is every qubit, qubit 0 lowest (one register, OUTPUT_ALL).
     registers: tuple[Register, ...] = ()
 
+    @classmethod
+    def of_shots(
+        cls,
+        qubits: int,
+        outcomes: NDArray[np.int64],
+        *,
+        seed: int,
+        note: str | None = None,
+        registers: tuple[Register, ...] = (),
+    ) -> Result:
+        """A measured Result: the outcomes that occurred, their frequencies, and each shot's.
+
+        `outcomes` holds one outcome per shot, in shot order; `shots` is how many.
+        """
+        states, measured = np.unique(outcomes, return_inverse=True)
+        counts = np.bincount(measured, minlength=states.size)
+        shots = int(outcomes.size)
+        return cls(
+            qubits=qubits,
+            shots=shots,
+            seed=seed,
+            states=states.astype(np.int64),
+            probabilities=counts / shots if shots else counts.astype(np.float64),
+            measured=measured.astype(np.int64),
+            note=note,
+            registers=registers,
+        )
+
     @property
     def exact(self) -> bool:
         """Whether `probabilities` are the exact distribution (else frequencies over shots)."""

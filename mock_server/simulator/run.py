@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.noise import NoiseModel
@@ -62,25 +61,8 @@ def run_circuit(  # noqa: PLR0913 - what a run is made of
             f"{max_exact_states} the fake serves exactly: probabilities are "
             f"estimated from {shots} shots."
         )
-        return _tally(circuit.qubits, draw(dense, shots, seed), shots, seed, note)
+        return Result.of_shots(circuit.qubits, draw(dense, shots, seed), seed=seed, note=note)
     outcomes = sample_noisy(
         circuit, noise, shots=shots, seed=seed, on_step=on_step, batch_bytes=batch_bytes
     )
-    return _tally(circuit.qubits, outcomes, shots, seed, None)
-
-
-def _tally(
-    qubits: int, outcomes: NDArray[np.int64], shots: int, seed: int, note: str | None
-) -> Result:
-    """A measured Result: the outcomes that occurred, their frequencies, and each shot's."""
-    states, measured = np.unique(outcomes, return_inverse=True)
-    counts = np.bincount(measured, minlength=states.size)
-    return Result(
-        qubits=qubits,
-        shots=shots,
-        seed=seed,
-        states=states.astype(np.int64),
-        probabilities=counts / shots if shots else counts.astype(np.float64),
-        measured=measured.astype(np.int64),
-        note=note,
-    )
+    return Result.of_shots(circuit.qubits, outcomes, seed=seed)

@@ -70,6 +70,9 @@ from .multi_circuit_job_creation_payload import MultiCircuitJobCreationPayload
 from .multi_circuit_job_creation_payload_type import MultiCircuitJobCreationPayloadType
 from .noise import Noise
 from .noise_model import NoiseModel
+from .qasm_3_circuit_input import Qasm3CircuitInput
+from .qasm_3_job_creation_payload import Qasm3JobCreationPayload
+from .qasm_3_job_creation_payload_type import Qasm3JobCreationPayloadType
 from .rate_card import RateCard
 from .rate_card_entry import RateCardEntry
 from .rate_card_entry_unit import RateCardEntryUnit
@@ -154,6 +157,9 @@ __all__ = (
     "MultiCircuitJobCreationPayloadType",
     "Noise",
     "NoiseModel",
+    "Qasm3CircuitInput",
+    "Qasm3JobCreationPayload",
+    "Qasm3JobCreationPayloadType",
     "RateCard",
     "RateCardEntry",
     "RateCardEntryUnit",

@@ -40,10 +40,10 @@ class EstimateInputValues:
     shots: int
     """ The shots estimated for. """
     type_: JobType
-    """ The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-    circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-    IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-    contract does not describe them yet.
+    """ The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+    circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+    or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+    and quantum-function jobs; this contract does not describe them yet.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -137,10 +137,10 @@ class Job:
     submitter_id: str
     """ Who submitted the job (an id of IonQ's, not the API key). """
     type_: JobType
-    """ The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-    circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-    IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-    contract does not describe them yet.
+    """ The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+    circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+    or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+    and quantum-function jobs; this contract does not describe them yet.
      """
     cost_model: CostModel | Unset = UNSET
     """ How the job is billed: by QPU compute time (`QCT`) or by two-qubit

@@ -49,21 +49,33 @@ class JobResultsType0:
     with `/v0.4/`. qiskit-ionq joins it to its base URL and then removes
     the first `/vX.Y/`, and pennylane-ionq resolves it against its base
     URL as an absolute path; without the prefix both would miss the
-    API. Follow it on the host of the base URL.
+    API. Follow it on the host of the base URL. The entry is also the
+    `ArtifactDescriptor` of the same document in its v1 format
+    (`probabilities`: `ionq.result.probabilities.json.v1`, a batch's
+    parent the aggregate), so that ionq-core, which reads every entry
+    of `results` as a descriptor, parses the whole map.
      """
     histogram: ResultLink | Unset = UNSET
     """ Where one kind of result is, as a path from the host: it starts
     with `/v0.4/`. qiskit-ionq joins it to its base URL and then removes
     the first `/vX.Y/`, and pennylane-ionq resolves it against its base
     URL as an absolute path; without the prefix both would miss the
-    API. Follow it on the host of the base URL.
+    API. Follow it on the host of the base URL. The entry is also the
+    `ArtifactDescriptor` of the same document in its v1 format
+    (`probabilities`: `ionq.result.probabilities.json.v1`, a batch's
+    parent the aggregate), so that ionq-core, which reads every entry
+    of `results` as a descriptor, parses the whole map.
      """
     shots: ResultLink | Unset = UNSET
     """ Where one kind of result is, as a path from the host: it starts
     with `/v0.4/`. qiskit-ionq joins it to its base URL and then removes
     the first `/vX.Y/`, and pennylane-ionq resolves it against its base
     URL as an absolute path; without the prefix both would miss the
-    API. Follow it on the host of the base URL.
+    API. Follow it on the host of the base URL. The entry is also the
+    `ArtifactDescriptor` of the same document in its v1 format
+    (`probabilities`: `ionq.result.probabilities.json.v1`, a batch's
+    parent the aggregate), so that ionq-core, which reads every entry
+    of `results` as a descriptor, parses the whole map.
      """
     additional_properties: dict[str, ArtifactDescriptor] = _attrs_field(init=False, factory=dict)
 

@@ -38,7 +38,7 @@ from mock_server.api.jobs.model import Failure
 from mock_server.api.jobs.noise import Rates
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
-    from mock_server.simulator import Circuit
+    from mock_server.simulator import Circuit, Program
 
 # IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
@@ -85,8 +85,12 @@ def before_run(
     record: Mapping[str, Any] | None,
     rates: Rates | None,
     memory_limit: int | None,
-) -> Circuit | Failure:
-    """The circuit to run, or why it cannot: parsed, and checked against its backend.
+) -> Circuit | Program | Failure:
+    """The circuit (or OpenQASM 3 program) to run, or why it cannot: read, and checked.
+
+    A program that does not parse, or uses what the fake does not run
+    (classical control flow first), fails as a circuit's bad gates do, with
+    the code the simulator's reader gives.
 
     `record` is the backend's record (None: not served); `rates` the noise
     the job runs with (None: exact); `memory_limit` the bytes one simulation
@@ -95,17 +99,24 @@ def before_run(
     # numpy (the simulator) loads with the first job, not at start-up.
     from mock_server.simulator import (  # noqa: PLC0415
         CircuitError,
+        Program,
         noisy_required_bytes,
         parse_circuit,
+        read_program,
         required_bytes,
+        row_bytes,
     )
 
+    circuit: Circuit | Program
     try:
-        circuit = parse_circuit(
-            gateset=circuit_input.gateset,
-            qubits=circuit_input.qubits,
-            gates=list(circuit_input.gates),
-        )
+        if circuit_input.program is not None:  # openqasm3 loads with the first such job
+            circuit = read_program(circuit_input.program)
+        else:
+            circuit = parse_circuit(
+                gateset=circuit_input.gateset,
+                qubits=circuit_input.qubits,
+                gates=list(circuit_input.gates),
+            )
     except CircuitError as exc:
         return Failure(exc.code, exc.message)
     if record is None:
@@ -123,6 +134,10 @@ def before_run(
             f"supports at most {rates.qubits}.",
         )
     needed = (required_bytes if rates is None else noisy_required_bytes)(circuit.qubits)
+    if isinstance(circuit, Program):
+        # One more state for each branch a mid-circuit measurement or reset leaves pending.
+        pending = min(circuit.pending_splits, job_request.shots)
+        needed += pending * row_bytes(circuit.qubits) // 2
     allowed = memory_allowed(memory_limit)
     if allowed is not None and needed > allowed:
         return Failure(

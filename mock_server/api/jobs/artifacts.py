@@ -53,28 +53,38 @@ def has_results(job: Job) -> bool:
 
 
 def result_artifacts(job: Job, children: Sequence[Job] = ()) -> list[Artifact]:
-    """The job's results by format: each format of its Result, or a parent's aggregate.
-
-    An exact result (the ideal simulator) offers its distribution only, as
-    IonQ's ideal simulator does: there are no shots to give.
-    """
+    """Every result document of the job as an artifact: each format of its Result, or a
+    parent's aggregate. Which of them the job lists by format is `listed`'s to say."""
     if not has_results(job):
         return []
     if job.child_ids is not None:
-        return [
-            Artifact(
-                f"results/{results.AGGREGATE_V1}",
-                results.AGGREGATE_V1,
-                partial(_aggregate, children),
-            )
-        ]
+        aggregate = partial(_aggregate, children)
+        return [Artifact(result_key(results.AGGREGATE_V1), results.AGGREGATE_V1, aggregate)]
     if job.result is None:
         return []
-    formats = results.EXACT_FORMATS if job.result.exact else tuple(results.RENDERERS)
     return [
-        Artifact(f"results/{name}", name, partial(results.RENDERERS[name], job.result))
-        for name in formats
+        Artifact(result_key(name), name, partial(render, job.result))
+        for name, render in results.RENDERERS.items()
     ]
+
+
+def result_key(name: str) -> str:
+    """The artifact key of the job's results in format `name`."""
+    return f"results/{name}"
+
+
+def listed(job: Job) -> list[Artifact]:
+    """The results the job lists by format, as IonQ does.
+
+    An exact result (the ideal simulator) lists its distribution only, as
+    IonQ's ideal simulator does: it draws no shots. Its histogram and shots
+    are still artifacts, sampled with the job's seed as the legacy URLs
+    serve them, because those URL entries carry their v1 descriptors.
+    """
+    found = result_artifacts(job)
+    if job.result is not None and job.result.exact:
+        return [a for a in found if a.format in results.EXACT_FORMATS]
+    return found
 
 
 def _aggregate(children: Sequence[Job]) -> dict[str, dict[str, float]]:

@@ -12,6 +12,7 @@ as a failed job (mock_server/api/jobs/admission.py).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -19,6 +20,14 @@ from typing import Any
 
 SINGLE_CIRCUIT = "ionq.circuit.v1"
 MULTI_CIRCUIT = "ionq.multi-circuit.v1"
+QASM3 = "ionq.qasm3.v1"
+# A qasm3 program's declarations, for predicting its work before it is read:
+# `qubit[n] q;`, `qubit q;` and OpenQASM 2's `qreg q[n];`.
+_QUBIT_DECLARATION = re.compile(
+    r"\bqubit\s*(?:\[\s*(\d{1,3})\s*\])?\s+[^\s;]|\bqreg\s+\w+\s*\[\s*(\d{1,3})"
+)
+# A program is read into at most this many qubits (mock_server.simulator's qasm3 reader).
+_MAX_PROGRAM_QUBITS = 64
 SIMULATOR = "simulator"
 IDEAL = "ideal"
 # Generic names the SDKs send for "a QPU": pennylane-ionq rewrites `qpu` to
@@ -39,7 +48,13 @@ ORIGINAL_JOB_ID = "original_job_id"
 
 @dataclass(frozen=True, slots=True)
 class CircuitInput:
-    """One circuit of a job, as submitted: its gates are parsed when it runs."""
+    """One circuit of a job, as submitted: its gates (or program) are parsed when it runs.
+
+    An OpenQASM 3 job's circuit is its `program` text, with no `gates`: until
+    it is read (on the runner's thread, not the request's: a large program
+    takes seconds to parse), its `qubits` and `statements` are estimates
+    from the text, used only to predict its work.
+    """
 
     gateset: str
     qubits: int
@@ -48,6 +63,13 @@ class CircuitInput:
     # Gates that name two qubits or more: counted once, when the body is read
     # (a 150,000-gate job is counted at submission and read again for its cost).
     multi_qubit_gates: int = 0
+    program: str | None = None
+    statements: int = 0  # a program's statements: what its gates are predicted from
+
+    @property
+    def size(self) -> int:
+        """How many gates the circuit has, or (a program) is predicted to have."""
+        return len(self.gates) or self.statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +190,10 @@ def read_job_request(body: Mapping[str, Any], body_bytes: int = 0) -> JobRequest
     job_input = body["input"]
     gateset = str(job_input.get("gateset", "qis"))
     width = job_input.get("qubits")
-    if body["type"] == MULTI_CIRCUIT:
+    circuits: tuple[CircuitInput, ...]
+    if body["type"] == QASM3:
+        circuits = (_program(str(job_input["data"])),)
+    elif body["type"] == MULTI_CIRCUIT:
         circuits = tuple(
             _circuit(
                 entry["circuit"],
@@ -207,6 +232,24 @@ def _circuit(
         gates=tuple(gates),
         name=name,
         multi_qubit_gates=sum(1 for gate in gates if _touched(gate) > 1),
+    )
+
+
+def _program(text: str) -> CircuitInput:
+    """An OpenQASM 3 program as a job's one circuit, its width and size estimated from the text.
+
+    The width is what its declarations add up to (`input.qubits`, which
+    qiskit-ionq also sends, is not trusted over them); it is only the
+    prediction of the work that picks the job's lane: the program's own
+    reading decides what runs.
+    """
+    declared = sum(int(a or b or 1) for a, b in _QUBIT_DECLARATION.findall(text))
+    return CircuitInput(
+        gateset="qis",
+        qubits=max(1, min(declared, _MAX_PROGRAM_QUBITS)),
+        gates=(),
+        program=text,
+        statements=text.count(";"),
     )
 
 

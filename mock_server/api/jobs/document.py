@@ -15,7 +15,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from mock_server.api.jobs.artifacts import descriptor, has_results, result_artifacts
+from mock_server.api.jobs import results
+from mock_server.api.jobs.artifacts import descriptor, has_results, listed, result_key
 from mock_server.api.jobs.compilation import compilation_output
 from mock_server.api.jobs.mitigation import error_mitigation_output
 from mock_server.api.jobs.model import Job
@@ -28,19 +29,30 @@ def _instant(moment: datetime | None) -> str | None:
 
 
 def _results(job: Job, base_path: str) -> dict[str, Any] | None:
+    """The URL of each kind of result, and each listed format's descriptor.
+
+    A URL entry also carries the descriptor of its v1 format (the
+    aggregate, for a batch's parent), so that every entry is an
+    ArtifactDescriptor to ionq-core, which parses `results` as a map of
+    them and otherwise keeps the whole object as an untyped dict.
+    """
     if not has_results(job):
         return None  # a dry run is checked and priced, never run
     prefix = f"{base_path}/jobs/{job.id}/results"
-    links: dict[str, Any]
+    kinds: dict[str, tuple[str, str]]
     if job.child_ids is not None:
-        links = {"probabilities": {"url": f"{prefix}/probabilities/aggregated"}}
+        kinds = {"probabilities": ("probabilities/aggregated", results.AGGREGATE_V1)}
     else:
-        links = {
-            "probabilities": {"url": f"{prefix}/probabilities"},
-            "histogram": {"url": f"{prefix}/histogram"},
-            "shots": {"url": f"{prefix}/shots"},
+        kinds = {
+            "probabilities": ("probabilities", results.PROBABILITIES_V1),
+            "histogram": ("histogram", results.HISTOGRAM_V1),
+            "shots": ("shots", results.SHOTS_V1),
         }
-    by_format = {a.format: descriptor(job.id, a.key, a.format) for a in result_artifacts(job)}
+    links = {
+        kind: {"url": f"{prefix}/{path}", **descriptor(job.id, result_key(name), name)}
+        for kind, (path, name) in kinds.items()
+    }
+    by_format = {a.format: descriptor(job.id, a.key, a.format) for a in listed(job)}
     return links | by_format
 
 

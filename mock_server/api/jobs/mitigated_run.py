@@ -109,6 +109,7 @@ def run_mitigated(  # noqa: PLR0913 - what a run is made of
     """The unit's result (the average aggregation when debiased) and what mitigation did."""
     import numpy as np  # noqa: PLC0415
 
+    from mock_server.simulator import Result  # noqa: PLC0415
     from mock_server.simulator.mitigation import (  # noqa: PLC0415
         allowed_states,
         keep_allowed,
@@ -140,7 +141,7 @@ def run_mitigated(  # noqa: PLR0913 - what a run is made of
 
     if not what.debiasing:
         outcomes = run(range(circuit.qubits), request.shots, seed)
-        return _measured(circuit.qubits, outcomes, seed), Mitigation(symmetry=symmetry)
+        return Result.of_shots(circuit.qubits, outcomes, seed=seed), Mitigation(symmetry=symmetry)
     plan = plan_debiasing(circuit.qubits, device_qubits, request.shots, seed)
     runs = [
         run(each.qubit_map, each.shots, variant_seed(seed, index))
@@ -151,36 +152,19 @@ def run_mitigated(  # noqa: PLR0913 - what a run is made of
             each.variant_id,
             each.qubit_map,
             each.shots,
-            _measured(circuit.qubits, outcomes, variant_seed(seed, index)),
+            Result.of_shots(circuit.qubits, outcomes, seed=variant_seed(seed, index)),
         )
         for index, (each, outcomes) in enumerate(zip(plan, runs, strict=True))
     )
-    average = _measured(circuit.qubits, np.concatenate(runs), seed)
+    average = Result.of_shots(circuit.qubits, np.concatenate(runs), seed=seed)
     voted = _tallied(circuit.qubits, voting([tally(outcomes) for outcomes in runs]), seed)
     return average, Mitigation(variants, voted, symmetry)
-
-
-def _measured(qubits: int, outcomes: NDArray[np.int64], seed: int) -> Result:
-    """A measured Result of these shots, in their order (shots: how many there are)."""
-    import numpy as np  # noqa: PLC0415
-
-    from mock_server.simulator import Result  # noqa: PLC0415
-
-    states, measured = np.unique(outcomes, return_inverse=True)
-    counts = np.bincount(measured, minlength=states.size)
-    total = int(outcomes.size)
-    return Result(
-        qubits=qubits,
-        shots=total,
-        seed=seed,
-        states=states.astype(np.int64),
-        probabilities=counts / total if total else counts.astype(np.float64),
-        measured=measured.astype(np.int64),
-    )
 
 
 def _tallied(qubits: int, counted: Tally, seed: int) -> Result:
     """A Result of a tally (an aggregation): its shots grouped by outcome, ascending."""
     import numpy as np  # noqa: PLC0415
 
-    return _measured(qubits, np.repeat(counted.states, counted.counts), seed)
+    from mock_server.simulator import Result  # noqa: PLC0415
+
+    return Result.of_shots(qubits, np.repeat(counted.states, counted.counts), seed=seed)

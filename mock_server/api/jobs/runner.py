@@ -30,7 +30,7 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.jobs import admission, compilation, mitigated_run
@@ -45,6 +45,9 @@ from mock_server.api.jobs.noise import (
     rates_for,
 )
 from mock_server.api.jobs.store import JobStore
+
+if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
+    from mock_server.simulator import Program
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ DEFAULT_WORK_LIMIT = 2**38
 
 
 def circuit_work(
-    gates: Sequence[object], qubits: int, trajectories: float = 0.0, runs: int = 1
+    gates: Sequence[object] | int, qubits: int, trajectories: float = 0.0, runs: int = 1
 ) -> int:
     """A circuit's predicted simulation work, in amplitude-gates: what picks its lane.
 
@@ -73,7 +76,8 @@ def circuit_work(
     A mitigated run takes `runs` simulations of the circuit (its variants,
     the symmetry check) over the same shots.
     """
-    return int(len(gates) * ((1 << qubits) + GATE_OVERHEAD) * (runs + trajectories / 2))
+    count = gates if isinstance(gates, int) else len(gates)
+    return int(count * ((1 << qubits) + GATE_OVERHEAD) * (runs + trajectories / 2))
 
 
 class _Canceled(Exception):  # noqa: N818 - a signal, not an error
@@ -306,8 +310,23 @@ class JobRunner:
     @staticmethod
     def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1) -> int:
         multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
-        trajectories = predicted_trajectories(rates, len(circuit.gates) - multi, multi, shots)
-        return circuit_work(circuit.gates, circuit.qubits, trajectories, runs)
+        trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
+        return circuit_work(circuit.size, circuit.qubits, trajectories, runs)
+
+    @staticmethod
+    def _program_work(program: Program, shots: int, rates: Rates | None) -> int:
+        """An OpenQASM 3 program's predicted work, once read: a circuit's, once per branch.
+
+        Each measurement or reset before the final readout may split the run
+        (a branch of the exact tree, a group of shots), and each branch
+        simulates the rest of the program: a prediction of one more run per
+        such split.
+        """
+        counts = program.gate_counts()  # its gates as called: where the noise goes
+        trajectories = predicted_trajectories(rates, counts["1q"], counts["2q"], shots)
+        # The simulator's gates they became: what the run applies.
+        single = circuit_work(len(program.gates), program.qubits, trajectories)
+        return single * (1 + program.pending_splits)
 
     def rates(self, request: JobRequest) -> Rates | None:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
@@ -328,7 +347,7 @@ class JobRunner:
         # numpy (the simulator) loads with the first job, not at start-up: it
         # is a sixth of the fake's import time, and most runs of a fake in a
         # test suite submit no job at all.
-        from mock_server.simulator import run_circuit  # noqa: PLC0415
+        from mock_server.simulator import Program, run_circuit, run_program  # noqa: PLC0415
 
         job = self.store.get(job_id)
         if job is None or job.finished or job.held:
@@ -343,7 +362,10 @@ class JobRunner:
         circuit = admission.before_run(
             request, circuit_input, record, rates, self.settings.memory_limit
         )
-        if not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
+        if isinstance(circuit, Program):  # its work is known now it is read
+            work = self._program_work(circuit, request.shots, rates)
+            circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
+        elif not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
             runs = self._runs(request)
             work = self._circuit_work(circuit_input, request.shots, rates, runs)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
@@ -364,7 +386,12 @@ class JobRunner:
         what = mitigated_run.applied(request, record)
         mitigation = None
         try:
-            if what.any:
+            if isinstance(circuit, Program):
+                what = mitigated_run.Applied(warnings=(*what.warnings, *_unmitigated(what)))
+                result = run_program(
+                    circuit, shots=request.shots, seed=seed, noise=noise, on_step=stop_if_canceled
+                )
+            elif what.any:
                 result, mitigation = mitigated_run.run_mitigated(
                     circuit,
                     request,
@@ -390,7 +417,12 @@ class JobRunner:
             self.store.fail(job_id, admission.out_of_memory())
             return
         warnings = [*what.warnings, *([result.note] if result.note else [])]
-        compiled = compilation.compile_for(circuit, request, record)
+        # A program's outcome is its registers, not a native circuit's: no compilation reported.
+        compiled = (
+            None
+            if isinstance(circuit, Program)
+            else compilation.compile_for(circuit, request, record)
+        )
         self.store.complete(
             job_id,
             result,
@@ -403,9 +435,15 @@ class JobRunner:
     def _compile_only(
         self, job: Job, circuit_input: CircuitInput, record: Mapping[str, Any] | None
     ) -> None:
-        """Complete a dry run's circuit with its compilation (none if its gates do not parse)."""
+        """Complete a dry run's circuit with its compilation (none if its gates do not parse).
+
+        An OpenQASM 3 program has none: its dry run reports its price only.
+        """
         from mock_server.simulator import CircuitError, parse_circuit  # noqa: PLC0415
 
+        if circuit_input.program is not None:
+            self.store.complete(job.id, None, job.gate_counts, compiled=None)
+            return
         try:
             circuit = parse_circuit(
                 gateset=circuit_input.gateset,
@@ -417,3 +455,15 @@ class JobRunner:
         else:
             compiled = compilation.compile_for(circuit, job.request, record)
         self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
+
+
+def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
+    """The warning of an OpenQASM 3 job that asked for error mitigation: the fake runs it plain.
+
+    Debiasing and symmetry verification act on a circuit's outcome over every
+    qubit; a program's outcome is its classical registers, which the fake's
+    mitigation does not know how to recombine (a choice of the fake's own).
+    """
+    if not what.any:
+        return ()
+    return ("Error mitigation is not applied to OpenQASM 3 jobs; the job ran without it.",)

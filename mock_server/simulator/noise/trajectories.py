@@ -44,13 +44,16 @@ from numpy.typing import NDArray
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.fusion import FUSE_LIMIT, Block, Op, fuse_blocks, op_for_gate, over
-from mock_server.simulator.gates import PAULI, Matrix, kron_all
+from mock_server.simulator.gates import Matrix
 from mock_server.simulator.memory import row_bytes
 from mock_server.simulator.noise.model import Location, NoiseModel, locations
+from mock_server.simulator.noise.patterns import Pattern, draw_patterns, flip_mask, pauli_matrix
 from mock_server.simulator.sampling import draw
 from mock_server.simulator.statevector import StateVector
 
-__all__ = ["BATCH_BYTES", "sample_noisy"]
+# draw_patterns, flip_mask and pauli_matrix live in patterns.py, shared with
+# OpenQASM 3 programs; named here too for the callers that import them from here.
+__all__ = ["BATCH_BYTES", "draw_patterns", "flip_mask", "pauli_matrix", "sample_noisy"]
 
 # The rows of one batch of trajectories, with the buffer every op writes into,
 # may take this much; a batch has one row at least, whatever its width.
@@ -59,37 +62,6 @@ BATCH_BYTES = 2**28
 # of them), so those that start late do not wait through the early blocks.
 MIN_BATCHES = 8
 MIN_ROWS = 16
-
-Pattern = tuple[tuple[int, int], ...]  # (location index, Pauli index) per error, in order
-
-
-def pauli_matrix(index: int, qubits: int) -> Matrix:
-    """The Pauli product numbered `index` on `qubits` qubits, big-endian.
-
-    Base-4 digits, the first qubit's the most significant: 0 = I, 1 = X,
-    2 = Y, 3 = Z. Index 0 is the identity.
-    """
-    digits = [(index >> (2 * (qubits - 1 - q))) & 3 for q in range(qubits)]
-    return kron_all([PAULI["IXYZ"[digit]] for digit in digits])
-
-
-def draw_patterns(sites: Sequence[Location], shots: int, rng: np.random.Generator) -> list[Pattern]:
-    """The error pattern of every shot: per location, which shots err and with which Pauli."""
-    if not sites:
-        return [()] * shots
-    probabilities = np.array([site.channel.error_probability for site in sites])
-    hits = rng.binomial(shots, probabilities)
-    errors: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for index in np.flatnonzero(hits).tolist():
-        site = sites[index]
-        chosen = rng.choice(shots, size=int(hits[index]), replace=False)
-        paulis = rng.integers(1, site.channel.paulis, size=chosen.size)
-        for shot, pauli in zip(chosen.tolist(), paulis.tolist(), strict=True):
-            errors[shot].append((index, pauli))
-    patterns: list[Pattern] = [()] * shots
-    for shot, found in errors.items():
-        patterns[shot] = tuple(found)  # locations were visited in order
-    return patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,15 +134,19 @@ def sample_noisy(  # noqa: PLR0913 - what a noisy run is made of
     seed: int,
     on_step: Callable[[int, int], None] | None = None,
     batch_bytes: int = BATCH_BYTES,
+    sites: Sequence[Location] | None = None,
 ) -> NDArray[np.int64]:
     """The measured outcome of every shot of a noisy run of `circuit`, in shot order.
 
     A batch of trajectories takes at most `batch_bytes`, but always one row;
     `on_step(done, total)` is called after every block applied (raise in it
-    to stop); MemoryError when the states cannot be allocated.
+    to stop); MemoryError when the states cannot be allocated. `sites` are
+    the channels' locations, model.locations' rule when not given (an
+    OpenQASM 3 program gives its own: one channel per gate of the program,
+    however many of the simulator's gates it became).
     """
     rng = np.random.default_rng(seed)
-    sites = locations(circuit, model)
+    sites = locations(circuit, model) if sites is None else list(sites)
     groups, flips = _group(draw_patterns(sites, shots, rng), sites, _terminal(circuit, sites))
     ideal_shots = groups.pop((), [])
     blocks = fuse_blocks(circuit.gates, min(FUSE_LIMIT, circuit.qubits))
@@ -271,16 +247,6 @@ def _terminal(circuit: Circuit, sites: Sequence[Location]) -> set[int]:
         for number, site in enumerate(sites)
         if all(last[qubit] == site.after for qubit in site.qubits)
     }
-
-
-def flip_mask(pauli: int, qubits: Sequence[int]) -> int:
-    """The outcome bits a Pauli product flips: where it has X or Y (see pauli_matrix)."""
-    mask = 0
-    for position, qubit in enumerate(qubits):
-        digit = (pauli >> (2 * (len(qubits) - 1 - position))) & 3
-        if digit in {1, 2}:
-            mask |= 1 << qubit
-    return mask
 
 
 class _Progress:

@@ -10,12 +10,13 @@ from ...models.circuit_job_creation_payload import CircuitJobCreationPayload
 from ...models.error import Error
 from ...models.job_creation_response import JobCreationResponse
 from ...models.multi_circuit_job_creation_payload import MultiCircuitJobCreationPayload
+from ...models.qasm_3_job_creation_payload import Qasm3JobCreationPayload
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload,
+    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,6 +26,8 @@ def _get_kwargs(
     }
 
     if isinstance(body, CircuitJobCreationPayload):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, MultiCircuitJobCreationPayload):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body.to_dict()
@@ -103,12 +106,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload,
+    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload,
 ) -> Response[BadRequestError | Error | JobCreationResponse]:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -134,8 +138,9 @@ def sync_detailed(
     and other keys see it as unknown (404).
 
     Args:
-        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload): A job to run: one
-            circuit or a batch, told apart by `type`. Every
+        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
+            Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
+            Every
             object of it is closed: a field this contract does not list is
             refused with 400, so that a misspelt option is not silently
             ignored. Every field the four SDKs send is listed.
@@ -162,12 +167,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload,
+    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload,
 ) -> BadRequestError | Error | JobCreationResponse | None:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -193,8 +199,9 @@ def sync(
     and other keys see it as unknown (404).
 
     Args:
-        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload): A job to run: one
-            circuit or a batch, told apart by `type`. Every
+        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
+            Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
+            Every
             object of it is closed: a field this contract does not list is
             refused with 400, so that a misspelt option is not silently
             ignored. Every field the four SDKs send is listed.
@@ -216,12 +223,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload,
+    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload,
 ) -> Response[BadRequestError | Error | JobCreationResponse]:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -247,8 +255,9 @@ async def asyncio_detailed(
     and other keys see it as unknown (404).
 
     Args:
-        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload): A job to run: one
-            circuit or a batch, told apart by `type`. Every
+        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
+            Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
+            Every
             object of it is closed: a field this contract does not list is
             refused with 400, so that a misspelt option is not silently
             ignored. Every field the four SDKs send is listed.
@@ -273,12 +282,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload,
+    body: CircuitJobCreationPayload | MultiCircuitJobCreationPayload | Qasm3JobCreationPayload,
 ) -> BadRequestError | Error | JobCreationResponse | None:
     """Submit a job
 
-     Queues one circuit (`ionq.circuit.v1`) or a batch of up to 5,000
-    circuits (`ionq.multi-circuit.v1`) to run on a backend, and answers
+     Queues one circuit (`ionq.circuit.v1`), one OpenQASM 3 program
+    (`ionq.qasm3.v1`) or a batch of up to 5,000 circuits
+    (`ionq.multi-circuit.v1`) to run on a backend, and answers
     201 with the new job's id at once: the job runs later, and
     `GET /jobs/{UUID}` follows it through `submitted`, `ready`,
     `started` and on to `completed`, `failed` or `canceled`.
@@ -304,8 +314,9 @@ async def asyncio(
     and other keys see it as unknown (404).
 
     Args:
-        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload): A job to run: one
-            circuit or a batch, told apart by `type`. Every
+        body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
+            Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
+            Every
             object of it is closed: a field this contract does not list is
             refused with 400, so that a misspelt option is not silently
             ignored. Every field the four SDKs send is listed.

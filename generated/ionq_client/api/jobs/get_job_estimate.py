@@ -159,10 +159,10 @@ def sync_detailed(
             can never run. IonQ adds backends over time; the generated client
             keeps names it does not know.
              Example: simulator.
-        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-            IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-            contract does not describe them yet.
+        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+            or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+            and quantum-function jobs; this contract does not describe them yet.
              Example: ionq.circuit.v1.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
@@ -237,10 +237,10 @@ def sync(
             can never run. IonQ adds backends over time; the generated client
             keeps names it does not know.
              Example: simulator.
-        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-            IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-            contract does not describe them yet.
+        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+            or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+            and quantum-function jobs; this contract does not describe them yet.
              Example: ionq.circuit.v1.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
@@ -310,10 +310,10 @@ async def asyncio_detailed(
             can never run. IonQ adds backends over time; the generated client
             keeps names it does not know.
              Example: simulator.
-        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-            IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-            contract does not describe them yet.
+        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+            or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+            and quantum-function jobs; this contract does not describe them yet.
              Example: ionq.circuit.v1.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
@@ -386,10 +386,10 @@ async def asyncio(
             can never run. IonQ adds backends over time; the generated client
             keeps names it does not know.
              Example: simulator.
-        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`) or a batch of
-            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`).
-            IonQ also offers OpenQASM 3, QIR and quantum-function jobs; this
-            contract does not describe them yet.
+        type_ (JobType | Unset): The kind of job: one circuit (`ionq.circuit.v1`), a batch of
+            circuits run as child jobs of one parent (`ionq.multi-circuit.v1`),
+            or one OpenQASM 3 program (`ionq.qasm3.v1`). IonQ also offers QIR
+            and quantum-function jobs; this contract does not describe them yet.
              Example: ionq.circuit.v1.
         qubits (int | Unset):  Default: 25.
         shots (int | Unset):  Default: 1000.
