@@ -231,7 +231,7 @@ def test_bulk_operations_send_the_ids_in_a_body() -> None:
     for module, answer in ((delete_jobs, "deleteJobs"), (cancel_jobs, "cancelJobs")):
         stub = Stub(json=next(iter(response_examples(answer, 200).values())))
         client = authenticated_client(KEY, httpx_args=stub.httpx_args())
-        module.sync(client=client, body=JobIdList(ids=[JOB, OTHER]))
+        module.sync(client=client, body=JobIdList(ids=[str(JOB), str(OTHER)]))
         assert json.loads(stub.request.content) == {"ids": [str(JOB), str(OTHER)]}
 
 

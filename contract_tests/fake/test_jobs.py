@@ -873,7 +873,7 @@ def test_bulk_delete_answers_only_the_jobs_it_deleted(client: ContractClient) ->
     waiting = submit(client, BELL, KEY)
     kept = submit(client, BELL, KEY)
     unknown = str(uuid.uuid4())
-    asked = [waiting, unknown, theirs, done, waiting]
+    asked = [waiting, unknown, theirs, "not-a-job-id", done, waiting]
     response = client.delete(JOBS, json={"ids": asked}, headers=key_header(KEY))
     assert response.status_code == 200
     assert response.get_json() == {"ids": [waiting, done], "status": "deleted"}
@@ -889,7 +889,7 @@ def test_bulk_cancel_answers_only_the_jobs_it_canceled(client: ContractClient) -
     hold(client)
     first, second = submit(client, BELL, KEY), submit(client, BELL, KEY)
     theirs = submit(client, BELL, OTHER)
-    asked = [first, done, str(uuid.uuid4()), theirs, second]
+    asked = [first, done, str(uuid.uuid4()), theirs, "not-a-job-id", second]
     response = client.put(f"{JOBS}/status/cancel", json={"ids": asked}, headers=key_header(KEY))
     assert response.status_code == 200
     assert response.get_json() == {"ids": [first, second], "status": "canceled"}

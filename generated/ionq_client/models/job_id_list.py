@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,15 +13,12 @@ T = TypeVar("T", bound="JobIdList")
 class JobIdList:
     """Several jobs, by id."""
 
-    ids: list[UUID]
+    ids: list[str]
     """ The ids, at least one and at most 1,000 (a guess; IonQ names no limit). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        ids = []
-        for ids_item_data in self.ids:
-            ids_item = str(ids_item_data)
-            ids.append(ids_item)
+        ids = self.ids
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,12 +33,7 @@ class JobIdList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ids = []
-        _ids = d.pop("ids")
-        for ids_item_data in _ids:
-            ids_item = UUID(ids_item_data)
-
-            ids.append(ids_item)
+        ids = cast(list[str], d.pop("ids"))
 
         job_id_list = cls(
             ids=ids,
