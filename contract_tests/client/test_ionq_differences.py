@@ -12,6 +12,7 @@ does a note whose difference has gone.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from contract_tests.ionq_description.compare import (
     uncompared_bodies,
 )
 from contract_tests.ionq_description.notes import audit, read_notes
+from contract_tests.fake.support import ROOT
 from ionq_contract.spec import load_spec
 
 
@@ -64,6 +66,27 @@ def test_every_note_has_a_difference(
     assert not stale, (
         f"x-ionq-differs notes that no difference backs any longer:\n{_listing(stale)}"
     )
+
+
+def _extension_count(node: Any) -> int:
+    """How many x-ionq-differs notes a description holds, wherever they sit."""
+    if isinstance(node, dict):
+        here = 1 if "x-ionq-differs" in node else 0
+        return here + sum(_extension_count(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_extension_count(value) for value in node)
+    return 0
+
+
+def test_the_docs_give_the_numbers_as_they_are(
+    ours: dict[str, Any], theirs: dict[str, Any], table: Table
+) -> None:
+    """docs/contract-tests.md says how many differences and notes there are: kept true here."""
+    text = (ROOT / "docs" / "contract-tests.md").read_text("utf-8")
+    found = re.search(r"there are (\d+), in (\d+) notes", text)
+    assert found, "docs/contract-tests.md no longer says how many differences there are"
+    stated = (int(found[1]), int(found[2]))
+    assert stated == (len(differences(ours, theirs, table)), _extension_count(ours))
 
 
 def test_the_table_names_schemas_both_sides_have(
