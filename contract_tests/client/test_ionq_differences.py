@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from contract_tests.fake.support import ROOT
 from contract_tests.ionq_description import loading
 from contract_tests.ionq_description.compare import (
     Difference,
@@ -25,7 +26,6 @@ from contract_tests.ionq_description.compare import (
     uncompared_bodies,
 )
 from contract_tests.ionq_description.notes import audit, read_notes
-from contract_tests.fake.support import ROOT
 from ionq_contract.spec import load_spec
 
 
