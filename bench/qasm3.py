@@ -27,7 +27,10 @@ sends for such a circuit; every engine gets that same text.
   noise_model=...)`'s run, timed, with bench/noise.py's aer model of aria-1;
   "aer_branching" is the same with `shot_branching_enable=True` (aer's own
   grouping of shots that share a state, off by default). Goal: `repeats`
-  rounds, API and engines in turn; wide: each engine once.
+  rounds, API and engines in turn; wide: each engine once. **no-mid** is
+  the goal's program without its measurement and reset (the fake runs it
+  through the JSON circuits' batched sampler): what they cost, ours and
+  aer's, each once.
 - **exact** (10 qubits, 120 gates, three mid-circuit measurements and
   resets): the ideal simulator's exact aggregate (the measurement tree
   followed branch by branch) against aer's 10,000 ideal shots; aer's total
@@ -96,6 +99,8 @@ class Qasm3Case:
 
 CASES = {
     "goal": Qasm3Case("goal", 12, 10, 1, 1000, api=True),
+    # The goal's program without its measurement and reset: what they cost (no API, once).
+    "no-mid": Qasm3Case("no-mid", 12, 10, 0, 1000, engines=("ours", "aer")),
     # aer took 31 s for 200 shots of it (2 cores, load 2.4): 100 keeps the section short.
     "wide": Qasm3Case("wide", 18, 4, 1, 100),
     "exact": Qasm3Case("exact", 10, 8, 3, 10_000, noisy=False, engines=("ours", "aer"), api=True),
@@ -103,6 +108,7 @@ CASES = {
 # `--qasm3-quick`: the same section at sizes that take seconds (a smoke test, not figures).
 QUICK: dict[str, dict[str, Any]] = {
     "goal": {"qubits": 6, "depth": 3, "shots": 200},
+    "no-mid": {"qubits": 6, "depth": 3, "shots": 200},
     "wide": {"qubits": 8, "depth": 2, "shots": 50},
     "exact": {"qubits": 5, "depth": 3, "mid_measurements": 2, "shots": 2000},
 }
@@ -123,7 +129,7 @@ def program(case: Qasm3Case) -> str:
     q = QuantumRegister(case.qubits, "q")
     m = ClassicalRegister(case.mid_measurements, "m")
     c = ClassicalRegister(case.qubits, "c")
-    circuit = QuantumCircuit(q, m, c)
+    circuit = QuantumCircuit(q, m, c) if case.mid_measurements else QuantumCircuit(q, c)
     done = 0
     for index, (name, qubits, angle) in enumerate(ops, start=1):
         if name == "cx":

@@ -33,6 +33,9 @@ def test_the_cases_are_the_ones_asked_for() -> None:
     assert goal.noisy
     assert goal.api
     assert 18 <= wide.qubits <= 20
+    no_mid = CASES["no-mid"]
+    assert replace(no_mid, name="goal", mid_measurements=1, engines=goal.engines, api=True) == goal
+    assert "reset" not in program(replace(no_mid, qubits=3, depth=1))
     assert wide.noisy
     assert (exact.noisy, exact.shots, exact.engines) == (False, 10_000, ("ours", "aer"))
     assert exact.mid_measurements >= 2
