@@ -21,7 +21,7 @@ aer at 20 qubits is most of it). Then native gate counts
 seconds. Then OpenQASM 3 jobs (bench/qasm3.py): the parser's cost in fresh
 interpreters, noisy programs with a mid-circuit measurement and reset
 through the API and alone against qiskit-aer, and the exact aggregate of an
-ideal program against aer's shots (about 2 minutes). Finally the ratios and
+ideal program against aer's shots (about 70 s). Finally the ratios and
 the targets, printed and written to
 bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise,
 --only-compilation or --only-qasm3, which run just those parts, to
