@@ -218,7 +218,7 @@ $(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
 # wrk comes from Debian's packages; CI machines run as root, elsewhere sudo asks.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-bench: $(TEST_STAMP) $(BENCH_NODE_STAMP) ## wrk on the fake, Prism, a bare route; jobs, simulator and noisy jobs against qiskit-aer (BENCH_ARGS=--only-noise, --only-compilation, --no-noise, --widest); write bench/results/<date>.json.
+bench: $(TEST_STAMP) $(BENCH_NODE_STAMP) ## wrk on the fake, Prism, a bare route; jobs, simulator, noisy and OpenQASM 3 jobs against qiskit-aer (BENCH_ARGS=--only-noise, --only-compilation, --only-qasm3, --no-noise, --widest); write bench/results/<date>.json.
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	@$(COMPILE) >/dev/null
 	$(BIN)/pytest -q -p no:cacheprovider bench/wrk_tests

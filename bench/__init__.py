@@ -6,8 +6,10 @@ errors, memory and cold start; then the generated client is timed against a
 raw httpx loop; then jobs: the Bell job round trip (bench/jobs.py), the
 simulator against qiskit-aer and qulacs (bench/engines.py) and a read's p99
 while a 24-qubit job simulates; the widest circuit with --widest only; then
-noisy jobs on IonQ's aria-1 model against qiskit-aer (bench/noise.py). The
-numbers land in bench/results/<date>.json.
+noisy jobs on IonQ's aria-1 model against qiskit-aer (bench/noise.py), native
+gate counts (bench/compilation.py) and OpenQASM 3 jobs, the parser's cost and
+mid-circuit measurement against qiskit-aer (bench/qasm3.py). The numbers land
+in bench/results/<date>.json.
 
 Two tools sit beside it: `python -m bench.profile` (pyinstrument over the
 fake's request path or its start-up: where the time goes) and `python -m

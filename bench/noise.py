@@ -63,6 +63,7 @@ from mock_server.simulator.noise.trajectories import draw_patterns, expected_tra
 __all__ = [
     "CASES",
     "NoiseCase",
+    "aer_noise_model",
     "aer_run",
     "ghz_ops",
     "measure",
@@ -187,14 +188,10 @@ def same_probabilities(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 # -- aer -----------------------------------------------------------------------------------
 
 
-def aer_run(ops: Ops, qubits: int, shots: int) -> Callable[[], tuple[int, dict[str, Any]]]:
-    """qiskit-aer's statevector method with the same model; the run gives (outcomes, metadata).
-
-    Building the circuit and transpiling it (optimization_level=0) is not timed.
-    """
-    from qiskit import QuantumCircuit, transpile  # type: ignore[import-untyped]  # noqa: PLC0415 - bench extra
-    from qiskit_aer import AerSimulator  # type: ignore[import-untyped]  # noqa: PLC0415 - likewise
-    from qiskit_aer.noise import (  # type: ignore[import-untyped]  # noqa: PLC0415 - likewise
+def aer_noise_model() -> Any:
+    """aria-1 as a qiskit-aer NoiseModel: depolarizing_error(r1, 1) on rx, ry, rz and h,
+    depolarizing_error(r2, 2) on cx, and the readout error if the data file gives one."""
+    from qiskit_aer.noise import (  # type: ignore[import-untyped]  # noqa: PLC0415 - bench extra
         NoiseModel as AerNoiseModel,
     )
     from qiskit_aer.noise import (  # noqa: PLC0415 - likewise
@@ -209,6 +206,18 @@ def aer_run(ops: Ops, qubits: int, shots: int) -> Callable[[], tuple[int, dict[s
     if rates.readout > 0:
         p = rates.readout
         noise.add_all_qubit_readout_error(ReadoutError([[1 - p, p], [p, 1 - p]]))
+    return noise
+
+
+def aer_run(ops: Ops, qubits: int, shots: int) -> Callable[[], tuple[int, dict[str, Any]]]:
+    """qiskit-aer's statevector method with the same model; the run gives (outcomes, metadata).
+
+    Building the circuit and transpiling it (optimization_level=0) is not timed.
+    """
+    from qiskit import QuantumCircuit, transpile  # type: ignore[import-untyped]  # noqa: PLC0415 - bench extra
+    from qiskit_aer import AerSimulator  # type: ignore[import-untyped]  # noqa: PLC0415 - likewise
+
+    noise = aer_noise_model()
     circuit = QuantumCircuit(qubits)
     for name, qs, angle in ops:
         if name == "cx":

@@ -18,9 +18,13 @@ bodies are checked, and a soak of 16 connections with 8 keys for a minute. Then 
 qiskit-aer, at 12, 20 and 25 qubits (7 to 15 minutes on 2 cores, as loaded;
 aer at 20 qubits is most of it). Then native gate counts
 (bench/compilation.py): the fake's compile_native against qiskit-ionq's,
-seconds. Finally the ratios and the targets, printed and written to
-bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise
-or --only-compilation, which run just those parts, to
+seconds. Then OpenQASM 3 jobs (bench/qasm3.py): the parser's cost in fresh
+interpreters, noisy programs with a mid-circuit measurement and reset
+through the API and alone against qiskit-aer, and the exact aggregate of an
+ideal program against aer's shots (about 70 s). Finally the ratios and
+the targets, printed and written to
+bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise,
+--only-compilation or --only-qasm3, which run just those parts, to
 bench/results/<date>-<parts>.json).
 """
 
@@ -39,7 +43,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import body_checks, client_bench, compilation, engines, jobs, noise, report, soak
+from bench import (
+    body_checks,
+    client_bench,
+    compilation,
+    engines,
+    jobs,
+    noise,
+    qasm3,
+    report,
+    soak,
+)
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
 from bench.servers import (
@@ -278,6 +292,7 @@ ONLY_PARTS = (
     ("only_soak", "soak"),
     ("only_noise", "noise"),
     ("only_compilation", "compilation"),
+    ("only_qasm3", "qasm3"),
 )
 
 
@@ -296,6 +311,7 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.no_soak = not args.only_soak
         args.no_noise = not args.only_noise
         args.no_compilation = not args.only_compilation
+        args.no_qasm3 = not args.only_qasm3
     return kept
 
 
@@ -318,6 +334,16 @@ def bench_noise(args: argparse.Namespace, spec: ServerSpec) -> dict[str, Any] | 
     if args.noise_quick:
         cases = noise.sized(cases, noise.QUICK)
     return noise.measure(spec, args.logs, repeats=args.noise_repeats, cases=cases)
+
+
+def bench_qasm3(args: argparse.Namespace, spec: ServerSpec) -> dict[str, Any] | None:
+    """OpenQASM 3 jobs (bench/qasm3.py), at the quick sizes if asked; None if skipped."""
+    if args.no_qasm3:
+        return None
+    cases = qasm3.sized(qasm3.CASES, qasm3.QUICK) if args.qasm3_quick else qasm3.CASES
+    return qasm3.measure(
+        spec, args.logs, repeats=args.qasm3_repeats, cases=cases, parse_runs=args.qasm3_parse_runs
+    )
 
 
 def bench_resilience(
@@ -571,6 +597,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="count native gates (ours against qiskit-ionq's) and nothing else",
     )
+    qasm3.add_arguments(parser)
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -639,6 +666,7 @@ def main(argv: list[str] | None = None) -> int:
     body_figures, soak_figures = bench_resilience(args, specs["fake"], settings)
     noise_figures = bench_noise(args, specs["fake"])
     compilation_figures = None if args.no_compilation else compilation.measure()
+    qasm3_figures = bench_qasm3(args, specs["fake"])
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -687,6 +715,7 @@ def main(argv: list[str] | None = None) -> int:
         "soak": soak_figures,
         "noise": noise_figures,
         "compilation": compilation_figures,
+        "qasm3": qasm3_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -722,6 +751,8 @@ def main(argv: list[str] | None = None) -> int:
         *report.noise_lines(noise_figures),
         "",
         *compilation.report_lines(compilation_figures),
+        "",
+        *qasm3.report_lines(qasm3_figures),
         "",
         *report.target_lines(targets),
         "",
