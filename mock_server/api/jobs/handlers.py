@@ -266,7 +266,8 @@ def get_job_artifact(state: ApiState, UUID: str, artifactId: str) -> Response:  
     artifact = artifacts.catalog(job, children).get(artifactId)
     if artifact is None:
         return not_found(f"Job {UUID} has no artifact {artifactId}.")
-    return json_response(encode(artifact.render()))
+    payload = artifact.render()
+    return json_response(payload if isinstance(payload, formats.Encoded) else encode(payload))
 
 
 # -- cancel and delete ------------------------------------------------------------------

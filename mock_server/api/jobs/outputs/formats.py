@@ -19,6 +19,7 @@ job's shots; shots are in the order they ran.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -100,22 +101,44 @@ def histogram_v2(result: Result) -> dict[str, Any]:
     return {"histogram": {"registers": _by_register(result, result.counts, round)}}
 
 
-def shots_v2(result: Result) -> dict[str, Any]:
-    """`{"shots": [{"registers": {name: [bit 0, bit 1, ...]}}]}`, one entry per shot, in order."""
+def shots_v2(result: Result) -> Encoded:
+    """`{"shots": [{"registers": {name: [bit 0, bit 1, ...]}}]}`, one entry per shot, in order.
+
+    Written as JSON text by numpy, a row of bytes per shot, not built as a
+    dict per shot and encoded: a million shots are a 52 MB document that
+    takes 0.5 s this way and 6 s and 850 MB of Python objects the other,
+    on a request thread that the other clients share.
+    """
     import numpy as np  # noqa: PLC0415
 
     outcomes = result.shot_states()
-    columns = {
-        register.name: (
-            np.stack([(outcomes >> p) & 1 for p in register.bits], axis=1)
-            if register.bits
-            else np.zeros((outcomes.size, 0), dtype=np.int64)
-        ).tolist()
-        for register in result.layout
-    }
-    names = list(columns)
-    rows = zip(*(columns[name] for name in names), strict=True)
-    return {"shots": [{"registers": dict(zip(names, row, strict=True))} for row in rows]}
+    rows = np.full(outcomes.size, b'{"registers":{', dtype="S14")
+    for index, register in enumerate(result.layout):
+        key = json.dumps(register.name, ensure_ascii=False).encode()
+        opening = (b"," if index else b"") + key + b":["
+        rows = np.char.add(np.char.add(rows, opening), _bit_lists(outcomes, register.bits))
+        rows = np.char.add(rows, b"]")
+    rows = np.char.add(rows, b"}}")
+    return Encoded(b'{"shots":[' + b",".join(rows.tolist()) + b"]}")
+
+
+def _bit_lists(outcomes: NDArray[np.int64], positions: tuple[int, ...]) -> NDArray[np.bytes_]:
+    """Each outcome's bits at `positions` as the inside of a JSON list: `b"0,1,1"`."""
+    import numpy as np  # noqa: PLC0415
+
+    width = len(positions)
+    if not width:
+        return np.full(outcomes.size, b"", dtype="S1")
+    text = np.full((outcomes.size, 2 * width - 1), ord(","), dtype=np.uint8)
+    for index, position in enumerate(positions):
+        text[:, 2 * index] = ord("0") + ((outcomes >> position) & 1)
+    return text.view(f"S{2 * width - 1}").ravel()
+
+
+class Encoded(bytes):
+    """A document already written as JSON: the artifacts endpoint sends it as it is."""
+
+    __slots__ = ()
 
 
 # Every result format of one circuit, and the function that writes it.
