@@ -10,6 +10,7 @@ source's probabilities.
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 import pytest
@@ -126,3 +127,37 @@ def test_no_compiled_circuit_before_a_job_runs_or_when_it_fails(client: Contract
     )
     assert failed["status"] == "failed"
     assert failed["output"] == {}
+
+
+def test_a_circuit_too_large_to_compile_completes_without_one_and_stalls_nobody(
+    client: ContractClient,
+) -> None:
+    # 140 seven-controlled X gates compile to about 107,000 native gates (763 each),
+    # past the 100,000 a compiled circuit may have; compiling them takes seconds, so
+    # the dry run goes to the wide lane and another key's job is answered at once.
+    heavy = [{"gate": "x", "target": 7, "controls": list(range(7))} for _ in range(140)]
+    body = {**circuit_job(heavy, qubits=8, backend="qpu.aria-1"), "dry_run": True}
+    started = time.monotonic()
+    job_id = submit(client, body, KEY)
+    assert time.monotonic() - started < 1.0  # not waited for: the wide lane
+    other = submit(client, circuit_job(BELL_CIRCUIT, qubits=2), "another-compile-key")
+    assert get_job(client, other, "another-compile-key")["status"] == "completed"
+    job = wait_for_job(client, job_id, KEY, timeout_s=60)
+    assert job["status"] == "completed"
+    assert "compilation" not in job["output"]
+
+
+def test_angles_that_are_not_finite_numbers_give_no_compiled_circuit(
+    client: ContractClient,
+) -> None:
+    huge = [
+        {
+            "gate": "pauliexp",
+            "targets": [0, 1],
+            "terms": ["XX"],
+            "coefficients": [1e308],
+            "time": 1e308,
+        }
+    ]
+    job = completed(client, {**circuit_job(huge, qubits=2, backend="qpu.aria-1"), "dry_run": True})
+    assert "compilation" not in job["output"]

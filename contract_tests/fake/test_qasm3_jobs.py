@@ -241,3 +241,50 @@ def test_a_program_s_compiled_circuit_is_the_program_run_or_dry_run(
         assert response.status_code == 200
         assert response.get_json() == MID_CIRCUIT
     assert job["stats"]["gate_counts"] == {"1q": 0, "2q": 0}  # not read: a dry run prices only
+
+
+def test_the_work_bound_counts_every_branch_a_mid_circuit_measurement_leaves(
+    make_app: AppFactory,
+) -> None:
+    # 12 qubits, 12 mid-circuit measurements, then 40 layers of h: up to 2^12 = 4,096
+    # groups of shots each simulate the rest. Under a bound the same program measured
+    # only at the end fits (one run), the mid-circuit one does not.
+    client = make_app(SIMULATOR_WORK=2**31).test_client()
+    assert isinstance(client, ContractClient)
+    layers = "".join("h q;\n" for _ in range(40))
+    mid = "".join(f"c[{i}] = measure q[{i}];\n" for i in range(12))
+    program = HEADER + "qubit[12] q;\nbit[12] c;\nh q;\n" + mid + layers + "c = measure q;\n"
+    at_end = HEADER + "qubit[12] q;\nbit[12] c;\nh q;\n" + layers + "c = measure q;\n"
+    body = {"shots": 1_024, "noise": {"model": "aria-1", "seed": 5}}
+    _, fits = run(client, qasm3_job(at_end, **body))
+    assert fits["status"] == "completed", fits
+    _, refused = run(client, qasm3_job(program, **body))
+    assert refused["status"] == "failed"
+    assert refused["failure"]["code"] == "SimulationError"
+
+
+def test_a_name_longer_than_64_characters_fails_the_job(client: ContractClient) -> None:
+    name = "r" * 65
+    _, job = run(
+        client, qasm3_job(HEADER + f"qubit[1] q;\nbit[1] {name};\n{name}[0] = measure q[0];\n")
+    )
+    assert job["status"] == "failed"
+    assert job["failure"]["code"] == "InvalidInput"
+    assert "64 characters" in job["failure"]["message"]
+
+
+def test_shots_whose_document_would_be_too_large_fail_with_too_many_shots(
+    client: ContractClient,
+) -> None:
+    # 63 one-bit registers of 64-character names, each measuring the one qubit: about
+    # 4.5 KB a shot in shots.json.v2, 4.5 GB for a million shots. 1,000 shots are served.
+    names = [f"r{i:02d}" + "r" * 61 for i in range(63)]
+    declarations = "".join(f"bit[1] {n};\n" for n in names)
+    measures = "".join(f"{n}[0] = measure q[0];\n" for n in names)
+    program = HEADER + "qubit[1] q;\n" + declarations + measures
+    for shots, status in ((1_000, "completed"), (1_000_000, "failed")):
+        body = qasm3_job(program, backend="qpu.forte-1", shots=shots)
+        del body["noise"]  # a QPU's noise is its characterization's
+        _, job = run(client, body)
+        assert job["status"] == status, job
+    assert job["failure"]["code"] == "TooManyShots"

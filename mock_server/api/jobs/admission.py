@@ -29,7 +29,7 @@ test, not here (mock_server/controls/jobs.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,11 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 # IonQ's limit of gates over all of a job's circuits, and of shots for debiasing.
 MAX_GATES_PER_JOB = 150_000
 MIN_DEBIASING_SHOTS = 500
+# The largest ionq.result.shots.json.v2 document a job may make, and what it
+# writes per shot (`{"registers":{...}}`) and per register (`"name":[...],`).
+SHOTS_DOCUMENT_BYTES = 256 * 2**20
+_SHOT_BYTES = 18
+_REGISTER_BYTES = 6
 # Retry-After of the 429 for a store full of unfinished jobs.
 STORE_FULL_RETRY_S = 5
 # Of the memory the kernel says is available, what one simulation may take.
@@ -98,6 +103,7 @@ def before_run(
     """
     # numpy (the simulator) loads with the first job, not at start-up.
     from mock_server.simulator import (  # noqa: PLC0415
+        OUTPUT_ALL,
         CircuitError,
         Program,
         noisy_required_bytes,
@@ -145,7 +151,34 @@ def before_run(
             f"Simulating {circuit.qubits} qubits needs {needed / 2**30:.1f} GiB of memory; "
             f"{allowed / 2**30:.1f} GiB can be given to it.",
         )
-    return circuit
+    if isinstance(circuit, Program) and circuit.registers:
+        registers = [(r.name, len(r.bits)) for r in circuit.registers]
+    else:
+        registers = [(OUTPUT_ALL, circuit.qubits)]
+    return too_many_shots(registers, job_request.shots) or circuit
+
+
+def too_many_shots(registers: Sequence[tuple[str, int]], shots: int) -> Failure | None:
+    """The failure of a job whose shots, one by one, would be too large a document to serve.
+
+    `registers` are (name, width) of the outcome's classical registers.
+    `ionq.result.shots.json.v2` writes every shot's registers, names
+    included: a million shots of 29 qubits are about 90 MB, of 63 one-bit
+    registers with long names gigabytes. Past SHOTS_DOCUMENT_BYTES the job
+    fails with IonQ's `TooManyShots` before it runs (the bound is the
+    fake's own).
+    """
+    per_shot = _SHOT_BYTES + sum(
+        len(name.encode()) + _REGISTER_BYTES + 2 * width for name, width in registers
+    )
+    if per_shot * shots <= SHOTS_DOCUMENT_BYTES:
+        return None
+    return Failure(
+        "TooManyShots",
+        f"{shots} shots of this circuit's registers are a {per_shot * shots / 2**20:.0f} MiB "
+        f"shots document; the fake serves at most {SHOTS_DOCUMENT_BYTES // 2**20} MiB: "
+        "ask for fewer shots.",
+    )
 
 
 def too_much_work(work: int, limit: int) -> Failure | None:

@@ -215,9 +215,7 @@ class JobRunner:
         so it runs in a lane like a simulation, and POST /jobs waits for a
         small one as it does for a small job.
         """
-        works = {
-            unit.id: [circuit_work(c.gates, 0) for c in unit.request.circuits] for unit in units
-        }
+        works = {unit.id: [_compile_work(c) for c in unit.request.circuits] for unit in units}
         for unit in units:
             lane = (
                 self._small
@@ -312,22 +310,27 @@ class JobRunner:
     def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1) -> int:
         multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
         trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
-        return circuit_work(circuit.size, circuit.qubits, trajectories, runs)
+        simulating = circuit_work(circuit.size, circuit.qubits, trajectories, runs)
+        return simulating + _compile_work(circuit)
 
     @staticmethod
     def _program_work(program: Program, shots: int, rates: Rates | None) -> int:
         """An OpenQASM 3 program's predicted work, once read: a circuit's, once per branch.
 
         Each measurement or reset before the final readout may split the run
-        (a branch of the exact tree, a group of shots), and each branch
-        simulates the rest of the program: a prediction of one more run per
-        such split.
+        in two (a branch of the exact tree, a group of shots), and each
+        branch simulates the rest of the program: s splits make up to 2^s
+        runs, as many as the shots at most (a group holds a shot at least),
+        and the exact tree's DEFAULT_MAX_BRANCHES before it turns to shots.
         """
         counts = program.gate_counts()  # its gates as called: where the noise goes
         trajectories = predicted_trajectories(rates, counts["1q"], counts["2q"], shots)
         # The simulator's gates they became: what the run applies.
         single = circuit_work(len(program.gates), program.qubits, trajectories)
-        return single * (1 + program.pending_splits)
+        from mock_server.simulator.qasm3 import DEFAULT_MAX_BRANCHES  # noqa: PLC0415
+
+        branches = 1 << min(program.pending_splits, 62)
+        return single * (1 + min(branches, shots + DEFAULT_MAX_BRANCHES))
 
     def rates(self, request: JobRequest) -> Rates | None:
         """The noise a job runs with now (None: the ideal simulator's exact results)."""
@@ -376,11 +379,7 @@ class JobRunner:
         if self.store.mark(job_id, JobStatus.STARTED) is None:
             return
 
-        def stop_if_canceled(_done: int, _total: int) -> None:
-            current = self.store.get(job_id)
-            if current is None or current.finished:
-                raise _Canceled
-
+        stop_if_canceled = self._stop_if_finished(job_id)
         seed = request.seed_for(job.parent_id or job.id) + job.index
         noise = rates.model() if rates is not None else None
         batch = admission.batch_bytes(circuit.qubits, self.settings.memory_limit)
@@ -412,18 +411,18 @@ class JobRunner:
                     on_step=stop_if_canceled,
                     batch_bytes=batch,
                 )
+            # A program reports itself as its compiled circuit (outputs/compilation.py).
+            compiled = (
+                None
+                if isinstance(circuit, Program)
+                else compilation.compile_for(circuit, request, record, stop_if_canceled)
+            )
         except _Canceled:
             return
         except MemoryError:
             self.store.fail(job_id, admission.out_of_memory())
             return
         warnings = [*what.warnings, *([result.note] if result.note else [])]
-        # A program's outcome is its registers, not a native circuit's: no compilation reported.
-        compiled = (
-            None
-            if isinstance(circuit, Program)
-            else compilation.compile_for(circuit, request, record)
-        )
         self.store.complete(
             job_id,
             result,
@@ -454,8 +453,22 @@ class JobRunner:
         except CircuitError:
             compiled = None  # IonQ would fail it when run; a dry run reports its price only
         else:
-            compiled = compilation.compile_for(circuit, job.request, record)
+            stop = self._stop_if_finished(job.id)
+            try:
+                compiled = compilation.compile_for(circuit, job.request, record, stop)
+            except _Canceled:  # canceled or deleted while it compiled
+                return
         self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
+
+    def _stop_if_finished(self, job_id: str) -> Callable[[int, int], None]:
+        """A step callback that stops a run or a compile once its job was canceled or deleted."""
+
+        def stop(_done: int, _total: int) -> None:
+            current = self.store.get(job_id)
+            if current is None or current.finished:
+                raise _Canceled
+
+        return stop
 
 
 def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
@@ -468,3 +481,9 @@ def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
     if not what.any:
         return ()
     return ("Error mitigation is not applied to OpenQASM 3 jobs; the job ran without it.",)
+
+
+def _compile_work(circuit: CircuitInput) -> int:
+    """What compiling a circuit to native gates costs, in the work's units: a native gate
+    about as much as a gate's fixed overhead (both some tens of microseconds)."""
+    return min(circuit.native_gates, compilation.MAX_NATIVE_GATES) * GATE_OVERHEAD

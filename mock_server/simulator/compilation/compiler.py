@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from mock_server.simulator.circuit import Circuit
 from mock_server.simulator.compilation.controls import flatten
 from mock_server.simulator.compilation.emit import NativeEmitter
-from mock_server.simulator.compilation.lowering import lower
+from mock_server.simulator.compilation.lowering import CompilationTooLargeError, lower
 
 __all__ = ["compile_native", "entangler_for"]
 
 
-def compile_native(circuit: Circuit, entangler: str) -> dict[str, Any]:
+def compile_native(
+    circuit: Circuit,
+    entangler: str,
+    *,
+    max_gates: int | None = None,
+    on_step: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
     """``circuit`` in IonQ's native gates: ``{"qubits": n, "circuit": [gates]}``.
 
     ``entangler`` is the backend family's two-qubit gate: ``"ms"`` (Aria) or
@@ -24,10 +30,20 @@ def compile_native(circuit: Circuit, entangler: str) -> dict[str, Any]:
     probabilities, not its final phases: z rotations left over at the end are
     dropped (emit.py says why that is safe). A QIS or native circuit is accepted;
     ``nop`` gates are dropped.
+
+    ``max_gates`` bounds the native gates written (a multi-controlled gate
+    becomes hundreds): past it, CompilationTooLargeError. ``on_step(done,
+    total)`` is called after each source gate, as the simulator's is: raise
+    in it to stop.
     """
     emitter = NativeEmitter(circuit.qubits, entangler)
-    for gate in circuit.gates:
+    total = len(circuit.gates)
+    for done, gate in enumerate(circuit.gates, 1):
         emitter.extend(flatten(lower(gate)))
+        if max_gates is not None and len(emitter.gates) > max_gates:
+            raise CompilationTooLargeError(f"the compiled circuit exceeds {max_gates} native gates")
+        if on_step is not None:
+            on_step(done, total)
     return {"qubits": circuit.qubits, "circuit": emitter.finish()}
 
 

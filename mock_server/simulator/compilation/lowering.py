@@ -32,10 +32,12 @@ from mock_server.simulator.gates import target_matrix
 __all__ = ["CompilationTooLargeError", "lower", "paulis_commute"]
 
 # A generic unitary over k targets with m controls costs about
-# 2^(k-1)(2^k - 1) two-level gates of 2^(k+m) entanglers each. 200,000 admits six
-# targets without controls (measured: 72,354 entanglers, 13 s) or three with the
-# parser's seven controls (19,418, 2.5 s); seven targets (about 10^6) are refused.
-MAX_GENERIC_ENTANGLERS = 200_000
+# 2^(k-1)(2^k - 1) two-level gates of 2^(k+m) entanglers each, and about 0.2 ms
+# an entangler to find (six targets: 72,354 entanglers, 13 s). 20,000 admits five
+# targets without controls (about 16,000) or three with four controls, a second
+# or two of compiling at most; more is refused, and the job reports no compiled
+# circuit rather than hold its lane.
+MAX_GENERIC_ENTANGLERS = 20_000
 
 
 class CompilationTooLargeError(ValueError):

@@ -37,6 +37,9 @@ from mock_server.simulator.result import Register
 __all__ = ["MAX_BITS", "MAX_DEPTH", "MAX_GATES", "MAX_QUBITS", "read_program"]
 
 MAX_QUBITS = 64  # the widest input the spec takes for a JSON circuit
+# A declared name at most this long: a register's name is written in every shot of the
+# ionq.result.shots.json.v2 artifact (a guess: IonQ documents no limit).
+MAX_NAME_LENGTH = 64
 MAX_BITS = 63  # an outcome is an int64
 MAX_GATES = 150_000  # IonQ's limit of gates in a job
 MAX_DEPTH = 64
@@ -148,6 +151,8 @@ class _Reader:
 
     def _declare_name(self, identifier: ast.Identifier) -> None:
         name = identifier.name
+        if len(name) > MAX_NAME_LENGTH:  # it is repeated in every shot of shots.json.v2
+            raise errors.invalid(identifier, f"a name has at most {MAX_NAME_LENGTH} characters")
         if name in self.qubit_registers or name in self.bit_registers or name in self.constants:
             raise errors.invalid(identifier, f"{name!r} is declared twice")
 

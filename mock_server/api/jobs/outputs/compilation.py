@@ -27,6 +27,8 @@ QASM3 = "ionq.qasm3.v1"
 QASM3_KEY = f"compiled/{QASM3}"
 # What keeping one compiled gate costs, about (its JSON object as Python holds it).
 GATE_BYTES = 400
+# The most native gates a compiled circuit may have: 40 MB kept, a few seconds to write.
+MAX_NATIVE_GATES = 100_000
 
 Describe = Callable[[str, str], dict[str, Any]]
 Artifacts = dict[str, tuple[str, Callable[[], Any]]]
@@ -46,18 +48,27 @@ def entangler(request: JobRequest, record: Mapping[str, Any] | None) -> str:
 
 
 def compile_for(
-    circuit: Circuit, request: JobRequest, record: Mapping[str, Any] | None
+    circuit: Circuit,
+    request: JobRequest,
+    record: Mapping[str, Any] | None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> Compiled | None:
-    """The circuit in the backend's native gates; None when it is too large to compile."""
-    from mock_server.simulator.compilation import (  # noqa: PLC0415
-        CompilationTooLargeError,
-        compile_native,
-    )
+    """The circuit in the backend's native gates; None when it cannot be compiled.
+
+    At most MAX_NATIVE_GATES (what a QPU could run is far less; a
+    multi-controlled gate alone is hundreds), and not a circuit whose
+    angles are not finite numbers (a `pauliexp` of time 1e308): the job
+    still completes, without a compiled circuit. `on_step` as the
+    simulator's: raise in it to stop (a canceled job).
+    """
+    from mock_server.simulator.compilation import compile_native  # noqa: PLC0415
 
     try:
-        document = compile_native(circuit, entangler(request, record))
-    except CompilationTooLargeError:
-        return None  # the job still runs; it reports no compiled circuit
+        document = compile_native(
+            circuit, entangler(request, record), max_gates=MAX_NATIVE_GATES, on_step=on_step
+        )
+    except (ValueError, ArithmeticError):  # too large (CompilationTooLargeError), or not finite
+        return None
     return Compiled(document, GATE_BYTES * len(document["circuit"]))
 
 
