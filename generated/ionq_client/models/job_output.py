@@ -33,8 +33,9 @@ class JobOutput:
     string): mid-circuit measurement and reset have no form in
     `ionq.native.v1`, and IonQ's binary `ionq.mir.v1` is not
     documented.
-    The fake compiles for real (a circuit too large to compile, over
-    200,000 entanglers, reports none and still runs): its probabilities
+    The fake compiles for real (a circuit over 100,000 native gates, a
+    `pauliexp` needing over 20,000 entanglers, or angles that are not
+    finite, reports none and still runs): its probabilities
     are the submitted circuit's, its final `rz` frames dropped since
     they change no measurement.
      """
