@@ -9,6 +9,7 @@ below it), so a cost limit of 2.5 takes two such jobs and refuses a third.
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -247,6 +248,14 @@ def test_the_job_count_limit_refuses_the_job_past_it(client: ContractClient) -> 
     assert [submit_into(client, session_id)[0] for _ in range(2)] == [201, 201]
     assert "has reached its limit of 2 jobs" in _refused(client, session_id)
     assert len(session_job_ids(client, session_id)) == 2
+
+
+def test_jobs_submitted_at_once_never_pass_the_job_count_limit(client: ContractClient) -> None:
+    session_id = open_session(client, job_count_limit=3)["id"]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda _: submit_into(client, session_id)[0], range(8)))
+    assert sorted(statuses) == [201] * 3 + [409] * 5
+    assert len(session_job_ids(client, session_id)) == 3
 
 
 def test_the_cost_limit_counts_each_jobs_estimate(client: ContractClient) -> None:
