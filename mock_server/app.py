@@ -43,6 +43,7 @@ from mock_server.api.jobs.runner import (
     RunnerSettings,
 )
 from mock_server.api.revision import Revision
+from mock_server.api.sessions.store import SessionStore
 from mock_server.auth import key_policy, require_keys, secured_operations
 from mock_server.controls import admin, request_log
 from mock_server.controls import state as controls
@@ -194,6 +195,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             noise_models=load_noise_models(),
             characterization=characterizations.current,
         ),
+        sessions=SessionStore(revision),
         rate_cards=load_rate_cards(),
         format_schemas=load_format_schemas(
             partial(field_problems, new_validator(inlined_schema(spec, "FormatSchemaDocument")))

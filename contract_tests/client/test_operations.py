@@ -65,6 +65,11 @@ def test_reads_every_operation_of_the_spec() -> None:
         "getJobShots",
         "getJobArtifact",
         "getUsages",
+        "getSessions",
+        "createSession",
+        "getSession",
+        "endSession",
+        "getSessionJobs",
     ]
     get_backend = by_id("getBackend")
     assert (get_backend.operation_id, get_backend.method, get_backend.path) == (

@@ -165,7 +165,7 @@ def test_media_type_parameters_and_case_are_ignored() -> None:
 @pytest.mark.parametrize(
     ("method", "url"),
     [
-        ("GET", "https://api.ionq.co/v0.4/sessions"),
+        ("GET", "https://api.ionq.co/v0.4/calibrations"),
         ("PATCH", "https://api.ionq.co/v0.4/jobs"),
         ("GET", "https://api.ionq.co/v0.4/jobs/4c2e1d7a-8f3b-4a6e-9c1d-2b7f5e8a9d01/artifacts"),
         ("DELETE", "https://api.ionq.co/v0.4/backends/qpu.aria-1"),

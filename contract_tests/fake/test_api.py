@@ -45,7 +45,7 @@ def test_a_name_outside_the_spec_is_a_bad_request(client: ContractClient, name: 
         "/v0.3/backends/qpu.aria-1",
         "/backends/qpu.aria-1",
         "/v0.4/whoami/",
-        "/v0.4/sessions",
+        "/v0.4/calibrations",
     ],
 )
 def test_an_unknown_path_is_not_found(client: ContractClient, path: str) -> None:

@@ -45,13 +45,21 @@ JOB_OPERATIONS = {
     "getJobShots",
     "getJobArtifact",
 }
+SESSION_OPERATIONS = {
+    "createSession",
+    "getSessions",
+    "getSession",
+    "endSession",
+    "getSessionJobs",
+}
 
 
-def test_whoami_usage_the_format_schemas_and_every_job_operation_need_a_key() -> None:
+def test_whoami_usage_the_format_schemas_and_every_job_and_session_operation_need_a_key() -> None:
     # The backends family is public at IonQ; everything about a key's own work is not,
     # nor the format schemas (ionq-core offers get_format_schema to authenticated clients only).
     secured = secured_operations(read_operations(load_spec()))
-    assert secured == {"getWhoami", "getUsages", "getFormatSchema"} | JOB_OPERATIONS
+    expected = {"getWhoami", "getUsages", "getFormatSchema"} | JOB_OPERATIONS | SESSION_OPERATIONS
+    assert secured == expected
 
 
 def test_security_is_read_from_the_spec() -> None:

@@ -140,8 +140,17 @@ def test_a_job_is_submitted_then_completed_with_every_required_key(
     assert_probabilities(result(client, job_id, KEY, "probabilities"), BELL_PROBABILITIES)
 
 
+def open_session(client: ContractClient, backend: str = "simulator") -> str:
+    """POST /sessions for KEY; the new session's id (contract_tests/fake/test_sessions.py tests
+    the sessions themselves)."""
+    response = client.post("/v0.4/sessions", json={"backend": backend}, headers=key_header(KEY))
+    assert response.status_code == 201
+    session_id: str = response.get_json()["id"]
+    return session_id
+
+
 def test_a_session_id_is_echoed(client: ContractClient) -> None:
-    session = str(uuid.uuid4())
+    session = open_session(client)
     response = client.post(JOBS, json={**BELL, "session_id": session}, headers=key_header(KEY))
     assert response.get_json()["session_id"] == session
     job_id = response.get_json()["id"]
@@ -581,7 +590,7 @@ def test_a_move_without_changes_copies_the_job_and_names_its_original(
     client: ContractClient,
 ) -> None:
     hold(client)
-    session = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
+    session = open_session(client)
     original_id = submit(
         client, circuit_job([{"gate": "x", "target": 0}], qubits=1, session_id=session), KEY
     )

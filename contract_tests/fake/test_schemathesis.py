@@ -111,6 +111,14 @@ class Walk(schema.as_state_machine()):  # type: ignore[misc]
         schema.app.extensions[api.EXTENSION].reset()
         type(self).scenarios += 1
 
+    def before_call(self, case: Case[Any]) -> None:
+        # A generated `session_id` names no session, and a job into one is refused (409):
+        # left in, half the walks would end at their first job. Sessions have tests of
+        # their own (test_sessions.py); the walk is after the job lifecycle.
+        if isinstance(case.body, dict) and case.path.startswith("/jobs"):
+            case.body.pop("session_id", None)
+        super().before_call(case)
+
     def step(self, input: StepInput) -> StepOutput:
         asked_at = datetime.now(UTC)
         output: StepOutput = super().step(input)

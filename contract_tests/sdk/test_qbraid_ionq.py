@@ -31,6 +31,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from qbraid.runtime import DeviceStatus, JobStatus
 from qbraid.runtime.ionq import IonQDevice, IonQJob, IonQProvider
@@ -291,9 +292,15 @@ def test_two_circuits_run_as_one_multi_circuit_job(provider: IonQProvider, fake:
 
 
 def test_keyword_arguments_go_to_the_top_of_the_body(
-    provider: IonQProvider, fake: FakeIonQ
+    provider: IonQProvider, fake: FakeIonQ, api_key: str
 ) -> None:
-    session_id = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
+    opened = httpx.post(
+        f"{fake.base_url}/sessions",
+        json={"backend": "simulator"},
+        headers={"Authorization": f"apiKey {api_key}"},
+    )
+    assert opened.status_code == 201  # a job may only name a session of its key
+    session_id = opened.json()["id"]
     job = run(
         provider.get_device("simulator"),
         bell(),

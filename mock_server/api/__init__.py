@@ -18,6 +18,7 @@ from flask import Response
 
 from mock_server.api import backends, characterizations, schemas, usage, whoami
 from mock_server.api.jobs import handlers as jobs
+from mock_server.api.sessions import handlers as sessions
 
 Handler = Callable[..., Response]
 
@@ -46,6 +47,11 @@ HANDLERS: Mapping[str, Handler] = MappingProxyType(
         "getJobArtifact": jobs.get_job_artifact,
         "getJobCost": jobs.get_job_cost,
         "getUsages": usage.get_usages,
+        "createSession": sessions.create_session,
+        "getSessions": sessions.get_sessions,
+        "getSession": sessions.get_session,
+        "endSession": sessions.end_session,
+        "getSessionJobs": sessions.get_session_jobs,
     }
 )
 
@@ -69,8 +75,9 @@ PURE_READS: frozenset[str] = frozenset(
         "getJobArtifact",
         "getJobCost",
         "getUsages",  # computed from the jobs alone: no "now" in it
+        "getSessionJobs",  # the jobs of a session: no "now" in it either
     }
 )
-# Reads that depend on something else (the estimate says when it was made):
-# always answered by the handler.
-CLOCK_READS: frozenset[str] = frozenset({"getJobEstimate"})
+# Reads that depend on something else (the estimate says when it was made, a
+# session how long it has been in use, `usage_time`): always answered by the handler.
+CLOCK_READS: frozenset[str] = frozenset({"getJobEstimate", "getSessions", "getSession"})

@@ -17,6 +17,7 @@ from mock_server.api.jobs.costs import RateCards
 from mock_server.api.jobs.runner import JobRunner
 from mock_server.api.jobs.store import JobStore
 from mock_server.api.revision import Revision
+from mock_server.api.sessions.store import SessionStore
 
 EXTENSION = "ionq_mock.api"
 
@@ -30,6 +31,8 @@ class ApiState:
     characterizations: CharacterizationStore
     jobs: JobStore
     runner: JobRunner
+    # The key's sessions (POST /sessions); jobs name one by `session_id`.
+    sessions: SessionStore
     rate_cards: RateCards
     # The JSON Schema of each result and circuit format (packaged data, never changed).
     format_schemas: FormatSchemas
@@ -39,8 +42,9 @@ class ApiState:
     revision: Revision
 
     def reset(self) -> None:
-        """Back to the fixtures, and no jobs (the admin API's and the plugin's reset)."""
+        """Back to the fixtures, no jobs, no sessions (the admin API's and the plugin's reset)."""
         self.backends.reset()
         self.characterizations.reset()
         self.runner.reset()
         self.jobs.clear()
+        self.sessions.clear()

@@ -24,6 +24,11 @@ Jobs (mock_server/api/jobs/), across every API key:
     POST   /__admin/jobs/<id>/fail    {"code": ..., "message": ...}: an unfinished job fails
     POST   /__admin/jobs/<id>/cancel  an unfinished job is canceled
 
+Sessions (mock_server/api/sessions/), across every API key:
+
+    GET    /__admin/sessions          every session, newest first, with the id of its key
+    DELETE /__admin/sessions          forget every session
+
 The test tools (faults.py, ratelimit.py, request_log.py beside this module):
 
     GET    /__admin/faults            the fault rules, with how often each matched
@@ -53,7 +58,9 @@ from mock_server.api import state as api
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job
 from mock_server.api.jobs.store import CancelOutcome
+from mock_server.api.keys import organization_of
 from mock_server.api.patches import PatchError
+from mock_server.api.sessions.document import session_document
 from mock_server.controls import state as controls
 from mock_server.controls.faults import RuleError
 from mock_server.controls.jobs import parse_failures, parse_hold
@@ -188,6 +195,25 @@ def _conflict(job: Job, action: str) -> Response:
         409,
         f"Job {job.id} is {job.status}{' and held' if job.held else ''}: it cannot be {action}.",
     )
+
+
+@blueprint.get("/sessions")
+def list_sessions() -> Response:
+    """Every session of every key, newest first, each with the id of the key it belongs to."""
+    sessions = _api().sessions
+    now = sessions.now()
+    documents = [
+        {**session_document(session, organization_of(session.owner), now), "owner": session.owner}
+        for session in sessions.list()
+    ]
+    return json_response(encode(documents))
+
+
+@blueprint.delete("/sessions")
+def clear_sessions() -> Response:
+    """Forget every session (their jobs stay, keeping the ids they were submitted with)."""
+    _api().sessions.clear()
+    return empty_response(204)
 
 
 @blueprint.get("/jobs")

@@ -120,8 +120,8 @@ class FakeIonQ:
         return response.json() if response.content else None
 
     def reset(self) -> None:
-        """Everything back to the start: fixtures, no jobs, no faults, the configured limit,
-        no log."""
+        """Everything back to the start: fixtures, no jobs or sessions, no faults, the configured
+        limit, no log."""
         self._call("POST", "/reset")
 
     def backend(self, name: str) -> dict[str, Any]:
@@ -243,6 +243,14 @@ class FakeIonQ:
     def clear_jobs(self) -> None:
         """Forget every job."""
         self._call("DELETE", "/jobs")
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session of every key, newest first, each with `owner` (its key's id)."""
+        return list(self._call("GET", "/sessions"))
+
+    def clear_sessions(self) -> None:
+        """Forget every session; their jobs stay."""
+        self._call("DELETE", "/sessions")
 
     # The request log -----------------------------------------------------------
 

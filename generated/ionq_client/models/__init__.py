@@ -25,6 +25,8 @@ from .compilation_output_compiled_circuits import CompilationOutputCompiledCircu
 from .compilation_settings import CompilationSettings
 from .cost_amount import CostAmount
 from .cost_model import CostModel
+from .create_session_request import CreateSessionRequest
+from .create_session_request_backend import CreateSessionRequestBackend
 from .debiasing_variant import DebiasingVariant
 from .debiasing_variant_results import DebiasingVariantResults
 from .debiasing_variants import DebiasingVariants
@@ -78,6 +80,12 @@ from .rate_card_entry import RateCardEntry
 from .rate_card_entry_unit import RateCardEntryUnit
 from .request_validation import RequestValidation
 from .result_link import ResultLink
+from .session import Session
+from .session_cost_limit import SessionCostLimit
+from .session_list import SessionList
+from .session_settings import SessionSettings
+from .session_settings_request import SessionSettingsRequest
+from .session_status import SessionStatus
 from .symmetry_verification_output import SymmetryVerificationOutput
 from .usage import Usage
 from .usage_amount import UsageAmount
@@ -112,6 +120,8 @@ __all__ = (
     "CompilationSettings",
     "CostAmount",
     "CostModel",
+    "CreateSessionRequest",
+    "CreateSessionRequestBackend",
     "DebiasingVariant",
     "DebiasingVariantResults",
     "DebiasingVariants",
@@ -165,6 +175,12 @@ __all__ = (
     "RateCardEntryUnit",
     "RequestValidation",
     "ResultLink",
+    "Session",
+    "SessionCostLimit",
+    "SessionList",
+    "SessionSettings",
+    "SessionSettingsRequest",
+    "SessionStatus",
     "SymmetryVerificationOutput",
     "Usage",
     "UsageAmount",

@@ -19,8 +19,9 @@ class JobCreationResponse:
     id: UUID
     """ The new job's id. """
     session_id: None | UUID
-    """ The session the job runs in, or null for none. This contract
-    describes no session operations; the fake keeps the id as given.
+    """ The session the job runs in (`POST /sessions`), or null for none.
+    A job into a session that is unknown, another key's, or cannot
+    take it is refused with 409 (`SessionRefused`).
      """
     status: JobStatus
     """ Where a job is in its life: `submitted` (accepted, not yet

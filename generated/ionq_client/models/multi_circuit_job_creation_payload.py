@@ -65,8 +65,9 @@ class MultiCircuitJobCreationPayload:
     noise: Noise | Unset = UNSET
     """ Noise for a simulator job. """
     session_id: None | Unset | UUID = UNSET
-    """ The session the job runs in, or null for none. This contract
-    describes no session operations; the fake keeps the id as given.
+    """ The session the job runs in (`POST /sessions`), or null for none.
+    A job into a session that is unknown, another key's, or cannot
+    take it is refused with 409 (`SessionRefused`).
      """
     settings: JobSettings | Unset = UNSET
     """ How the job is run, compiled and mitigated; `{}` for IonQ's defaults. """

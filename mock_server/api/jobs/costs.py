@@ -108,6 +108,15 @@ def _priced(card: RateCard, request: JobRequest, counts: dict[str, int]) -> floa
     )
 
 
+def estimated(request: JobRequest, cards: RateCards) -> float:
+    """What a job is estimated to cost from its submitted gates (a session's cost limit counts
+    this): 0 for a dry run and on a backend without a rate card."""
+    card = cards.card(record_name(request.backend))
+    if card is None or request.dry_run:
+        return 0.0
+    return _priced(card, request, request.gate_counts())
+
+
 def billed(job: Job, cards: RateCards) -> float | None:
     """What a job cost (the `cost` of GET /jobs/{UUID}/cost): None until it completed, for a
     dry run, and on a backend without a rate card."""

@@ -28,6 +28,7 @@ from mock_server.api.jobs.model import Job, JobStatus
 from mock_server.api.jobs.outputs import artifacts, formats
 from mock_server.api.jobs.store import CancelOutcome, JobFilter, StoreFull
 from mock_server.api.keys import AUTHORIZATION, key_id, organization_of
+from mock_server.api.sessions.rules import Refusal
 from mock_server.api.state import ApiState
 from mock_server.wire import notes
 from mock_server.wire.errors import error_response, not_found
@@ -74,10 +75,26 @@ def _store_full(full: StoreFull) -> Response:
     return error_response(429, message, {"Retry-After": str(admission.STORE_FULL_RETRY_S)})
 
 
+def _session_refused(refusal: Refusal) -> Response:
+    return error_response(refusal.status, refusal.message)
+
+
 def _submit(state: ApiState, job_request: JobRequest) -> Response:
+    owner = _owner()
+    session_id = job_request.session_id
+    cost = 0.0
+    if session_id is not None:
+        cost = costs.estimated(job_request, state.rate_cards)
+        # Before the job exists: a job a session refuses is not created (openapi.yaml's
+        # SessionRefused), and the session counts it under the same lock it checks it.
+        refusal = state.sessions.admit(owner, session_id, backend=job_request.backend, cost=cost)
+        if refusal is not None:
+            return _session_refused(refusal)
     try:
-        job = state.jobs.create(_owner(), job_request, child_requests=job_request.child_requests())
+        job = state.jobs.create(owner, job_request, child_requests=job_request.child_requests())
     except StoreFull as full:
+        if session_id is not None:
+            state.sessions.withdraw(session_id, cost)
         return _store_full(full)
     return _submitted(state, job)
 
@@ -108,6 +125,25 @@ def clone_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's na
     return _submit(state, original.request.with_changes(_body() or {}))
 
 
+def _admit_move(
+    state: ApiState, owner: str, original: JobRequest, changes: Mapping[str, Any]
+) -> tuple[str, float] | Response | None:
+    """A move into a session is admitted like a new job (the session and cost it counted, to
+    withdraw if the move fails), unless the copy keeps the original's session and backend: then
+    it takes the original's place in the session and is not counted again (a guess: IonQ does
+    not say). A refusal is the answer."""
+    replacement = original.replacing("", changes)
+    session_id = replacement.session_id
+    unchanged = (session_id, replacement.backend) == (original.session_id, original.backend)
+    if session_id is None or unchanged:
+        return None
+    cost = costs.estimated(replacement, state.rate_cards)
+    refusal = state.sessions.admit(owner, session_id, backend=replacement.backend, cost=cost)
+    if refusal is not None:
+        return _session_refused(refusal)
+    return session_id, cost
+
+
 def move_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
     """POST /jobs/{UUID}/move: a copy as clone makes it, and the job itself canceled, at once.
 
@@ -118,10 +154,19 @@ def move_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's nam
     _concerns(UUID)
     owner = _owner()
     changes = _body() or {}
+    original = state.jobs.get(UUID, owner)
+    admitted = None if original is None else _admit_move(state, owner, original.request, changes)
+    if isinstance(admitted, Response):
+        return admitted
+    moved: Job | CancelOutcome | StoreFull
     try:
         moved = state.jobs.move(owner, UUID, lambda request: request.replacing(UUID, changes))
     except StoreFull as full:
-        return _store_full(full)
+        moved = full
+    if not isinstance(moved, Job) and admitted is not None:
+        state.sessions.withdraw(*admitted)
+    if isinstance(moved, StoreFull):
+        return _store_full(moved)
     if moved is CancelOutcome.NOT_FOUND:
         return _job_not_found(UUID)
     if isinstance(moved, CancelOutcome):
@@ -136,7 +181,7 @@ def move_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's nam
 # -- reading ----------------------------------------------------------------------------
 
 
-def _filter() -> JobFilter:
+def _filter(session_id: str | None) -> JobFilter:
     args = request.args
 
     def listed(name: str) -> frozenset[str] | None:
@@ -151,7 +196,7 @@ def _filter() -> JobFilter:
         status=args.get("status"),
         targets=targets,
         parent_job_id=args.get("parent_job_id"),
-        session_id=args.get("session_id"),
+        session_id=session_id,
     )
 
 
@@ -164,10 +209,16 @@ def get_jobs(state: ApiState) -> Response:
     ends without `next`, and every other one with `"next": null`, which
     ionq-core needs (it reads the key unconditionally). openapi.yaml says so.
     """
+    return job_page(state, request.args.get("session_id"))
+
+
+def job_page(state: ApiState, session_id: str | None) -> Response:
+    """A page of the key's jobs as GET /jobs answers it, of one session's jobs if one is given
+    (GET /sessions/{session_id}/jobs answers the same page)."""
     body = _body()
     body_limit = body.get("limit") if isinstance(body, Mapping) else None
     limit = request.args.get("limit", type=int) or _page_size(body_limit)
-    jobs, cursor = state.jobs.page(_owner(), _filter(), limit, request.args.get("next"))
+    jobs, cursor = state.jobs.page(_owner(), _filter(session_id), limit, request.args.get("next"))
     page: dict[str, Any] = {"jobs": [_document(state, job) for job in jobs], "next": cursor}
     if cursor is None and body_limit is not None:
         del page["next"]

@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
 
@@ -137,6 +142,13 @@ def sync_detailed(
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
 
+    A `session_id` must name a session of the key that can take the
+    job, else the job is refused with 409 (`SessionRefused`) and not
+    created: the session must exist and be the key's, not have ended,
+    run on the job's backend and have room under its job count,
+    duration and cost limits (see `POST /sessions`). The job starts the
+    session.
+
     Args:
         body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
             Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
@@ -198,6 +210,13 @@ def sync(
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
 
+    A `session_id` must name a session of the key that can take the
+    job, else the job is refused with 409 (`SessionRefused`) and not
+    created: the session must exist and be the key's, not have ended,
+    run on the job's backend and have room under its job count,
+    duration and cost limits (see `POST /sessions`). The job starts the
+    session.
+
     Args:
         body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
             Qasm3JobCreationPayload): A job to run: one circuit or a batch, told apart by `type`.
@@ -253,6 +272,13 @@ async def asyncio_detailed(
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
+
+    A `session_id` must name a session of the key that can take the
+    job, else the job is refused with 409 (`SessionRefused`) and not
+    created: the session must exist and be the key's, not have ended,
+    run on the job's backend and have room under its job count,
+    duration and cost limits (see `POST /sessions`). The job starts the
+    session.
 
     Args:
         body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |
@@ -312,6 +338,13 @@ async def asyncio(
 
     Needs `Authorization: apiKey <key>`; the job belongs to that key,
     and other keys see it as unknown (404).
+
+    A `session_id` must name a session of the key that can take the
+    job, else the job is refused with 409 (`SessionRefused`) and not
+    created: the session must exist and be the key's, not have ended,
+    run on the job's backend and have room under its job count,
+    duration and cost limits (see `POST /sessions`). The job starts the
+    session.
 
     Args:
         body (CircuitJobCreationPayload | MultiCircuitJobCreationPayload |

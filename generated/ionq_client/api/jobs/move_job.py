@@ -125,7 +125,11 @@ def sync_detailed(
     cannot check (a copy onto a backend too narrow for it) is accepted
     and then `failed`; the old job is canceled all the same. A job that
     is unknown, belongs to another key, was deleted or is one circuit
-    of a multi-circuit job answers 404. Needs
+    of a multi-circuit job answers 404. A copy into another session,
+    or onto another backend in its session, is admitted by that session
+    as `POST /jobs` admits a job (409 `SessionRefused`, and
+    nothing changes); a copy that keeps the session and backend takes
+    the original's place in it and is not counted again. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -180,7 +184,11 @@ def sync(
     cannot check (a copy onto a backend too narrow for it) is accepted
     and then `failed`; the old job is canceled all the same. A job that
     is unknown, belongs to another key, was deleted or is one circuit
-    of a multi-circuit job answers 404. Needs
+    of a multi-circuit job answers 404. A copy into another session,
+    or onto another backend in its session, is admitted by that session
+    as `POST /jobs` admits a job (409 `SessionRefused`, and
+    nothing changes); a copy that keeps the session and backend takes
+    the original's place in it and is not counted again. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -230,7 +238,11 @@ async def asyncio_detailed(
     cannot check (a copy onto a backend too narrow for it) is accepted
     and then `failed`; the old job is canceled all the same. A job that
     is unknown, belongs to another key, was deleted or is one circuit
-    of a multi-circuit job answers 404. Needs
+    of a multi-circuit job answers 404. A copy into another session,
+    or onto another backend in its session, is admitted by that session
+    as `POST /jobs` admits a job (409 `SessionRefused`, and
+    nothing changes); a copy that keeps the session and backend takes
+    the original's place in it and is not counted again. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -283,7 +295,11 @@ async def asyncio(
     cannot check (a copy onto a backend too narrow for it) is accepted
     and then `failed`; the old job is canceled all the same. A job that
     is unknown, belongs to another key, was deleted or is one circuit
-    of a multi-circuit job answers 404. Needs
+    of a multi-circuit job answers 404. A copy into another session,
+    or onto another backend in its session, is admitted by that session
+    as `POST /jobs` admits a job (409 `SessionRefused`, and
+    nothing changes); a copy that keeps the session and backend takes
+    the original's place in it and is not counted again. Needs
     `Authorization: apiKey <key>`.
 
     Args:

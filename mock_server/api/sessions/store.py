@@ -1,0 +1,134 @@
+"""SessionStore: the sessions of one app, in memory, and the admission of jobs into them.
+
+Every change happens under one lock, so that two jobs submitted at once into
+a session with room for one cannot both be admitted: `admit` checks the
+rules (mock_server.api.sessions.rules) and counts the job in one step.
+Readers get snapshots. Every change bumps the API's revision, because
+`GET /sessions/{id}/jobs` is a pure read whose 404 depends on the sessions.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from mock_server.api.revision import Revision
+from mock_server.api.sessions import clock, rules
+from mock_server.api.sessions.model import Limits, Session, SessionStatus
+from mock_server.api.sessions.rules import Refusal
+
+# How many sessions the store keeps: past it the oldest ended one is forgotten
+# (or, when none has ended, the oldest one), so that a long test run stays bounded.
+MAX_SESSIONS = 10_000
+
+
+class SessionStore:
+    """The sessions of every key; each is seen only through its owner's key."""
+
+    def __init__(
+        self,
+        revision: Revision,
+        now: Callable[[], datetime] | None = None,
+        limit: int = MAX_SESSIONS,
+    ) -> None:
+        self._sessions: dict[str, Session] = {}  # in creation order
+        self._lock = threading.Lock()
+        self._revision = revision
+        self._clock = now
+        self._limit = limit
+
+    def now(self) -> datetime:
+        """The store's time: what durations and usage are measured with. Without a clock of its
+        own, `clock.now` is looked up on each call, so that replacing it reaches every store."""
+        return self._clock() if self._clock is not None else clock.now()
+
+    def create(self, owner: str, backend: str, limits: Limits) -> Session:
+        """A new session of `owner` on `backend`, `created`."""
+        session = Session(
+            id=str(uuid.uuid4()),
+            owner=owner,
+            backend=rules.session_backend(backend),
+            limits=limits,
+            created_at=self.now(),
+        )
+        with self._lock:
+            self._make_room()
+            self._sessions[session.id] = session
+            copy = session.snapshot()
+        self._revision.bump()
+        return copy
+
+    def _make_room(self) -> None:
+        if len(self._sessions) < self._limit:
+            return
+        ended = (s.id for s in self._sessions.values() if s.status is SessionStatus.ENDED)
+        del self._sessions[next(ended, next(iter(self._sessions)))]
+
+    def get(self, session_id: str, owner: str | None = None) -> Session | None:
+        """The session, if it exists and (when `owner` is given) is that key's."""
+        with self._lock:
+            session = self._owned(session_id, owner)
+            return session.snapshot() if session is not None else None
+
+    def _owned(self, session_id: str, owner: str | None) -> Session | None:
+        session = self._sessions.get(session_id)
+        if session is None or (owner is not None and session.owner != owner):
+            return None
+        return session
+
+    def list(self, owner: str | None = None, active: bool | None = None) -> list[Session]:
+        """The sessions of `owner` (every key's when None), newest first; `active` narrows."""
+        with self._lock:
+            return [
+                session.snapshot()
+                for session in reversed(self._sessions.values())
+                if (owner is None or session.owner == owner)
+                and (active is None or (session.status is not SessionStatus.ENDED) == active)
+            ]
+
+    def end(self, session_id: str, owner: str) -> Session | None:
+        """End the key's session (once: ending it again changes nothing); None if not the key's."""
+        with self._lock:
+            session = self._owned(session_id, owner)
+            if session is None:
+                return None
+            changed = session.ended_at is None
+            if changed:
+                session.ended_at = self.now()
+                session.ender = owner
+            copy = session.snapshot()
+        if changed:
+            self._revision.bump()
+        return copy
+
+    def admit(self, owner: str, session_id: str, *, backend: str, cost: float) -> Refusal | None:
+        """Count a job into the key's session, starting it, or say why the session refuses it."""
+        with self._lock:
+            session = self._owned(session_id, owner)
+            moment = self.now()
+            refused = rules.refusal(session, session_id, backend=backend, cost=cost, now=moment)
+            if refused is not None or session is None:
+                return refused
+            session.jobs += 1
+            session.cost += cost
+            if session.started_at is None:
+                session.started_at = moment
+        self._revision.bump()
+        return None
+
+    def withdraw(self, session_id: str, cost: float) -> None:
+        """Uncount a job `admit` counted that was not created after all (the job store was full)."""
+        with self._lock:
+            session = self._sessions.get(session_id)
+            if session is not None:
+                session.jobs = max(0, session.jobs - 1)
+                session.cost = max(0.0, session.cost - cost)
+        self._revision.bump()
+
+    def clear(self) -> None:
+        """Forget every session (the admin API's and the plugin's reset)."""
+        with self._lock:
+            self._sessions.clear()
+        self._revision.bump()
