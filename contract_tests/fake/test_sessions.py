@@ -195,9 +195,11 @@ def test_another_keys_session_is_unknown_everywhere(client: ContractClient) -> N
     assert read_session(client, session_id)["status"] == "created"
 
 
+@pytest.mark.parametrize("unknown", [str(uuid.uuid4()), "None"], ids=["uuid", "not-a-uuid"])
 @pytest.mark.parametrize("path", ["", "/end", "/jobs"])
-def test_an_unknown_session_answers_404(client: ContractClient, path: str) -> None:
-    unknown = str(uuid.uuid4())
+def test_an_unknown_session_answers_404(client: ContractClient, path: str, unknown: str) -> None:
+    # Any string names a session, as in IonQ's description: one that is not this
+    # key's is a 404, a UUID or not (a job's null session_id read as "None" too).
     method = client.post if path == "/end" else client.get
     response = method(f"{SESSIONS}/{unknown}{path}", headers=key_header(KEY))
     assert response.status_code == 404

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -88,7 +87,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -100,7 +99,7 @@ def sync_detailed(
     they run on. Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +121,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -134,7 +133,7 @@ def sync(
     they run on. Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +150,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -163,7 +162,7 @@ async def asyncio_detailed(
     they run on. Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +182,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -195,7 +194,7 @@ async def asyncio(
     they run on. Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -88,7 +87,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -99,7 +98,7 @@ def sync_detailed(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,7 +120,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -132,7 +131,7 @@ def sync(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +148,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> Response[BadRequestError | Error | Session]:
@@ -160,7 +159,7 @@ async def asyncio_detailed(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +179,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
 ) -> BadRequestError | Error | Session | None:
@@ -191,7 +190,7 @@ async def asyncio(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

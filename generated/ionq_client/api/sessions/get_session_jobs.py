@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    session_id: UUID,
+    session_id: str,
     *,
     ids: list[UUID] | Unset = UNSET,
     status: JobStatus | Unset = UNSET,
@@ -132,7 +132,7 @@ def _build_response(
 
 
 def sync_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
     ids: list[UUID] | Unset = UNSET,
@@ -150,7 +150,7 @@ def sync_detailed(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
         ids (list[UUID] | Unset):
         status (JobStatus | Unset): Where a job is in its life: `submitted` (accepted, not yet
             scheduled), `ready` (queued on its backend), `started` (running),
@@ -201,7 +201,7 @@ def sync_detailed(
 
 
 def sync(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
     ids: list[UUID] | Unset = UNSET,
@@ -219,7 +219,7 @@ def sync(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
         ids (list[UUID] | Unset):
         status (JobStatus | Unset): Where a job is in its life: `submitted` (accepted, not yet
             scheduled), `ready` (queued on its backend), `started` (running),
@@ -265,7 +265,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
     ids: list[UUID] | Unset = UNSET,
@@ -283,7 +283,7 @@ async def asyncio_detailed(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
         ids (list[UUID] | Unset):
         status (JobStatus | Unset): Where a job is in its life: `submitted` (accepted, not yet
             scheduled), `ready` (queued on its backend), `started` (running),
@@ -332,7 +332,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    session_id: UUID,
+    session_id: str,
     *,
     client: AuthenticatedClient,
     ids: list[UUID] | Unset = UNSET,
@@ -350,7 +350,7 @@ async def asyncio(
     Needs `Authorization: apiKey <key>`.
 
     Args:
-        session_id (UUID):
+        session_id (str):
         ids (list[UUID] | Unset):
         status (JobStatus | Unset): Where a job is in its life: `submitted` (accepted, not yet
             scheduled), `ready` (queued on its backend), `started` (running),
