@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -61,3 +63,12 @@ def fake(sdk_fake: LiveFake) -> Iterator[FakeIonQ]:
         yield from per_test(session)
     finally:
         session.close()
+
+
+@pytest.fixture
+def provider(fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """qiskit-ionq's IonQProvider on the fake, configured from the environment only, as
+    qiskit-ionq documents it (qBraid's suite has a provider of its own under this name)."""
+    from contract_tests.sdk.qiskit_setup import provider_from_environment  # noqa: PLC0415
+
+    return provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)

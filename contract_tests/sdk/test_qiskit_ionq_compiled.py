@@ -7,7 +7,6 @@ the submitted circuit (the fake's simulator takes no part in the check).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,17 +17,8 @@ from qiskit_ionq import IonQProvider
 from qiskit_ionq.exceptions import IonQJobError
 
 from contract_tests.native_circuits import qiskit_native
-from contract_tests.sdk.qiskit_setup import provider_from_environment
-from mock_server.harness.fake import FakeIonQ
 
 pytestmark = pytest.mark.filterwarnings("ignore::qiskit_ionq.exceptions.IonQTranspileLevelWarning")
-
-
-@pytest.fixture
-def provider(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQProvider:
-    return provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
 
 
 def tilted() -> QuantumCircuit:

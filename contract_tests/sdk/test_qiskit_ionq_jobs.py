@@ -12,7 +12,6 @@ the fake's own draw (seeded by the job id) and qiskit-ionq only rounds
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from qiskit import QuantumCircuit  # type: ignore[import-untyped]
@@ -21,7 +20,6 @@ from qiskit_ionq import IonQProvider
 from qiskit_ionq.exceptions import IonQJobFailureError, IonQJobStateError
 
 from contract_tests.sdk.binomial import assert_binomial
-from contract_tests.sdk.qiskit_setup import provider_from_environment
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -33,14 +31,6 @@ SHOTS = 1000
 SEED = 20260101
 # qiskit polls at once and then every 5 s: anything near 5 s means a second poll.
 ONE_POLL_S = 4.0
-
-
-@pytest.fixture
-def provider(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQProvider:
-    """A provider configured from the environment only."""
-    return provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
 
 
 def bell() -> QuantumCircuit:

@@ -32,10 +32,10 @@ ideal simulator's 0 (or twice the rate, 665) fails either check.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
 from qiskit import QuantumCircuit  # type: ignore[import-untyped]
+from qiskit_ionq import IonQProvider
 from qiskit_ionq.ionq_backend import IonQSimulatorBackend
 
 from contract_tests.sdk.binomial import (
@@ -44,7 +44,6 @@ from contract_tests.sdk.binomial import (
     assert_resampled_binomial,
 )
 from contract_tests.sdk.noise_algebra import bell_odd_parity
-from contract_tests.sdk.qiskit_setup import provider_from_environment
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -62,11 +61,8 @@ SEED = 20260101
 
 
 @pytest.fixture
-def backend(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQSimulatorBackend:
+def backend(provider: IonQProvider) -> IonQSimulatorBackend:
     """The `ionq_simulator` backend of a provider configured from the environment only."""
-    provider = provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
     simulator = provider.get_backend("simulator")
     assert isinstance(simulator, IonQSimulatorBackend)
     assert simulator.name == "ionq_simulator"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from ionq_core import IonQClient, wait_for_job
@@ -30,12 +29,12 @@ from ionq_core.api.default import create_job, get_job, get_job_artifact, get_job
 from ionq_core.client import AuthenticatedClient
 from ionq_core.models import CircuitJobCreationPayload, JobCreationResponse, SingleCircuitJob
 from qiskit import ClassicalRegister, QuantumCircuit, QuantumRegister  # type: ignore[import-untyped]
+from qiskit_ionq import IonQProvider
 from qiskit_ionq.exceptions import IonQJobError
 from qiskit_ionq.ionq_backend import IonQQPUBackend, IonQSimulatorBackend
 
 from contract_tests.noise_rates import PUBLISHED_RATES
 from contract_tests.sdk.binomial import assert_binomial, assert_checks_tell_noise_apart
-from contract_tests.sdk.qiskit_setup import provider_from_environment
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -60,20 +59,14 @@ def mid_circuit() -> QuantumCircuit:
 
 
 @pytest.fixture
-def simulator(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQSimulatorBackend:
-    provider = provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
+def simulator(provider: IonQProvider) -> IonQSimulatorBackend:
     backend = provider.get_backend("simulator")
     assert isinstance(backend, IonQSimulatorBackend)
     return backend
 
 
 @pytest.fixture
-def qpu(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQQPUBackend:
-    provider = provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
+def qpu(provider: IonQProvider) -> IonQQPUBackend:
     backend = provider.get_backend("qpu.aria-1")
     assert isinstance(backend, IonQQPUBackend)
     return backend

@@ -10,7 +10,6 @@ the other SDK tests (test_ionq_core_jobs.py, qiskit_setup.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from ionq_core import IonQClient, SessionManager, iter_session_jobs
@@ -21,7 +20,6 @@ from qiskit import QuantumCircuit  # type: ignore[import-untyped]
 from qiskit_ionq import IonQProvider, Session
 from qiskit_ionq.exceptions import IonQAPIError
 
-from contract_tests.sdk.qiskit_setup import provider_from_environment
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -102,13 +100,6 @@ def test_ionq_core_lists_sessions_and_a_sessions_jobs(client: AuthenticatedClien
 
 
 # -- qiskit-ionq ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def provider(
-    fake: FakeIonQ, api_key: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> IonQProvider:
-    return provider_from_environment(fake.base_url, api_key, monkeypatch, tmp_path)
 
 
 def bell() -> QuantumCircuit:
