@@ -217,12 +217,7 @@ class JobRunner:
         """
         works = {unit.id: [_compile_work(c) for c in unit.request.circuits] for unit in units}
         for unit in units:
-            lane = (
-                self._small
-                if max(works[unit.id], default=0) <= self.settings.inline_work
-                else self._wide
-            )
-            lane.put(unit.id)
+            self._lane(unit, works[unit.id]).put(unit.id)
         if sum(sum(each) for each in works.values()) <= self.settings.inline_work:
             self.store.wait_finished(job.id, self.settings.inline_wait_s)
 
