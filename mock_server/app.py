@@ -24,6 +24,7 @@ from mock_server.api import state as api
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_history import load_histories
 from mock_server.api.characterization_store import CharacterizationStore
+from mock_server.api.clock import Clock
 from mock_server.api.fixture_files import PACKAGED_FIXTURES, load_backends
 from mock_server.api.format_schemas import load_format_schemas
 from mock_server.api.jobs.costs import load_rate_cards
@@ -71,6 +72,10 @@ JOBS_INLINE_WAIT_S = "JOBS_INLINE_WAIT_S"
 # the stream of the access log (None: no access log; `ionq-mock serve` writes one).
 FAST_PATH = "FAST_PATH"
 ACCESS_LOG = "ACCESS_LOG"
+# The clock (mock_server/api/clock.py): virtual (moved by the admin API) or real,
+# and how long QPU queues and runs take as a share of IonQ's.
+VIRTUAL_CLOCK = "VIRTUAL_CLOCK"
+TIME_SCALE = "TIME_SCALE"
 
 DEFAULT_CONFIG: Mapping[str, Any] = {
     # A directory with backends/<name>.json; None serves the packaged fixtures.
@@ -112,6 +117,11 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # request goes through the whole pipeline; the answers are the same.
     FAST_PATH: True,
     ACCESS_LOG: None,
+    # Real time, and QPU jobs that take none (as IonQ's at time scale 0):
+    # `ionq-mock serve --time-scale 1 --virtual-clock` gives IonQ's queues on a
+    # clock the admin API moves; the pytest plugin's fake is virtual.
+    VIRTUAL_CLOCK: False,
+    TIME_SCALE: 0.0,
 }
 
 
@@ -165,8 +175,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     histories = load_histories(fixture_dirs, fixtures, characterization_schema)
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     revision = Revision()
+    clock = Clock(virtual=bool(app.config[VIRTUAL_CLOCK]), time_scale=float(app.config[TIME_SCALE]))
     backends = BackendStore(fixtures, partial(field_problems, backend_validator), revision)
     jobs = MemoryJobStore(
+        clock=clock.now,
         revision=revision,
         max_jobs=int(app.config[JOBS_KEPT]),
         max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
@@ -194,8 +206,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             ),
             noise_models=load_noise_models(),
             characterization=characterizations.current,
+            clock=clock,
         ),
-        sessions=SessionStore(revision),
+        sessions=SessionStore(revision, clock.now),
+        clock=clock,
         rate_cards=load_rate_cards(),
         format_schemas=load_format_schemas(
             partial(field_problems, new_validator(inlined_schema(spec, "FormatSchemaDocument")))

@@ -45,6 +45,8 @@ from mock_server.settings import (
     RATE_LIMIT_ENV,
     SIMULATOR_MEMORY_ENV,
     THREADS_ENV,
+    TIME_SCALE_ENV,
+    VIRTUAL_CLOCK_ENV,
     SettingError,
 )
 
@@ -92,6 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
             f"and its connection closed (default: ${BODY_TIMEOUT_ENV}, or "
             f"{DEFAULT_BODY_TIMEOUT_S:g})"
         ),
+    )
+    serve.add_argument(
+        "--time-scale",
+        default=None,
+        metavar="FACTOR",
+        help=(
+            "how long QPU jobs queue and run, as a share of IonQ's times: 1 waits the backend's "
+            f"average_queue_time, 0.01 a hundredth of it (default: ${TIME_SCALE_ENV}, or 0: "
+            "no waiting)"
+        ),
+    )
+    serve.add_argument(
+        "--virtual-clock",
+        action="store_true",
+        help="stop time: it moves only by POST /__admin/clock/advance (for tests)",
     )
     serve.add_argument("--no-access-log", action="store_true", help="do not log each request")
     serve.add_argument(
@@ -195,6 +212,10 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[SIMULATOR_MEMORY_ENV] = args.simulator_memory
     if args.body_timeout is not None:
         os.environ[BODY_TIMEOUT_ENV] = args.body_timeout
+    if args.time_scale is not None:
+        os.environ[TIME_SCALE_ENV] = args.time_scale
+    if args.virtual_clock:
+        os.environ[VIRTUAL_CLOCK_ENV] = "1"
     os.environ[THREADS_ENV] = str(args.threads)
     # The fake writes the access log itself, in granian's format, batched
     # (mock_server/front/access_log.py): granian's own costs as much as an answer.

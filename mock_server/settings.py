@@ -34,6 +34,10 @@ BODY_TIMEOUT_ENV = "IONQ_MOCK_BODY_TIMEOUT"
 DEFAULT_BODY_TIMEOUT_S = 10.0
 # Python threads per worker that run the app (`ionq-mock serve --threads`).
 THREADS_ENV = "IONQ_MOCK_THREADS"
+# How long QPU queues and runs take, as a share of IonQ's (`--time-scale`; 0: none),
+# and "1" for a virtual clock that only the admin API moves (`--virtual-clock`).
+TIME_SCALE_ENV = "IONQ_MOCK_TIME_SCALE"
+VIRTUAL_CLOCK_ENV = "IONQ_MOCK_VIRTUAL_CLOCK"
 
 _UNITS = {
     "": 1,
@@ -128,4 +132,19 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["ACCESS_LOG"] = sys.stdout
     if environ.get(FAST_PATH_ENV) == "0":
         config["FAST_PATH"] = False
+    if environ.get(TIME_SCALE_ENV):
+        config["TIME_SCALE"] = parse_time_scale(environ[TIME_SCALE_ENV])
+    if environ.get(VIRTUAL_CLOCK_ENV) == "1":
+        config["VIRTUAL_CLOCK"] = True
     return config
+
+
+def parse_time_scale(text: str) -> float:
+    """A time scale: a finite number, 0 or more (1: IonQ's own times)."""
+    try:
+        scale = float(text)
+    except ValueError:
+        scale = math.nan
+    if not (math.isfinite(scale) and scale >= 0):
+        raise SettingError(f"time scale {text!r}: expected a number, 0 or more (1: IonQ's times)")
+    return scale

@@ -799,8 +799,9 @@ def test_an_estimate_carries_both_sets_of_keys(client: ContractClient, mitigated
     theirs = client.get(f"{JOBS}/estimate?backend=simulator", headers=key_header(OTHER)).get_json()
     assert theirs["estimate_context"]["organization"] != organization
     assert estimate["input_values"] == {**asked, "session": True}
-    queue = fixture_record("qpu.aria-1")["average_queue_time"]
-    assert estimate["current_predicted_queue_time"] == queue
+    # At the default time scale, 0, QPU jobs take no time on the fake's clock (test_clock.py).
+    assert estimate["current_predicted_queue_time"] == 0
+    assert estimate["estimated_execution_time"] == 0
 
 
 # -- hold, cancel, delete -------------------------------------------------------------------
@@ -844,16 +845,19 @@ def test_cancel_of_a_completed_job_changes_nothing(client: ContractClient) -> No
     probabilities = result(client, job_id, KEY, "probabilities")
     response = client.put(f"{JOBS}/{job_id}/status/cancel", headers=key_header(KEY))
     assert response.status_code == 200
-    assert response.get_json() == {"id": job_id, "status": "completed"}
+    # The only status IonQ's JobCanceledResponse allows; the job itself is left as it was.
+    assert response.get_json() == {"id": job_id, "status": "canceled"}
     assert get_job(client, job_id, KEY) == before
     assert result(client, job_id, KEY, "probabilities") == probabilities
 
 
-def test_cancel_of_a_failed_job_says_failed(client: ContractClient) -> None:
+def test_cancel_of_a_failed_job_leaves_it_failed(client: ContractClient) -> None:
     job_id = submit(client, circuit_job([{"gate": "gpi", "target": 0, "phase": 0}], qubits=1), KEY)
-    assert wait_for_job(client, job_id, KEY)["status"] == "failed"
+    before = wait_for_job(client, job_id, KEY)
+    assert before["status"] == "failed"
     response = client.put(f"{JOBS}/{job_id}/status/cancel", headers=key_header(KEY))
-    assert response.get_json() == {"id": job_id, "status": "failed"}
+    assert response.get_json() == {"id": job_id, "status": "canceled"}
+    assert get_job(client, job_id, KEY) == before
 
 
 def test_a_deleted_job_is_gone(client: ContractClient) -> None:

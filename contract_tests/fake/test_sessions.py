@@ -17,7 +17,6 @@ import pytest
 
 from contract_tests.fake.openapi_check import ContractClient
 from contract_tests.fake.support import BELL, JOBS, admin, get_job, key_header, submit
-from mock_server.api.sessions import clock
 
 KEY = "sessions-test-key-4711"
 OTHER = "sessions-other-key-0815"
@@ -274,30 +273,37 @@ def test_a_free_job_fits_under_any_cost_limit(client: ContractClient) -> None:
     assert submit_into(client, session_id)[0] == 201  # the simulator's card is free
 
 
-def test_the_duration_limit_counts_from_creation(
-    client: ContractClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _virtual_time(client: ContractClient) -> None:
+    answer = admin(client).put("/__admin/clock", json={"virtual": True})
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+
+
+def _advance(client: ContractClient, seconds: float) -> None:
+    answer = admin(client).post("/__admin/clock/advance", json={"seconds": seconds})
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+
+
+def test_the_duration_limit_counts_from_creation(client: ContractClient) -> None:
+    _virtual_time(client)
     session = open_session(client, duration_limit_min=1)
     assert submit_into(client, session["id"])[0] == 201
-    # created_at is given in milliseconds: a second more is past the limit however it rounded.
-    later = datetime.fromisoformat(session["created_at"]) + timedelta(minutes=1, seconds=1)
-    monkeypatch.setattr(clock, "now", lambda: later)
+    _advance(client, 59.9)
+    assert submit_into(client, session["id"])[0] == 201
+    _advance(client, 0.2)
     message = _refused(client, session["id"])
     assert message.endswith("has passed its duration limit of 1 minutes.")
 
 
-def test_usage_time_counts_from_the_first_job(
-    client: ContractClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_usage_time_counts_from_the_first_job(client: ContractClient) -> None:
+    _virtual_time(client)
     session_id = open_session(client)["id"]
+    _advance(client, 30)  # before its first job, a session is not in use
     assert submit_into(client, session_id)[0] == 201
-    started = datetime.fromisoformat(read_session(client, session_id)["started_at"])
-    monkeypatch.setattr(clock, "now", lambda: started + timedelta(seconds=90))
-    # started_at is given in milliseconds, the store keeps microseconds.
-    assert read_session(client, session_id)["usage_time"] == pytest.approx(90, abs=0.002)
+    _advance(client, 90)
+    assert read_session(client, session_id)["usage_time"] == 90
     client.post(f"{SESSIONS}/{session_id}/end", headers=key_header(KEY))
-    monkeypatch.setattr(clock, "now", lambda: started + timedelta(seconds=500))
-    assert read_session(client, session_id)["usage_time"] == pytest.approx(90, abs=0.002)
+    _advance(client, 500)
+    assert read_session(client, session_id)["usage_time"] == 90
 
 
 # -- jobs by session --------------------------------------------------------------------

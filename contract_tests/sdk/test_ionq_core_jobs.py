@@ -68,6 +68,7 @@ from contract_tests.sdk.binomial import assert_binomial
 from mock_server.harness.fake import FakeIonQ
 
 RATE_CARDS = PACKAGED_BACKENDS.parent / "rate-cards.json"
+CHARACTERIZATIONS = PACKAGED_BACKENDS.parent / "characterizations"
 SHOTS = 1000
 BELL = [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}]
 X0 = [{"gate": "x", "target": 0}]
@@ -383,7 +384,8 @@ def test_cost_of_a_job(client: AuthenticatedClient, backend: str) -> None:
     assert cost.cost.unit == "usd"  # type: ignore[union-attr]
 
 
-def test_estimate(client: AuthenticatedClient) -> None:
+def test_estimate(fake: FakeIonQ, client: AuthenticatedClient) -> None:
+    fake.clock.time_scale = 1  # IonQ's own times (0, the default, takes none)
     estimate = estimate_job_cost.sync(
         client=client,
         backend="qpu.forte-1",
@@ -408,7 +410,10 @@ def test_estimate(client: AuthenticatedClient) -> None:
     assert (
         estimate.current_predicted_queue_time == fixture_record("qpu.forte-1")["average_queue_time"]
     )
-    assert estimate.estimated_execution_time > 0
+    # The newest characterization carries the fixture's timing, in seconds.
+    timing = json.loads((CHARACTERIZATIONS / "qpu.forte-1.json").read_text())["timing"]
+    per_shot_s = timing["reset"] + 10 * timing["1q"] + 5 * timing["2q"] + timing["readout"]
+    assert estimate.estimated_execution_time == round(SHOTS * per_shot_s * 1000)
     context = estimate.estimate_context.to_dict()
     assert (context["backend"], context["shots"], context["qubits"]) == ("qpu.forte-1", SHOTS, 4)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.characterization_store import CharacterizationStore
+from mock_server.api.clock import Clock
 from mock_server.api.format_schemas import FormatSchemas
 from mock_server.api.jobs.costs import RateCards
 from mock_server.api.jobs.runner import JobRunner
@@ -33,6 +34,8 @@ class ApiState:
     runner: JobRunner
     # The key's sessions (POST /sessions); jobs name one by `session_id`.
     sessions: SessionStore
+    # The one time of the app: jobs' queues and runs, sessions' durations, estimates.
+    clock: Clock
     rate_cards: RateCards
     # The JSON Schema of each result and circuit format (packaged data, never changed).
     format_schemas: FormatSchemas
@@ -42,7 +45,9 @@ class ApiState:
     revision: Revision
 
     def reset(self) -> None:
-        """Back to the fixtures, no jobs, no sessions (the admin API's and the plugin's reset)."""
+        """Back to the fixtures, no jobs, no sessions, nothing scheduled on the clock (the admin
+        API's and the plugin's reset)."""
+        self.clock.reset()
         self.backends.reset()
         self.characterizations.reset()
         self.runner.reset()

@@ -29,6 +29,12 @@ Sessions (mock_server/api/sessions/), across every API key:
     GET    /__admin/sessions          every session, newest first, with the id of its key
     DELETE /__admin/sessions          forget every session
 
+The clock (mock_server/api/clock.py), the one time of jobs and sessions:
+
+    GET    /__admin/clock             now, whether it is virtual, the time scale
+    PUT    /__admin/clock             {"virtual": true, "time_scale": 1}: either may be left out
+    POST   /__admin/clock/advance     {"seconds": 10800}: move virtual time (409 when real)
+
 The test tools (faults.py, ratelimit.py, request_log.py beside this module):
 
     GET    /__admin/faults            the fault rules, with how often each matched
@@ -55,6 +61,7 @@ from typing import Any, cast
 from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
+from mock_server.api.clock import ClockError
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job
 from mock_server.api.jobs.store import CancelOutcome
@@ -62,6 +69,7 @@ from mock_server.api.keys import organization_of
 from mock_server.api.patches import PatchError
 from mock_server.api.sessions.document import session_document
 from mock_server.controls import state as controls
+from mock_server.controls.clock import parse_advance, parse_settings
 from mock_server.controls.faults import RuleError
 from mock_server.controls.jobs import parse_failures, parse_hold
 from mock_server.controls.ratelimit import parse_limit
@@ -195,6 +203,42 @@ def _conflict(job: Job, action: str) -> Response:
         409,
         f"Job {job.id} is {job.status}{' and held' if job.held else ''}: it cannot be {action}.",
     )
+
+
+@blueprint.get("/clock")
+def get_clock() -> Response:
+    """The time now, whether it is virtual, the time scale, how many actions are scheduled."""
+    return json_response(encode(_api().clock.to_json()))
+
+
+@blueprint.put("/clock")
+def set_clock() -> Response:
+    """Switch between real and virtual time, or change the time scale."""
+    document = _json_object("clock settings")
+    settings = document if isinstance(document, Rejection) else parse_settings(document)
+    if isinstance(settings, Rejection):
+        return rejection_response(settings)
+    clock = _api().clock
+    try:
+        clock.configure(virtual=settings.virtual, time_scale=settings.time_scale)
+    except ClockError as refused:
+        return error_response(409, f"The clock was not changed: {refused}.")
+    return json_response(encode(clock.to_json()))
+
+
+@blueprint.post("/clock/advance")
+def advance_clock() -> Response:
+    """Move virtual time on, running every job and session action due on the way."""
+    document = _json_object("clock advance fields")
+    seconds = document if isinstance(document, Rejection) else parse_advance(document)
+    if isinstance(seconds, Rejection):
+        return rejection_response(seconds)
+    clock = _api().clock
+    try:
+        clock.advance(seconds)
+    except ClockError as refused:
+        return error_response(409, f"The clock was not moved: {refused}.")
+    return json_response(encode(clock.to_json()))
 
 
 @blueprint.get("/sessions")

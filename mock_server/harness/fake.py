@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -252,6 +253,13 @@ class FakeIonQ:
         """Forget every session; their jobs stay."""
         self._call("DELETE", "/sessions")
 
+    # The clock -----------------------------------------------------------------
+
+    @property
+    def clock(self) -> FakeClock:
+        """The fake's one clock: `advance(seconds)`, `now`, `virtual`, `time_scale`."""
+        return FakeClock(self._call)
+
     # The request log -----------------------------------------------------------
 
     def requests(self, limit: int | None = None) -> list[dict[str, Any]]:
@@ -264,25 +272,77 @@ class FakeIonQ:
         self._call("DELETE", "/requests")
 
 
+class FakeClock:
+    """The clock of a fake, through its admin API (mock_server/api/clock.py says what it does).
+
+    In the pytest plugin's fake, time is virtual: it stands still until
+    `advance` moves it, and QPU jobs take no time until `time_scale` says
+    how long, as a share of IonQ's (1: a 20-minute queue takes 20 minutes
+    of the clock). The plugin's reset puts both back after each test.
+    """
+
+    def __init__(self, call: Any) -> None:
+        self._call = call
+
+    def state(self) -> dict[str, Any]:
+        """`now`, `virtual`, `time_scale` and how many actions are `scheduled`."""
+        return dict(self._call("GET", "/clock"))
+
+    @property
+    def now(self) -> datetime:
+        """The fake's time now."""
+        return datetime.fromisoformat(self.state()["now"])
+
+    @property
+    def virtual(self) -> bool:
+        """Whether time moves only when `advance` says."""
+        return bool(self.state()["virtual"])
+
+    @virtual.setter
+    def virtual(self, virtual: bool) -> None:
+        self._call("PUT", "/clock", json={"virtual": virtual})
+
+    @property
+    def time_scale(self) -> float:
+        """How long QPU queues and runs take, as a share of IonQ's (0: none)."""
+        return float(self.state()["time_scale"])
+
+    @time_scale.setter
+    def time_scale(self, scale: float) -> None:
+        self._call("PUT", "/clock", json={"time_scale": scale})
+
+    def advance(self, seconds: float) -> datetime:
+        """Move virtual time on by `seconds`: jobs start and complete, sessions run out, on
+        the way; the new time."""
+        moved = self._call("POST", "/clock/advance", json={"seconds": seconds})
+        return datetime.fromisoformat(moved["now"])
+
+
 @contextmanager
 def start_fake(
     mode: Mode = "wsgi",
     *,
     fixtures: Path | str | None = None,
     config: Mapping[str, Any] | None = None,
+    virtual_clock: bool = False,
 ) -> Iterator[FakeIonQ]:
     """A fake IonQ for the duration of the block, stopped (and its clients closed) after.
 
     `fixtures` is a directory of backend records as `ionq-mock serve --fixtures`
     takes it; `config` (in-process mode only) goes to create_app, e.g.
-    `{"RATE_LIMIT": {"rate": 5, "burst": 5}}`.
+    `{"RATE_LIMIT": {"rate": 5, "burst": 5}}`; `virtual_clock` stops time
+    until `fake.clock.advance` moves it (the pytest plugin's fake does).
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     if mode == "wsgi":
         from mock_server.app import create_app  # noqa: PLC0415 - only this mode needs Flask
 
-        settings = {**(config or {}), **({"FIXTURES_DIR": fixtures} if fixtures else {})}
+        settings = {
+            **({"VIRTUAL_CLOCK": True} if virtual_clock else {}),
+            **(config or {}),
+            **({"FIXTURES_DIR": fixtures} if fixtures else {}),
+        }
         fake = FakeIonQ("wsgi", WSGI_ORIGIN, app=create_app(settings))
         try:
             yield fake
@@ -293,7 +353,9 @@ def start_fake(
         raise ValueError("config applies to the in-process mode; use the admin API instead")
     from mock_server.harness.launcher import running_server  # noqa: PLC0415
 
-    with running_server(Path(fixtures) if fixtures else None) as server:
+    with running_server(
+        Path(fixtures) if fixtures else None, virtual_clock=virtual_clock
+    ) as server:
         fake = FakeIonQ("socket", server.origin, port=server.port, pid=server.process.pid)
         try:
             yield fake

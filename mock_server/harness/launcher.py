@@ -100,9 +100,13 @@ def stop(process: subprocess.Popen[bytes], grace_s: float = 10.0) -> int:
 
 
 @contextmanager
-def running_server(fixtures: Path | None = None, timeout_s: float = 30.0) -> Iterator[Server]:
+def running_server(
+    fixtures: Path | None = None, timeout_s: float = 30.0, *, virtual_clock: bool = False
+) -> Iterator[Server]:
     """A fake serving on a free port for the duration of the block, stopped even on failure."""
     extra = ["--fixtures", str(fixtures)] if fixtures is not None else []
+    if virtual_clock:
+        extra.append("--virtual-clock")
     with tempfile.TemporaryDirectory(prefix="ionq-fake-") as tmp:
         for attempt in range(1, START_ATTEMPTS + 1):
             port = free_port()

@@ -60,7 +60,8 @@ def _mode(config: pytest.Config) -> Mode:
 def _session_fake(mode: Mode) -> Iterator[FakeIonQ]:
     from mock_server.harness.fake import start_fake  # noqa: PLC0415 - keep pytest start-up light
 
-    with start_fake(mode) as fake:
+    # Virtual time: a test moves it with fake_ionq.clock.advance and never sleeps.
+    with start_fake(mode, virtual_clock=True) as fake:
         yield fake
 
 

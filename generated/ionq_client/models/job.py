@@ -37,6 +37,17 @@ class Job:
     is a parent whose circuits run as child jobs (`child_job_ids`); each
     child is an `ionq.circuit.v1` job with `parent_job_id` set.
 
+    Times follow the fake's one clock (docs/jobs.md, "Queues and the
+    clock"). On a QPU, when the clock's time scale is above 0, a job
+    waits in `ready` for `predicted_wait_time_ms` (the backend's
+    `average_queue_time` times the scale, longer while the QPU runs
+    earlier jobs: one at a time), then is `started` for
+    `predicted_execution_duration_ms` (per shot a reset, the gates and a
+    readout at the backend's characterization `timing`, times the shots
+    and the scale), so `execution_duration_ms` is that prediction. Both
+    predictions are null where a job takes no time on the clock (the
+    simulator; time scale 0, the default).
+
     """
 
     backend: JobBackend

@@ -7,29 +7,22 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.job_status import JobStatus
+from ..models.canceled_status import CanceledStatus
 
 T = TypeVar("T", bound="JobCanceled")
 
 
 @_attrs_define
 class JobCanceled:
-    """The answer to a cancel: the job and the status it has now,
-    `canceled`, or the `completed` / `failed` it kept.
+    """The answer to a cancel: the job, and `canceled` (also for a job
+    that had finished and was left as it was).
 
     """
 
     id: UUID
     """ The job's id. """
-    status: JobStatus
-    """ Where a job is in its life: `submitted` (accepted, not yet
-    scheduled), `ready` (queued on its backend), `started` (running),
-    then one of the final statuses `completed`, `failed` or
-    `canceled`. A job only moves forward through this list, and a
-    final status never changes. There is no `running`: qiskit-ionq
-    raises on any status it does not know and ionq-core checks the
-    value against this list.
-     """
+    status: CanceledStatus
+    """ Always `canceled`, the JobStatus a canceled job has. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,7 +46,7 @@ class JobCanceled:
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
-        status = JobStatus(d.pop("status"))
+        status = CanceledStatus(d.pop("status"))
 
         job_canceled = cls(
             id=id,

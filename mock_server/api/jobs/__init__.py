@@ -11,6 +11,7 @@
     runner.py      JobRunner: dispatch to the lanes, wait for backends, run on the simulator
     mitigated_run.py  which error mitigation applies to a run, and carrying it out
     lanes.py       a queue and the one thread that drains it
+    timing.py      how long a QPU job waits and runs on the clock: its Plan
     costs.py       rate cards, a job's cost, GET /jobs/estimate
     outputs/       what a completed job gives back: its results in each of IonQ's
                    formats, its artifacts, compiled circuit and error mitigation report

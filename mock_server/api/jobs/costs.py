@@ -19,14 +19,10 @@ from typing import Any
 
 from mock_server.api.jobs.creation import JobRequest, record_name
 from mock_server.api.jobs.model import Job, JobStatus
+from mock_server.api.jobs.timing import DEFAULT_TIMING, execution_s
 from mock_server.wire.responses import instant
 
 RATE_CARDS = Path(__file__).parents[1] / "fixtures" / "rate-cards.json"
-# Gate and readout times of the estimate's execution time, in microseconds
-# (orders of magnitude of trapped-ion gates, the fake's own round figures).
-ONE_QUBIT_GATE_US = 135
-TWO_QUBIT_GATE_US = 600
-SHOT_OVERHEAD_US = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,40 +150,31 @@ class EstimateRequest:
     session: bool
 
 
-def execution_us(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
-    """How long the fake says a job of these gates and shots would run, in microseconds."""
-    per_shot_us = (
-        one_qubit_gates * ONE_QUBIT_GATE_US + two_qubit_gates * TWO_QUBIT_GATE_US + SHOT_OVERHEAD_US
-    )
-    return shots * per_shot_us
-
-
-def execution_ms(shots: int, one_qubit_gates: int, two_qubit_gates: int) -> int:
-    """How long the fake says a job of these gates and shots would run, in milliseconds."""
-    return round(execution_us(shots, one_qubit_gates, two_qubit_gates) / 1000)
-
-
 def quantum_time_us(job: Job) -> int:
-    """The QPU time a job is reckoned to have taken: the estimate's execution time for its
-    gates and shots (the fake's QPUs are simulated, so there is no time of theirs to tell)."""
+    """The QPU time a job is billed for: IonQ's time for its gates and shots at the fake's
+    round DEFAULT_TIMING (the fake's QPUs are simulated, so there is no time of theirs to
+    tell; the time scale of the clock changes how long a job takes, never what it costs)."""
     counts = job.gate_counts
-    return execution_us(job.request.shots, counts["1q"], counts["2q"])
+    return round(execution_s(DEFAULT_TIMING, job.request.shots, counts["1q"], counts["2q"]) * 1e6)
 
 
 def estimate(
     asked: EstimateRequest,
     cards: RateCards,
-    queue_ms: int,
+    times_ms: tuple[int, int],
     now: datetime,
     organization: str | None = None,
 ) -> dict[str, Any]:
-    """GET /jobs/estimate's answer, made at `now` for a backend whose queue is `queue_ms`,
-    for the `organization` whose prices apply.
+    """GET /jobs/estimate's answer, made at `now`, for the `organization` whose prices apply.
+
+    `times_ms` is the predicted queue and execution time on the fake's clock
+    (mock_server/api/jobs/timing.py), so that a job then takes what it said.
 
     Both the keys of IonQ's current description (`estimated_total_cost`,
     `rate_card`, ...) and those qiskit-ionq's JobEstimate still reads
     (`estimated_cost`, `cost_unit`, `rate_information`, ...).
     """
+    queue_ms, execution_ms = times_ms
     card = cards.card(record_name(asked.backend))
     mitigated = asked.error_mitigation
     one, two = asked.one_qubit_gates, asked.two_qubit_gates
@@ -217,7 +204,7 @@ def estimate(
         "estimated_unit": cards.unit,
         "rate_card": rate_card,
         "estimated_total_cost": total,
-        "estimated_execution_time": execution_ms(asked.shots, one, two),
+        "estimated_execution_time": execution_ms,
         "current_predicted_queue_time": queue_ms,
         # The older shape qiskit-ionq reads.
         "input_values": {**inputs, "session": asked.session},

@@ -88,8 +88,9 @@ def job_document(job: Job, base_path: str) -> dict[str, Any]:
         "submitted_at": _instant(job.submitted_at),
         "started_at": _instant(job.started_at),
         "completed_at": _instant(job.completed_at),
-        "predicted_wait_time_ms": None,
-        "predicted_execution_duration_ms": None,
+        # A QPU job's plan on the clock (mock_server/api/jobs/timing.py); None: it takes no time.
+        "predicted_wait_time_ms": job.plan.wait_ms if job.plan is not None else None,
+        "predicted_execution_duration_ms": job.plan.execution_ms if job.plan is not None else None,
         "execution_duration_ms": job.execution_duration_ms,
         "failure": job.failure.to_json() if job.failure is not None else None,
         "output": _output(job),

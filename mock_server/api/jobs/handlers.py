@@ -11,14 +11,14 @@ list. The body was validated against openapi.yaml before a handler runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
-from mock_server.api.jobs import admission, costs
+from mock_server.api.jobs import admission, costs, timing
 from mock_server.api.jobs.creation import (
     BACKEND_ALIASES,
+    SIMULATOR,
     JobRequest,
     read_job_request,
     record_name,
@@ -119,7 +119,7 @@ def create_job(state: ApiState) -> Response:
 def clone_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's name
     """POST /jobs/{UUID}/clone: the same circuits again, with the body's fields changed."""
     _concerns(UUID)
-    original = state.jobs.get(UUID, _owner())
+    original = state.jobs.peek(UUID, _owner())
     if original is None or original.parent_id is not None:
         return _job_not_found(UUID)
     return _submit(state, original.request.with_changes(_body() or {}))
@@ -154,7 +154,7 @@ def move_job(state: ApiState, UUID: str) -> Response:  # noqa: N803 - IonQ's nam
     _concerns(UUID)
     owner = _owner()
     changes = _body() or {}
-    original = state.jobs.get(UUID, owner)
+    original = state.jobs.peek(UUID, owner)
     admitted = None if original is None else _admit_move(state, owner, original.request, changes)
     if isinstance(admitted, Response):
         return admitted
@@ -330,19 +330,19 @@ def _ids_body() -> list[str]:
 
 
 def cancel_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
-    """PUT /jobs/{UUID}/status/cancel: cancel an unfinished job; a finished one keeps its status.
+    """PUT /jobs/{UUID}/status/cancel: cancel an unfinished job; a finished one is left as it is.
 
-    qiskit-ionq documents cancel() of a completed job as a no-op and raises
-    on any error status, and cirq-ionq replaces its job with this answer: so
-    a finished job answers 200 with the status it kept.
+    Either way the answer is `{"id", "status": "canceled"}`: the only status
+    IonQ's description allows in it (ionq-core refuses any other), and what
+    qiskit-ionq documents for a completed job (a no-op, no error) and
+    cirq-ionq expects (it keeps this answer as the job). GET tells a job's
+    status. A job whose run ended but that nobody has read yet is still
+    canceled (mock_server/api/jobs/store.py, "Completion").
     """
     _concerns(UUID)
-    owner = _owner()
-    if state.jobs.cancel(owner, UUID) is CancelOutcome.NOT_FOUND:
+    if state.jobs.cancel(_owner(), UUID) is CancelOutcome.NOT_FOUND:
         return _job_not_found(UUID)
-    job = state.jobs.get(UUID, owner)
-    status = job.status if job is not None else JobStatus.CANCELED
-    return json_response(encode({"id": UUID, "status": str(status)}))
+    return json_response(encode({"id": UUID, "status": str(JobStatus.CANCELED)}))
 
 
 def cancel_jobs(state: ApiState) -> Response:
@@ -401,8 +401,19 @@ def get_job_estimate(state: ApiState) -> Response:
         error_mitigation=args.get("error_mitigation", "false").lower() == "true",
         session=args.get("session", "false").lower() == "true",
     )
-    record = state.backends.view(record_name(asked.backend)) or {}
-    queue_ms = int(record.get("average_queue_time", 0))
+    name = record_name(asked.backend)
+    # The fake's own times (mock_server/api/jobs/timing.py): the simulator's take none.
+    scale = 0.0 if name == SIMULATOR else state.clock.time_scale
+    run_s = timing.execution_s(
+        timing.timing_of(state.characterizations.current(name)),
+        asked.shots,
+        asked.one_qubit_gates,
+        asked.two_qubit_gates,
+    )
+    times_ms = (
+        timing.milliseconds(timing.queue_s(state.backends.view(name)) * scale),
+        timing.milliseconds(run_s * scale),
+    )
     organization = organization_of(_owner())
-    document = costs.estimate(asked, state.rate_cards, queue_ms, datetime.now(UTC), organization)
+    document = costs.estimate(asked, state.rate_cards, times_ms, state.clock.now(), organization)
     return json_response(encode(document))

@@ -15,6 +15,13 @@ evicted, so at most `max_unfinished` of them are taken, and at most
 refuses another key's job (StoreFull beyond either); and one job's
 results may take at most a quarter of the budget (beyond, it fails with
 SimulationError).
+
+When a run's completion becomes visible (JobStore's "Completion"): a job
+whose run takes time on the clock (it has a Plan) completes at its plan's
+end, when the runner's clock calls `reveal`; any other job completes at
+the first read of it (`get`, `page`, `all`), so that a cancel which comes
+first still cancels it. A run that ended no longer counts toward the bounds
+on unfinished jobs, whether or not anyone has looked.
 """
 
 from __future__ import annotations
@@ -28,8 +35,18 @@ from typing import TYPE_CHECKING
 
 from mock_server.api.jobs import admission
 from mock_server.api.jobs.creation import JobRequest
-from mock_server.api.jobs.model import Compiled, Failure, Job, JobStatus, Mitigation, transition
+from mock_server.api.jobs.model import (
+    Compiled,
+    Failure,
+    Job,
+    JobStatus,
+    Mitigation,
+    Pending,
+    completion_instant,
+    transition,
+)
 from mock_server.api.jobs.store import CancelOutcome, Clock, JobFilter, StoreFull, utc_now
+from mock_server.api.jobs.timing import Plan
 from mock_server.api.revision import Revision
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
@@ -127,6 +144,7 @@ class MemoryJobStore:
         self._top_level += 1
         self._unfinished += 1
         self._unfinished_of[owner] = self._unfinished_of.get(owner, 0) + 1
+        job.counted = True
         self._evict(keep=job.id)
         return job
 
@@ -144,7 +162,19 @@ class MemoryJobStore:
         return job
 
     def get(self, job_id: str, owner: str | None = None) -> Job | None:
-        """The job, if it exists and `owner` (None: the admin API) may see it."""
+        """The job as a reader sees it, if it exists and `owner` (None: the admin API) may.
+
+        Reading makes a completion that waited for a reader visible (the module docstring).
+        """
+        with self._lock:
+            job = self.peek(job_id, owner)
+            if job is not None and self._show(job):
+                self._touch()
+            return job
+
+    def peek(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job as it is, without making a completion visible: for the runner, and for
+        the handlers that act on a job (move, clone) rather than show it."""
         job = self._jobs.get(job_id)
         if job is None or (owner is not None and job.owner != owner):
             return None
@@ -169,6 +199,7 @@ class MemoryJobStore:
         with self._lock:
             ordered = self._jobs.values() if oldest_first else reversed(self._jobs.values())
             found = (job for job in ordered if owner in (None, job.owner))
+            shown = _Shown(self._show)
             if after is not None:
                 position = _cursor_position(after)
                 if position is None:
@@ -178,7 +209,10 @@ class MemoryJobStore:
                     for job in found
                     if (job.sequence > position if oldest_first else job.sequence < position)
                 )
-            selected = list(itertools.islice((j for j in found if where.matches(j)), limit + 1))
+            matching = (job for job in map(shown, found) if where.matches(job))
+            selected = list(itertools.islice(matching, limit + 1))
+            if shown.changed:
+                self._touch()
         if len(selected) > limit:
             return selected[:limit], _cursor(selected[limit - 1])
         return selected, None
@@ -186,7 +220,11 @@ class MemoryJobStore:
     def all(self) -> Iterator[Job]:
         """Every job of every owner, newest first (for the admin API)."""
         with self._lock:
-            return iter(list(reversed(self._jobs.values())))
+            shown = _Shown(self._show)
+            jobs = [shown(job) for job in reversed(self._jobs.values())]
+            if shown.changed:
+                self._touch()
+            return iter(jobs)
 
     # -- changes by clients ----------------------------------------------------------
 
@@ -196,7 +234,7 @@ class MemoryJobStore:
         deleted = []
         with self._lock:
             for job_id in wanted:
-                job = self.get(job_id, owner)
+                job = self.peek(job_id, owner)
                 if job is None:
                     continue
                 # A batch's circuit goes with its batch (openapi.yaml's deleteJob says why).
@@ -209,7 +247,7 @@ class MemoryJobStore:
     def cancel(self, owner: str | None, job_id: str) -> CancelOutcome:
         """Cancel an unfinished job (and its unfinished children)."""
         with self._lock:
-            job = self.get(job_id, owner)
+            job = self.peek(job_id, owner)
             if job is None:
                 return CancelOutcome.NOT_FOUND
             if job.status is JobStatus.CANCELED:
@@ -235,13 +273,13 @@ class MemoryJobStore:
         anything changes.
         """
         with self._lock:
-            job = self.get(job_id, owner)
+            job = self.peek(job_id, owner)
             if job is None or job.parent_id is not None:
                 return CancelOutcome.NOT_FOUND
             if job.finished:
                 return CancelOutcome.FINISHED
             request = replacement(job.request)
-            self._check_room(owner, freed=1)
+            self._check_room(owner, freed=int(job.counted))
             now = self.clock()
             self._end(job, JobStatus.CANCELED, now)
             moved = self._add(owner, request, request.child_requests(), now)
@@ -250,8 +288,9 @@ class MemoryJobStore:
 
     # -- changes by the runner -------------------------------------------------------
 
-    def mark(self, job_id: str, status: JobStatus) -> Job | None:
-        """Move an unfinished job to `ready` or `started`; None if it finished or is gone.
+    def mark(self, job_id: str, status: JobStatus, at: datetime | None = None) -> Job | None:
+        """Move an unfinished job to `ready` or `started` (stamped `at`, else now); None if
+        it finished or is gone.
 
         The first circuit of a batch to start starts the batch.
         """
@@ -259,7 +298,7 @@ class MemoryJobStore:
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return None
-            now = self.clock()
+            now = at or self.clock()
             self._move(job, status, now)
             parent = self._parent(job)
             if (
@@ -282,6 +321,24 @@ class MemoryJobStore:
                 job.held = held
                 self._touch()
 
+    def schedule(self, job_id: str, plan: Plan | None) -> None:
+        """Give an unfinished job its queue and run on the clock (None: it takes no time)."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None and not job.finished:
+                job.plan = plan
+                self._touch()
+
+    def reveal(self, job_id: str) -> None:
+        """Complete a started job whose plan has ended, if its run has (the clock's call)."""
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None or job.pending is None or job.plan is None:
+                return
+            if job.status is JobStatus.STARTED and job.plan.end_at <= self.clock():
+                self._finish(job)
+                self._touch()
+
     def complete(  # noqa: PLR0913 - a run gives all of these
         self,
         job_id: str,
@@ -294,15 +351,17 @@ class MemoryJobStore:
     ) -> None:
         """A circuit ran: keep its result, unless the job was canceled or deleted meanwhile.
 
-        One job may not take more than a quarter of the budget: a result that
-        would take its job past that fails instead (and its batch, with the
-        batch's unfinished circuits), rather than evicting everyone else's.
-        Circuits of the batch that completed before keep their results: a
-        finished status never changes.
+        The job completes when its completion is visible (the module
+        docstring): at once for a started job whose plan has ended, else
+        later. One job may not take more than a quarter of the budget: a
+        result that would take its job past that fails instead (and its
+        batch, with the batch's unfinished circuits), rather than evicting
+        everyone else's. Circuits of the batch that completed before keep
+        their results: a finished status never changes.
         """
         with self._lock:
             job = self._jobs.get(job_id)
-            if job is None or job.finished:
+            if job is None or job.settled:
                 return
             now = self.clock()
             parent = self._parent(job)
@@ -318,18 +377,54 @@ class MemoryJobStore:
                     self._end(parent, JobStatus.FAILED, now, failure)
                 self._touch()
                 return
-            self._move(job, JobStatus.COMPLETED, now)
             job.result = result
             job.mitigation = mitigation
             job.compiled = compiled
-            job.gate_counts = gate_counts
-            job.warnings.extend(warnings)
             top.kept_bytes += size
             self._kept_bytes += size
-            if parent is not None:
-                self._child_completed(parent, job)
+            plan = job.plan
+            job.pending = Pending(ran_at=now, gate_counts=gate_counts, warnings=tuple(warnings))
+            self._uncount(job if parent is None else parent, settling=job)
+            if plan is not None and job.status is JobStatus.STARTED and plan.end_at <= now:
+                self._finish(job)
             self._evict(keep=top.id)
             self._touch()
+
+    def _show(self, job: Job) -> bool:
+        # A reader looks at `job`: a completion that waited for one becomes
+        # visible (the job's, and its children's for a parent). Whether any did.
+        shown = False
+        for each in (*self.children(job), job):
+            if each.pending is not None and each.plan is None:
+                self._finish(each)
+                shown = True
+        return shown
+
+    def _finish(self, job: Job) -> None:
+        # The completion of a run that ended becomes visible.
+        pending = job.pending
+        if pending is None:
+            return
+        self._move(job, JobStatus.COMPLETED, completion_instant(job, pending))
+        job.gate_counts = pending.gate_counts
+        job.warnings.extend(pending.warnings)
+        parent = self._parent(job)
+        if parent is not None:
+            self._child_completed(parent, job)
+
+    def _uncount(self, job: Job, settling: Job | None = None) -> None:
+        # A top-level job whose runs have all ended (or that finished) no longer
+        # counts toward the bounds on unfinished jobs.
+        if not job.counted:
+            return
+        if (
+            settling is not None
+            and job is not settling
+            and not all(child.settled for child in self.children(job))
+        ):
+            return
+        job.counted = False
+        self._release(job.owner)
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""
@@ -366,9 +461,20 @@ class MemoryJobStore:
         # Every change of status in the store: the model's transition, and the
         # count of unfinished top-level jobs the admission bounds read.
         was_finished = job.finished
+        if to.finished and to is not JobStatus.COMPLETED and job.pending is not None:
+            self._drop_results(job)  # a run that ended, canceled or failed before it was seen
         transition(job, to, now, failure)
         if job.parent_id is None and not was_finished and job.finished:
-            self._release(job.owner)
+            self._uncount(job)
+
+    def _drop_results(self, job: Job) -> None:
+        size = job.nbytes
+        top = self._parent(job) or job
+        top.kept_bytes -= size
+        self._kept_bytes -= size
+        job.result = None
+        job.mitigation = None
+        job.compiled = None
 
     def _release(self, owner: str) -> None:
         self._unfinished -= 1
@@ -399,8 +505,14 @@ class MemoryJobStore:
         """Block until the job is finished (or gone), at most `timeout_s`; whether it is."""
         with self._changed:
             return self._changed.wait_for(
-                lambda: (job := self._jobs.get(job_id)) is None or job.finished, timeout_s
+                lambda: (job := self._jobs.get(job_id)) is None or self._settled(job), timeout_s
             )
+
+    def _settled(self, job: Job) -> bool:
+        # Finished, or every run of it ended (a parent's children's).
+        return job.settled or (
+            job.child_ids is not None and all(child.settled for child in self.children(job))
+        )
 
     def clear(self) -> None:
         """Forget every job (the admin API's reset)."""
@@ -416,8 +528,7 @@ class MemoryJobStore:
         if job.parent_id is None:
             self._kept_bytes -= job.kept_bytes
             self._top_level -= 1
-            if not job.finished:
-                self._release(job.owner)
+            self._uncount(job)
         else:
             parent = self._parent(job)
             if parent is not None:
@@ -441,8 +552,23 @@ class MemoryJobStore:
             self._forget(oldest)
 
     def _done(self, job: Job) -> bool:
-        return job.finished and all(child.finished for child in self.children(job))
+        # What may be forgotten: every run of it ended, seen or not.
+        return (job.settled or bool(job.child_ids)) and all(
+            child.settled for child in self.children(job)
+        )
 
     def _touch(self) -> None:
         self.revision.bump()
         self._changed.notify_all()
+
+
+class _Shown:
+    """Makes each job it is called with visible to a reader, and tells whether any changed."""
+
+    def __init__(self, show: Callable[[Job], bool]) -> None:
+        self._show = show
+        self.changed = False
+
+    def __call__(self, job: Job) -> Job:
+        self.changed = self._show(job) or self.changed
+        return job

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs.creation import JobRequest
+from mock_server.api.jobs.timing import Plan
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
@@ -134,6 +135,22 @@ class Compiled:
     nbytes: int
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A run that ended, not yet seen: the job completes once its completion is visible.
+
+    The results are kept on the job already (so that the store's budget counts
+    them); the job stays `ready` or `started` until the store reveals the
+    completion (mock_server/api/jobs/memory.py says when). `ran_at` is when
+    the run ended: a job without a plan completes then, one with a plan at
+    the plan's end, or then if it ended later.
+    """
+
+    ran_at: datetime
+    gate_counts: dict[str, int]
+    warnings: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Job:
     """One job (a single circuit, a multi-circuit parent, or one of its children)."""
@@ -154,15 +171,23 @@ class Job:
     gate_counts: dict[str, int] = field(default_factory=lambda: {"1q": 0, "2q": 0})  # stats
     warnings: list[str] = field(default_factory=list)
     held: bool = False  # kept `ready` by the test controls until completed, failed or canceled
+    plan: Plan | None = None  # a QPU job's queue and run on the clock, when they take time
+    pending: Pending | None = None  # a run that ended, whose completion is not visible yet
     sequence: int = 0  # the store's submission order, newest highest
     index: int = 0  # a child's position among its parent's circuits
     children_completed: int = 0  # a parent's children that completed so far
     kept_bytes: int = 0  # a top-level job's results and circuits, for the store's budget
+    counted: bool = False  # counts toward the store's bounds on unfinished jobs
 
     @property
     def finished(self) -> bool:
         """Completed, failed or canceled: nothing will change it again."""
         return self.status.finished
+
+    @property
+    def settled(self) -> bool:
+        """Finished, or its run ended and only its completion's visibility is left."""
+        return self.finished or self.pending is not None
 
     @property
     def execution_duration_ms(self) -> int | None:
@@ -196,7 +221,15 @@ def transition(job: Job, to: JobStatus, at: datetime, failure: Failure | None = 
     if to.finished:
         job.completed_at = at
         job.held = False
+        job.pending = None
         if job.started_at is None and to is JobStatus.COMPLETED:
             job.started_at = at
     if failure is not None:
         job.failure = failure
+
+
+def completion_instant(job: Job, pending: Pending) -> datetime:
+    """When a run that ended completes its job: at its plan's end, or when it ended if later."""
+    if job.plan is not None and job.plan.end_at > pending.ran_at:
+        return job.plan.end_at
+    return pending.ran_at

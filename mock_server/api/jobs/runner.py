@@ -22,6 +22,15 @@ A job waits in `ready` while its backend's record is not `available`
 (until an admin change makes it so), and while the test controls hold it;
 the controls' state is kept in mock_server/controls/jobs.py and changed
 only through the runner's methods, under its lock.
+
+Time (mock_server/api/clock.py, mock_server/api/jobs/timing.py): when the
+clock's time scale is above 0, a QPU job gets a Plan, a queue and a run on
+the clock, and the clock starts it (`_start`) and completes it
+(`JobStore.reveal`) at the plan's instants; its simulation runs at once,
+in its lane, so that what the clock reveals is ready by then. A job whose
+start comes while its backend is not available waits until it is, then
+runs its planned time from then. Simulator jobs, and every job at scale 0,
+take no time on the clock.
 """
 
 from __future__ import annotations
@@ -30,10 +39,13 @@ import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
-from mock_server.api.jobs import admission, mitigated_run
+from mock_server.api.clock import Clock
+from mock_server.api.jobs import admission, mitigated_run, timing
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -146,15 +158,18 @@ class JobRunner:
         *,
         noise_models: NoiseModels | None = None,
         characterization: Characterizations = _none,
+        clock: Clock | None = None,
     ) -> None:
         self.store = store
         self.backends = backends
+        self.clock = clock or Clock()
         self.settings = settings or RunnerSettings()
         self.noise_models = noise_models or load_noise_models()
         self._characterization = characterization
         self._controls = controls
         self._lock = threading.Lock()
         self._waiting: dict[str, str] = {}  # job id -> backend it waits for
+        self._busy_until: dict[str, datetime] = {}  # backend -> end of the last job planned on it
         self._small = Lane("small", self._run_guarded)
         self._wide = Lane("wide", self._run_guarded, background=True)
         backends.subscribe(self._backend_changed)
@@ -232,7 +247,8 @@ class JobRunner:
             self.store.hold(unit.id, held=False)
         for unit in units:
             if not unit.finished:
-                self._dispatch(unit)
+                self.store.schedule(unit.id, None)
+                self._dispatch(unit, timed=False)
         return True
 
     def reset(self) -> None:
@@ -240,11 +256,14 @@ class JobRunner:
         with self._lock:
             self._controls.reset()
             self._waiting.clear()
+            self._busy_until.clear()
 
-    def _dispatch(self, unit: Job, works: list[int] | None = None) -> bool:
+    def _dispatch(self, unit: Job, works: list[int] | None = None, *, timed: bool = True) -> bool:
         """Queue a unit to run; False when it waits for its backend instead.
 
-        `works` is the predicted work of each of its circuits, if known already.
+        `works` is the predicted work of each of its circuits, if known
+        already. A `timed` unit on a QPU gets its plan on the clock, when the
+        time scale is above 0.
 
         The record is read and the wait registered under the lock that
         `_backend_changed` takes too, so a change that lands in between is
@@ -256,8 +275,52 @@ class JobRunner:
             if record is not None and record.get("status") != AVAILABLE:
                 self._waiting[unit.id] = backend
                 return False
+            plan = self._plan(unit, record) if timed else None
+        if plan is not None:
+            self._follow(unit.id, plan)
         self._lane(unit, works).put(unit.id)
         return True
+
+    def _plan(self, unit: Job, record: Mapping[str, Any] | None) -> timing.Plan | None:
+        """A QPU unit's queue and run on the clock (under the lock), or None when they take no
+        time: on the simulator, or at a time scale of 0."""
+        scale = self.clock.time_scale
+        if scale <= 0 or unit.request.is_simulator:
+            return None
+        backend = record_name(unit.request.backend)
+        counts = unit.gate_counts
+        run_s = timing.execution_s(
+            timing.timing_of(self._characterization(backend)),
+            unit.request.shots,
+            counts["1q"],
+            counts["2q"],
+        )
+        wait_s = timing.queue_s(record) * scale
+        plan = timing.Plan.after(
+            self.clock.now(), wait_s, run_s * scale, self._busy_until.get(backend)
+        )
+        self._busy_until[backend] = plan.end_at
+        return plan
+
+    def _follow(self, job_id: str, plan: timing.Plan) -> None:
+        """Keep a unit's plan with it, and have the clock start and complete it on time."""
+        self.store.schedule(job_id, plan)
+        self.clock.call_at(plan.start_at, partial(self._start, job_id, plan))
+        self.clock.call_at(plan.end_at, partial(self.store.reveal, job_id))
+
+    def _start(self, job_id: str, plan: timing.Plan) -> None:
+        """The clock reached a unit's planned start: it starts, unless its backend is not
+        available (it waits, and runs once it is), or its plan changed meanwhile."""
+        job = self.store.peek(job_id)
+        if job is None or job.finished or job.held or job.plan != plan:
+            return
+        backend = record_name(job.request.backend)
+        with self._lock:
+            record = self.backends.view(backend)
+            if record is not None and record.get("status") != AVAILABLE:
+                self._waiting[job_id] = backend
+                return
+        self.store.mark(job_id, JobStatus.STARTED, at=plan.start_at)
 
     def _backend_changed(self, name: str) -> None:
         with self._lock:
@@ -268,13 +331,21 @@ class JobRunner:
             for job_id in woken:
                 del self._waiting[job_id]
         for job_id in woken:
-            job = self.store.get(job_id)
+            job = self.store.peek(job_id)
             if job is None or job.finished:
                 continue
             if record is None:  # the backend was removed: the job can never run
                 self.store.fail(job_id, admission.backend_removed(name))
+            elif job.plan is not None:  # its planned start passed while the backend was away
+                with self._lock:
+                    plan = job.plan.restarted(self.clock.now(), self._busy_until.get(name))
+                    self._busy_until[name] = plan.end_at
+                self._follow(job_id, plan)
             else:
-                self._lane(job).put(job_id)
+                works = self._works(job.request)
+                if self._dispatch(job, works) and sum(works) <= self.settings.inline_work:
+                    # As POST /jobs does: a small run has ended before the change is answered.
+                    self.store.wait_finished(job_id, self.settings.inline_wait_s)
 
     def _lane(self, unit: Job, works: list[int] | None = None) -> Lane:
         """The small lane for a unit whose every circuit is small, else the wide one."""
@@ -348,8 +419,8 @@ class JobRunner:
         # test suite submit no job at all.
         from mock_server.simulator import Program, run_circuit, run_program  # noqa: PLC0415
 
-        job = self.store.get(job_id)
-        if job is None or job.finished or job.held:
+        job = self.store.peek(job_id)
+        if job is None or job.settled or job.held:
             return
         request = job.request
         (circuit_input,) = request.circuits
@@ -371,7 +442,8 @@ class JobRunner:
         if isinstance(circuit, Failure):
             self.store.fail(job_id, circuit)
             return
-        if self.store.mark(job_id, JobStatus.STARTED) is None:
+        # A planned unit is started by the clock; it simulates while it waits.
+        if job.plan is None and self.store.mark(job_id, JobStatus.STARTED) is None:
             return
 
         stop_if_canceled = self._stop_if_finished(job_id)
@@ -459,7 +531,7 @@ class JobRunner:
         """A step callback that stops a run or a compile once its job was canceled or deleted."""
 
         def stop(_done: int, _total: int) -> None:
-            current = self.store.get(job_id)
+            current = self.store.peek(job_id)
             if current is None or current.finished:
                 raise _Canceled
 

@@ -21,6 +21,14 @@ that fails, and canceled with any that is canceled or deleted. A job
 finished is never changed by a late `mark`, `complete` or `fail` (the
 runner's thread may report on a job a client canceled meanwhile).
 
+Completion. A run that ended completes its job when the completion is
+visible: a job with a Plan (a QPU queue and run that take time on the
+clock: mock_server/api/jobs/timing.py) once its plan's end has passed and
+`reveal` is called; any other at the first read (`get`, `page`, `all`), so
+that a cancel that arrives first still cancels it, as on IonQ, where a job
+just submitted is still queued. Until then it is `ready` or `started` and
+`settled`; a cancel, move or failure before then drops its results.
+
 Bounds. At most `max_unfinished` top-level jobs are unfinished at once, and
 at most `max_unfinished_per_key` of one owner's (`create` raises StoreFull
 beyond either). Finished jobs are forgotten, oldest
@@ -48,6 +56,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from mock_server.api.jobs.creation import JobRequest
 from mock_server.api.jobs.model import Compiled, Failure, Job, JobStatus, Mitigation
+from mock_server.api.jobs.timing import Plan
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
@@ -125,7 +134,13 @@ class JobStore(Protocol):
         ...
 
     def get(self, job_id: str, owner: str | None = None) -> Job | None:
-        """The job, if it exists and `owner` may see it."""
+        """The job as a reader sees it (a completion waiting for a reader becomes visible),
+        if it exists and `owner` may see it."""
+        ...
+
+    def peek(self, job_id: str, owner: str | None = None) -> Job | None:
+        """The job as it is, no completion made visible: for the runner and for handlers that
+        act on a job rather than show it."""
         ...
 
     def children(self, job: Job) -> list[Job]:
@@ -162,8 +177,17 @@ class JobStore(Protocol):
 
     # -- the runner and the test controls --------------------------------------------
 
-    def mark(self, job_id: str, status: JobStatus) -> Job | None:
-        """Move an unfinished job to `ready` or `started`; None if it finished or is gone."""
+    def mark(self, job_id: str, status: JobStatus, at: datetime | None = None) -> Job | None:
+        """Move an unfinished job to `ready` or `started`, stamped `at` (else now); None if it
+        finished or is gone."""
+        ...
+
+    def schedule(self, job_id: str, plan: Plan | None) -> None:
+        """Give an unfinished job its queue and run on the clock (None: they take no time)."""
+        ...
+
+    def reveal(self, job_id: str) -> None:
+        """Complete a started job whose plan has ended, if its run has (the clock's call)."""
         ...
 
     def hold(self, job_id: str, held: bool) -> None:
@@ -192,7 +216,8 @@ class JobStore(Protocol):
         ...
 
     def wait_finished(self, job_id: str, timeout_s: float) -> bool:
-        """Block until the job is finished or gone, at most `timeout_s`; whether it is."""
+        """Block until the job is settled (its runs ended) or gone, at most `timeout_s`;
+        whether it is."""
         ...
 
     # -- the admin API ---------------------------------------------------------------

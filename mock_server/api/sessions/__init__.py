@@ -5,8 +5,8 @@
     rules.py     every rule that refuses a job a session cannot take, in one place
     store.py     SessionStore: the sessions of one app in memory, and admitting jobs into them
     document.py  the JSON document of a session
-    clock.py     `now()`, the one place the sessions read the time
 
-Nothing is imported here, as in the jobs package: each module is imported
+The time is the app's one clock (mock_server/api/clock.py), given to the
+store. Nothing is imported here, as in the jobs package: each module is imported
 by its own name.
 """

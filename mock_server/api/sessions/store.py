@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from mock_server.api.revision import Revision
-from mock_server.api.sessions import clock, rules
+from mock_server.api.sessions import rules
 from mock_server.api.sessions.model import Limits, Session, SessionStatus
 from mock_server.api.sessions.rules import Refusal
 
@@ -30,7 +30,7 @@ class SessionStore:
     def __init__(
         self,
         revision: Revision,
-        now: Callable[[], datetime] | None = None,
+        now: Callable[[], datetime],
         limit: int = MAX_SESSIONS,
     ) -> None:
         self._sessions: dict[str, Session] = {}  # in creation order
@@ -40,9 +40,9 @@ class SessionStore:
         self._limit = limit
 
     def now(self) -> datetime:
-        """The store's time: what durations and usage are measured with. Without a clock of its
-        own, `clock.now` is looked up on each call, so that replacing it reaches every store."""
-        return self._clock() if self._clock is not None else clock.now()
+        """The store's time, the app's one clock (mock_server/api/clock.py): what durations and
+        usage are measured with."""
+        return self._clock()
 
     def create(self, owner: str, backend: str, limits: Limits) -> Session:
         """A new session of `owner` on `backend`, `created`."""

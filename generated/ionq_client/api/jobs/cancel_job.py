@@ -95,10 +95,15 @@ def sync_detailed(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is
-    and the answer says which status it kept: `canceled` again (so that
-    a retried request, after a lost answer, does not fail), or
-    `completed` / `failed`. Takes no body. Needs
+    have no results. A job that has already finished is left as it is.
+    Either way the answer is `{"id", "status": "canceled"}`; GET tells
+    the job's status. A job's completion is visible from the first
+    read of it (GET of the job, its results or a list that includes
+    it): a cancel that comes before any read cancels the job, even one
+    whose run had ended, as a cancel right after submission does on
+    IonQ, where a job just submitted is still queued. On a QPU whose
+    queue takes time (the fake's clock: docs/jobs.md), a job completes
+    at the end of its run instead, read or not. Takes no body. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -131,10 +136,15 @@ def sync(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is
-    and the answer says which status it kept: `canceled` again (so that
-    a retried request, after a lost answer, does not fail), or
-    `completed` / `failed`. Takes no body. Needs
+    have no results. A job that has already finished is left as it is.
+    Either way the answer is `{"id", "status": "canceled"}`; GET tells
+    the job's status. A job's completion is visible from the first
+    read of it (GET of the job, its results or a list that includes
+    it): a cancel that comes before any read cancels the job, even one
+    whose run had ended, as a cancel right after submission does on
+    IonQ, where a job just submitted is still queued. On a QPU whose
+    queue takes time (the fake's clock: docs/jobs.md), a job completes
+    at the end of its run instead, read or not. Takes no body. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -162,10 +172,15 @@ async def asyncio_detailed(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is
-    and the answer says which status it kept: `canceled` again (so that
-    a retried request, after a lost answer, does not fail), or
-    `completed` / `failed`. Takes no body. Needs
+    have no results. A job that has already finished is left as it is.
+    Either way the answer is `{"id", "status": "canceled"}`; GET tells
+    the job's status. A job's completion is visible from the first
+    read of it (GET of the job, its results or a list that includes
+    it): a cancel that comes before any read cancels the job, even one
+    whose run had ended, as a cancel right after submission does on
+    IonQ, where a job just submitted is still queued. On a QPU whose
+    queue takes time (the fake's clock: docs/jobs.md), a job completes
+    at the end of its run instead, read or not. Takes no body. Needs
     `Authorization: apiKey <key>`.
 
     Args:
@@ -196,10 +211,15 @@ async def asyncio(
     """Cancel a job
 
      Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is
-    and the answer says which status it kept: `canceled` again (so that
-    a retried request, after a lost answer, does not fail), or
-    `completed` / `failed`. Takes no body. Needs
+    have no results. A job that has already finished is left as it is.
+    Either way the answer is `{"id", "status": "canceled"}`; GET tells
+    the job's status. A job's completion is visible from the first
+    read of it (GET of the job, its results or a list that includes
+    it): a cancel that comes before any read cancels the job, even one
+    whose run had ended, as a cancel right after submission does on
+    IonQ, where a job just submitted is still queued. On a QPU whose
+    queue takes time (the fake's clock: docs/jobs.md), a job completes
+    at the end of its run instead, read or not. Takes no body. Needs
     `Authorization: apiKey <key>`.
 
     Args:

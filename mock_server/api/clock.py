@@ -1,0 +1,178 @@
+"""The fake's one clock: what every job, session and estimate asks for the time.
+
+Real by default: `now()` is the wall clock, and actions scheduled with
+`call_at` run on one timer thread when their instant comes. Virtual in
+tests: time stands still until `advance(seconds)` moves it, running every
+action that falls due on the way, in order, each at its own instant and in
+the caller's thread, so that a test of a three-hour queue takes
+milliseconds, never sleeps, and sees the same times on every run.
+
+`time_scale` is how long the fake's QPUs take compared with IonQ's (the
+runner reads it for queue and execution times): 0, the default, is no
+waiting at all; 1 is IonQ's own times; 0.001 turns a 20-minute queue into
+1.2 seconds. Time never goes back: switching from virtual to real time
+jumps to the wall clock only when the wall clock is ahead.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from mock_server.wire.responses import instant
+
+logger = logging.getLogger(__name__)
+
+Action = Callable[[], None]
+
+
+class ClockError(ValueError):
+    """A change the clock cannot make (advancing real time, a negative scale or step)."""
+
+
+class Clock:
+    """Real or virtual time, and the actions scheduled on it."""
+
+    def __init__(self, *, virtual: bool = False, time_scale: float = 0.0) -> None:
+        self._lock = threading.Condition(threading.Lock())
+        self._virtual_now: datetime | None = _wall() if virtual else None
+        self._time_scale = _checked_scale(time_scale)
+        self._defaults = (virtual, self._time_scale)
+        self._scheduled: list[tuple[datetime, int, Action]] = []
+        self._order = itertools.count()
+        self._timer: threading.Thread | None = None
+
+    # -- reading ---------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current instant, aware, in UTC."""
+        virtual = self._virtual_now
+        return virtual if virtual is not None else _wall()
+
+    @property
+    def virtual(self) -> bool:
+        """Whether time moves only when `advance` says."""
+        return self._virtual_now is not None
+
+    @property
+    def time_scale(self) -> float:
+        """How long the fake's QPU queues and runs take, as a share of IonQ's (0: no time)."""
+        return self._time_scale
+
+    def to_json(self) -> dict[str, Any]:
+        """As GET /__admin/clock shows it."""
+        with self._lock:
+            scheduled = len(self._scheduled)
+        return {
+            "now": instant(self.now()),
+            "virtual": self.virtual,
+            "time_scale": self._time_scale,
+            "scheduled": scheduled,
+        }
+
+    # -- changing --------------------------------------------------------------------
+
+    def configure(self, *, virtual: bool | None = None, time_scale: float | None = None) -> None:
+        """Switch between real and virtual time, or change the scale (None leaves it)."""
+        scale = _checked_scale(time_scale) if time_scale is not None else None
+        with self._lock:
+            if virtual is False and self._virtual_now is not None and self._virtual_now > _wall():
+                raise ClockError("virtual time is ahead of the wall clock: it would go back")
+            if scale is not None:
+                self._time_scale = scale
+            if virtual is True and self._virtual_now is None:
+                self._virtual_now = _wall()
+            elif virtual is False and self._virtual_now is not None:
+                self._virtual_now = None
+                self._start_timer()
+            self._lock.notify_all()
+
+    def advance(self, seconds: float) -> datetime:
+        """Move virtual time on by `seconds`, running each action due on the way; the new now.
+
+        Each action runs with `now()` at its own instant, in scheduling order
+        among those of the same instant; actions it schedules within the step
+        run in it too.
+        """
+        if not seconds >= 0 or seconds == float("inf"):
+            raise ClockError("a clock advances by a finite number of seconds, 0 or more")
+        with self._lock:
+            if self._virtual_now is None:
+                raise ClockError("the clock is real: only a virtual clock can be advanced")
+            target = self._virtual_now + timedelta(seconds=seconds)
+        while True:
+            with self._lock:
+                current = self._virtual()
+                if current is None:  # switched to real time meanwhile
+                    return _wall()
+                if not self._scheduled or self._scheduled[0][0] > target:
+                    self._virtual_now = max(current, target)
+                    return self._virtual_now
+                when, _order, action = heapq.heappop(self._scheduled)
+                self._virtual_now = max(current, when)
+            _run(action)
+
+    def _virtual(self) -> datetime | None:
+        return self._virtual_now
+
+    def call_at(self, when: datetime, action: Action) -> None:
+        """Run `action` once `now()` reaches `when`: at once, in this thread, if it has."""
+        with self._lock:
+            if when > self.now():
+                heapq.heappush(self._scheduled, (when, next(self._order), action))
+                if self._virtual_now is None:
+                    self._start_timer()
+                    self._lock.notify_all()
+                return
+        _run(action)
+
+    def reset(self) -> None:
+        """Forget every scheduled action; the configured mode and scale again (time goes on)."""
+        virtual, scale = self._defaults
+        with self._lock:
+            self._scheduled.clear()
+            self._lock.notify_all()
+        self.configure(virtual=virtual, time_scale=scale)
+
+    # -- real time -------------------------------------------------------------------
+
+    def _start_timer(self) -> None:
+        # Under the lock. One thread, while there is something scheduled in real time.
+        if self._timer is None and self._scheduled:
+            self._timer = threading.Thread(target=self._tick, name="ionq-mock clock", daemon=True)
+            self._timer.start()
+
+    def _tick(self) -> None:
+        while True:
+            with self._lock:
+                if not self._scheduled or self._virtual_now is not None:
+                    self._timer = None
+                    return
+                wait_s = (self._scheduled[0][0] - _wall()).total_seconds()
+                if wait_s > 0:
+                    self._lock.wait(wait_s)
+                    continue
+                _when, _order, action = heapq.heappop(self._scheduled)
+            _run(action)
+
+
+def _run(action: Action) -> None:
+    try:
+        action()
+    except Exception:  # a bug of the fake's: logged, and the clock goes on
+        logger.exception("a scheduled action failed")
+
+
+def _wall() -> datetime:
+    return datetime.now(UTC)
+
+
+def _checked_scale(scale: float) -> float:
+    if not (scale >= 0 and scale != float("inf")):
+        raise ClockError("the time scale is a finite number, 0 or more")
+    return float(scale)
