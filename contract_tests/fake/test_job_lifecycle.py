@@ -59,7 +59,9 @@ def test_a_status_only_moves_forward_and_a_final_one_never_changes() -> None:
     assert set(TRANSITIONS) == set(JobStatus)
     for before, afters in TRANSITIONS.items():
         if str(before) in FINAL:
-            assert afters == frozenset(), before
+            # but for a cancel of a completed job, as IonQ's v0.4 does (cirq-ionq says so)
+            allowed = {JobStatus.CANCELED} if before is JobStatus.COMPLETED else set()
+            assert afters == allowed, before
         for after in afters:
             assert str(after) in FINAL or order[str(after)] >= order[str(before)], (before, after)
 

@@ -838,17 +838,18 @@ def test_cancel_stops_a_held_job_for_good(client: ContractClient) -> None:
     assert get_job(client, job_id, KEY)["status"] == "canceled"
 
 
-def test_cancel_of_a_completed_job_changes_nothing(client: ContractClient) -> None:
+def test_cancel_of_a_completed_job_cancels_it_and_its_results_go(client: ContractClient) -> None:
     job_id = submit(client, BELL, KEY)
     before = wait_for_job(client, job_id, KEY)
     assert before["status"] == "completed"
-    probabilities = result(client, job_id, KEY, "probabilities")
     response = client.put(f"{JOBS}/{job_id}/status/cancel", headers=key_header(KEY))
     assert response.status_code == 200
-    # The only status IonQ's JobCanceledResponse allows; the job itself is left as it was.
     assert response.get_json() == {"id": job_id, "status": "canceled"}
-    assert get_job(client, job_id, KEY) == before
-    assert result(client, job_id, KEY, "probabilities") == probabilities
+    after = get_job(client, job_id, KEY)
+    assert (after["status"], after["results"]) == ("canceled", None)
+    assert after["submitted_at"] == before["submitted_at"]
+    for kind in RESULT_KINDS:
+        assert_not_found(client.get(f"{JOBS}/{job_id}/results/{kind}", headers=key_header(KEY)))
 
 
 def test_cancel_of_a_failed_job_leaves_it_failed(client: ContractClient) -> None:
@@ -899,14 +900,18 @@ def test_bulk_delete_answers_only_the_jobs_it_deleted(client: ContractClient) ->
 def test_bulk_cancel_answers_only_the_jobs_it_canceled(client: ContractClient) -> None:
     done = submit(client, BELL, KEY)
     assert wait_for_job(client, done, KEY)["status"] == "completed"
+    failed = submit(client, circuit_job([{"gate": "gpi", "target": 0, "phase": 0}], qubits=1), KEY)
+    assert wait_for_job(client, failed, KEY)["status"] == "failed"
     hold(client)
     first, second = submit(client, BELL, KEY), submit(client, BELL, KEY)
     theirs = submit(client, BELL, OTHER)
-    asked = [first, done, str(uuid.uuid4()), theirs, "not-a-job-id", second]
+    asked = [first, done, failed, str(uuid.uuid4()), theirs, "not-a-job-id", second]
     response = client.put(f"{JOBS}/status/cancel", json={"ids": asked}, headers=key_header(KEY))
     assert response.status_code == 200
-    assert response.get_json() == {"ids": [first, second], "status": "canceled"}
-    assert get_job(client, done, KEY)["status"] == "completed"
+    # A completed job is canceled too (IonQ's v0.4 does it); a failed one stays failed.
+    assert response.get_json() == {"ids": [first, done, second], "status": "canceled"}
+    assert get_job(client, done, KEY)["status"] == "canceled"
+    assert get_job(client, failed, KEY)["status"] == "failed"
     assert get_job(client, first, KEY)["status"] == "canceled"
     assert get_job(client, second, KEY)["status"] == "canceled"
     assert get_job(client, theirs, OTHER)["status"] == "ready"

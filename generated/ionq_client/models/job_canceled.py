@@ -14,8 +14,8 @@ T = TypeVar("T", bound="JobCanceled")
 
 @_attrs_define
 class JobCanceled:
-    """The answer to a cancel: the job, and `canceled` (also for a job
-    that had finished and was left as it was).
+    """The answer to a cancel: the job, and `canceled` (also for a failed
+    job, which stays failed).
 
     """
 

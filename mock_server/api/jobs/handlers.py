@@ -330,14 +330,13 @@ def _ids_body() -> list[str]:
 
 
 def cancel_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
-    """PUT /jobs/{UUID}/status/cancel: cancel an unfinished job; a finished one is left as it is.
+    """PUT /jobs/{UUID}/status/cancel: cancel the job, even a completed one; a failed one stays.
 
-    Either way the answer is `{"id", "status": "canceled"}`: the only status
-    IonQ's description allows in it (ionq-core refuses any other), and what
-    qiskit-ionq documents for a completed job (a no-op, no error) and
-    cirq-ionq expects (it keeps this answer as the job). GET tells a job's
-    status. A job whose run ended but that nobody has read yet is still
-    canceled (mock_server/api/jobs/store.py, "Completion").
+    The answer is `{"id", "status": "canceled"}` either way: the only status
+    IonQ's description allows in it (ionq-core refuses any other). IonQ's v0.4
+    cancels a completed job too (cirq-ionq documents it, and keeps this
+    answer as its job); qiskit-ionq's older note calls that a no-op, and
+    raises on any error status, so none is answered.
     """
     _concerns(UUID)
     if state.jobs.cancel(_owner(), UUID) is CancelOutcome.NOT_FOUND:

@@ -245,20 +245,37 @@ class MemoryJobStore:
         return deleted
 
     def cancel(self, owner: str | None, job_id: str) -> CancelOutcome:
-        """Cancel an unfinished job (and its unfinished children)."""
+        """Cancel an unfinished job (and its unfinished children), or a completed one.
+
+        A completed job is canceled as IonQ's v0.4 does it (cirq-ionq documents
+        it): its results go, a batch's with all its circuits. A failed job stays
+        failed (FINISHED).
+        """
         with self._lock:
             job = self.peek(job_id, owner)
             if job is None:
                 return CancelOutcome.NOT_FOUND
             if job.status is JobStatus.CANCELED:
                 return CancelOutcome.CANCELED
-            if job.finished:
-                return CancelOutcome.FINISHED
             now = self.clock()
-            self._end(job, JobStatus.CANCELED, now)
-            self._end_parent(job, now)
+            top = self._parent(job) or job
+            if job.status is JobStatus.COMPLETED or top.status is JobStatus.COMPLETED:
+                self._cancel_completed(top, now)
+            elif job.finished:
+                return CancelOutcome.FINISHED
+            else:
+                self._end(job, JobStatus.CANCELED, now)
+                self._end_parent(job, now)
             self._touch()
             return CancelOutcome.CANCELED
+
+    def _cancel_completed(self, top: Job, now: datetime) -> None:
+        # A completed job (or batch, with every circuit) becomes canceled, without results.
+        for each in (*self.children(top), top):
+            if each.status is JobStatus.COMPLETED:
+                self._drop_results(each)
+            if each.status is JobStatus.COMPLETED or not each.finished:
+                self._move(each, JobStatus.CANCELED, now)
 
     def move(
         self, owner: str, job_id: str, replacement: Callable[[JobRequest], JobRequest]
@@ -452,9 +469,12 @@ class MemoryJobStore:
     def _end(
         self, job: Job, status: JobStatus, now: datetime, failure: Failure | None = None
     ) -> None:
-        # A job and its unfinished children end together (cancel, failure).
+        # A job and its unfinished children end together (cancel, failure); a
+        # circuit whose run had ended completes instead when its batch fails.
         for each in (job, *self.children(job)):
-            if not each.finished:
+            if each.pending is not None and status is JobStatus.FAILED:
+                self._finish(each)
+            elif not each.finished:
                 self._move(each, status, now, failure)
 
     def _move(self, job: Job, to: JobStatus, now: datetime, failure: Failure | None = None) -> None:

@@ -47,15 +47,17 @@ _FINISHED = frozenset({JobStatus.COMPLETED, JobStatus.CANCELED, JobStatus.FAILED
 
 _S = JobStatus
 # Which status may follow which: forward only, and a finished status never
-# changes (openapi.yaml's JobStatus). `ready` follows `ready` when a held job
-# is released; a job is `completed` straight from `submitted` when it is a dry
-# run (priced, never run), and `failed` when the admission rules refuse it.
+# changes (openapi.yaml's JobStatus) but for one: a cancel turns a `completed`
+# job `canceled`, as IonQ's v0.4 does (cirq-ionq documents it). `ready`
+# follows `ready` when a held job is released; a job is `completed` straight
+# from `submitted` when it is a dry run (priced, never run), and `failed` when
+# the admission rules refuse it.
 TRANSITIONS: Mapping[JobStatus, frozenset[JobStatus]] = MappingProxyType(
     {
         _S.SUBMITTED: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
         _S.READY: frozenset({_S.READY, _S.STARTED, _S.COMPLETED, _S.CANCELED, _S.FAILED}),
         _S.STARTED: frozenset({_S.COMPLETED, _S.CANCELED, _S.FAILED}),
-        _S.COMPLETED: frozenset(),
+        _S.COMPLETED: frozenset({_S.CANCELED}),
         _S.CANCELED: frozenset(),
         _S.FAILED: frozenset(),
     }

@@ -154,7 +154,9 @@ class JobStore(Protocol):
         ...
 
     def cancel(self, owner: str | None, job_id: str) -> CancelOutcome:
-        """Cancel an unfinished job (its unfinished children and its batch with it)."""
+        """Cancel an unfinished job (its unfinished children and its batch with it), or a
+        completed one (its results go; a batch's with every circuit): as IonQ's v0.4 does.
+        A failed job stays failed: FINISHED."""
         ...
 
     def delete(self, owner: str | None, job_ids: Iterable[str]) -> list[str]:

@@ -94,17 +94,16 @@ def sync_detailed(
 ) -> Response[BadRequestError | Error | JobCanceled]:
     """Cancel a job
 
-     Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is.
-    Either way the answer is `{"id", "status": "canceled"}`; GET tells
-    the job's status. A job's completion is visible from the first
-    read of it (GET of the job, its results or a list that includes
-    it): a cancel that comes before any read cancels the job, even one
-    whose run had ended, as a cancel right after submission does on
-    IonQ, where a job just submitted is still queued. On a QPU whose
-    queue takes time (the fake's clock: docs/jobs.md), a job completes
-    at the end of its run instead, read or not. Takes no body. Needs
-    `Authorization: apiKey <key>`.
+     Cancels the job: one that has not finished becomes `canceled` and
+    will have no results; so does a completed one, whose results go (a
+    circuit of a batch takes its batch with it). A failed job stays
+    `failed`. The answer is `{"id", "status": "canceled"}` either way;
+    GET tells the job's status. A job's completion is visible from the
+    first read of it (GET of the job, its results or a list that
+    includes it), so qiskit-ionq's first poll right after submission
+    sees `completed`; on a QPU whose queue takes time on the fake's
+    clock (docs/jobs.md) a job completes at the end of its run, read or
+    not. Takes no body. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -135,17 +134,16 @@ def sync(
 ) -> BadRequestError | Error | JobCanceled | None:
     """Cancel a job
 
-     Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is.
-    Either way the answer is `{"id", "status": "canceled"}`; GET tells
-    the job's status. A job's completion is visible from the first
-    read of it (GET of the job, its results or a list that includes
-    it): a cancel that comes before any read cancels the job, even one
-    whose run had ended, as a cancel right after submission does on
-    IonQ, where a job just submitted is still queued. On a QPU whose
-    queue takes time (the fake's clock: docs/jobs.md), a job completes
-    at the end of its run instead, read or not. Takes no body. Needs
-    `Authorization: apiKey <key>`.
+     Cancels the job: one that has not finished becomes `canceled` and
+    will have no results; so does a completed one, whose results go (a
+    circuit of a batch takes its batch with it). A failed job stays
+    `failed`. The answer is `{"id", "status": "canceled"}` either way;
+    GET tells the job's status. A job's completion is visible from the
+    first read of it (GET of the job, its results or a list that
+    includes it), so qiskit-ionq's first poll right after submission
+    sees `completed`; on a QPU whose queue takes time on the fake's
+    clock (docs/jobs.md) a job completes at the end of its run, read or
+    not. Takes no body. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -171,17 +169,16 @@ async def asyncio_detailed(
 ) -> Response[BadRequestError | Error | JobCanceled]:
     """Cancel a job
 
-     Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is.
-    Either way the answer is `{"id", "status": "canceled"}`; GET tells
-    the job's status. A job's completion is visible from the first
-    read of it (GET of the job, its results or a list that includes
-    it): a cancel that comes before any read cancels the job, even one
-    whose run had ended, as a cancel right after submission does on
-    IonQ, where a job just submitted is still queued. On a QPU whose
-    queue takes time (the fake's clock: docs/jobs.md), a job completes
-    at the end of its run instead, read or not. Takes no body. Needs
-    `Authorization: apiKey <key>`.
+     Cancels the job: one that has not finished becomes `canceled` and
+    will have no results; so does a completed one, whose results go (a
+    circuit of a batch takes its batch with it). A failed job stays
+    `failed`. The answer is `{"id", "status": "canceled"}` either way;
+    GET tells the job's status. A job's completion is visible from the
+    first read of it (GET of the job, its results or a list that
+    includes it), so qiskit-ionq's first poll right after submission
+    sees `completed`; on a QPU whose queue takes time on the fake's
+    clock (docs/jobs.md) a job completes at the end of its run, read or
+    not. Takes no body. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):
@@ -210,17 +207,16 @@ async def asyncio(
 ) -> BadRequestError | Error | JobCanceled | None:
     """Cancel a job
 
-     Stops a job that has not finished: it becomes `canceled` and will
-    have no results. A job that has already finished is left as it is.
-    Either way the answer is `{"id", "status": "canceled"}`; GET tells
-    the job's status. A job's completion is visible from the first
-    read of it (GET of the job, its results or a list that includes
-    it): a cancel that comes before any read cancels the job, even one
-    whose run had ended, as a cancel right after submission does on
-    IonQ, where a job just submitted is still queued. On a QPU whose
-    queue takes time (the fake's clock: docs/jobs.md), a job completes
-    at the end of its run instead, read or not. Takes no body. Needs
-    `Authorization: apiKey <key>`.
+     Cancels the job: one that has not finished becomes `canceled` and
+    will have no results; so does a completed one, whose results go (a
+    circuit of a batch takes its batch with it). A failed job stays
+    `failed`. The answer is `{"id", "status": "canceled"}` either way;
+    GET tells the job's status. A job's completion is visible from the
+    first read of it (GET of the job, its results or a list that
+    includes it), so qiskit-ionq's first poll right after submission
+    sees `completed`; on a QPU whose queue takes time on the fake's
+    clock (docs/jobs.md) a job completes at the end of its run, read or
+    not. Takes no body. Needs `Authorization: apiKey <key>`.
 
     Args:
         uuid (UUID):

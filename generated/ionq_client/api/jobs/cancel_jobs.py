@@ -98,13 +98,13 @@ def sync_detailed(
 ) -> Response[BadRequestError | Error | JobsCanceled]:
     """Cancel several jobs
 
-     Cancels the key's jobs named in `ids` that have not finished. The
+     Cancels the key's jobs named in `ids`, as `PUT
+    /jobs/{UUID}/status/cancel` cancels one (a completed job too). The
     answer lists the jobs that are canceled now, in the order they were
     asked for: those this request canceled and those canceled before.
-    Ids that are unknown, belong to another key, or name a job that
-    already completed or failed are skipped, not refused, so that one
-    finished job does not block canceling the rest. Needs
-    `Authorization: apiKey <key>`.
+    Ids that are unknown, belong to another key, or name a failed job
+    are skipped, not refused, so that one of them does not block
+    canceling the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         body (JobIdList): Several jobs, by id.
@@ -135,13 +135,13 @@ def sync(
 ) -> BadRequestError | Error | JobsCanceled | None:
     """Cancel several jobs
 
-     Cancels the key's jobs named in `ids` that have not finished. The
+     Cancels the key's jobs named in `ids`, as `PUT
+    /jobs/{UUID}/status/cancel` cancels one (a completed job too). The
     answer lists the jobs that are canceled now, in the order they were
     asked for: those this request canceled and those canceled before.
-    Ids that are unknown, belong to another key, or name a job that
-    already completed or failed are skipped, not refused, so that one
-    finished job does not block canceling the rest. Needs
-    `Authorization: apiKey <key>`.
+    Ids that are unknown, belong to another key, or name a failed job
+    are skipped, not refused, so that one of them does not block
+    canceling the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         body (JobIdList): Several jobs, by id.
@@ -167,13 +167,13 @@ async def asyncio_detailed(
 ) -> Response[BadRequestError | Error | JobsCanceled]:
     """Cancel several jobs
 
-     Cancels the key's jobs named in `ids` that have not finished. The
+     Cancels the key's jobs named in `ids`, as `PUT
+    /jobs/{UUID}/status/cancel` cancels one (a completed job too). The
     answer lists the jobs that are canceled now, in the order they were
     asked for: those this request canceled and those canceled before.
-    Ids that are unknown, belong to another key, or name a job that
-    already completed or failed are skipped, not refused, so that one
-    finished job does not block canceling the rest. Needs
-    `Authorization: apiKey <key>`.
+    Ids that are unknown, belong to another key, or name a failed job
+    are skipped, not refused, so that one of them does not block
+    canceling the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         body (JobIdList): Several jobs, by id.
@@ -202,13 +202,13 @@ async def asyncio(
 ) -> BadRequestError | Error | JobsCanceled | None:
     """Cancel several jobs
 
-     Cancels the key's jobs named in `ids` that have not finished. The
+     Cancels the key's jobs named in `ids`, as `PUT
+    /jobs/{UUID}/status/cancel` cancels one (a completed job too). The
     answer lists the jobs that are canceled now, in the order they were
     asked for: those this request canceled and those canceled before.
-    Ids that are unknown, belong to another key, or name a job that
-    already completed or failed are skipped, not refused, so that one
-    finished job does not block canceling the rest. Needs
-    `Authorization: apiKey <key>`.
+    Ids that are unknown, belong to another key, or name a failed job
+    are skipped, not refused, so that one of them does not block
+    canceling the rest. Needs `Authorization: apiKey <key>`.
 
     Args:
         body (JobIdList): Several jobs, by id.
