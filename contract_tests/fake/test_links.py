@@ -57,6 +57,10 @@ def _held(client: ContractClient) -> Iterator[None]:
         admin.put("/__admin/jobs/hold", json={"hold": False})
 
 
+def _session(client: ContractClient) -> TestResponse:
+    return client.post("/v0.4/sessions", json={"backend": "simulator"}, headers=KEY)
+
+
 def _moved(client: ContractClient) -> TestResponse:
     """A move of a job held `ready`."""
     with _held(client):
@@ -92,6 +96,7 @@ SOURCES: dict[str, Callable[[ContractClient], TestResponse]] = {
         f"/v0.4/jobs/{_created(c, BELL)}/results/histogram", headers=KEY
     ),
     "getJobShots": lambda c: c.get(f"/v0.4/jobs/{_created(c, BELL)}/results/shots", headers=KEY),
+    "createSession": _session,
 }
 # Links whose target only answers for a multi-circuit parent: followed from one.
 MULTI_CIRCUIT_TARGETS = {"getJobAggregatedProbabilities"}

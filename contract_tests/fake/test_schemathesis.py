@@ -36,7 +36,7 @@ from mock_server.app import create_app
 PHASES = {"examples", "coverage", "fuzzing"}
 # Scenarios of up to max-steps calls: enough to walk every link of the
 # backends family and the job lifecycle from creation to results.
-STATEFUL_SCENARIOS = 120
+STATEFUL_SCENARIOS = 200
 API_KEY = "in-process-contract-key"
 
 config = SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
@@ -220,3 +220,5 @@ def test_the_stateful_phase_follows_every_link() -> None:
     assert {link for link in named if link[0] == "getBackend"}, dict(Walk.followed)
     assert ("createJob", "getJob") in named, dict(Walk.followed)
     assert {link for link in named if link[0] == "getJob"}, dict(Walk.followed)
+    # and from a session just opened to its jobs.
+    assert ("createSession", "getSessionJobs") in named, dict(Walk.followed)
