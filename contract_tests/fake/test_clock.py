@@ -325,3 +325,94 @@ def test_a_failed_job_is_failed_at_once_and_stays_failed(client: ContractClient)
     job_id = submit(client, circuit_job([{"gate": "gpi", "target": 0, "phase": 0}], qubits=1), KEY)
     client.put(f"{JOBS}/{job_id}/status/cancel", headers=key_header(KEY))
     assert status(client, job_id) == "failed"
+
+
+# -- found in review: bounds, resets, restarts ------------------------------------------
+
+
+def test_a_huge_queue_at_the_largest_scale_is_a_long_wait_never_a_500(
+    client: ContractClient,
+) -> None:
+    clock(client, virtual=True, time_scale=1000)
+    set_backend(client, average_queue_time=10**15)
+    job = get_job(client, submit(client, qpu_bell(1_000_000), KEY), KEY)
+    assert job["status"] == "ready"
+    month_ms = 30 * 24 * 3600 * 1000  # the longest wait and run the fake plans
+    assert job["predicted_wait_time_ms"] == month_ms
+    assert job["predicted_execution_duration_ms"] == min(aria_bell_ms(1_000_000) * 1000, month_ms)
+    estimate = client.get(f"{JOBS}/estimate?backend={QPU}&shots=1000000", headers=key_header(KEY))
+    assert estimate.status_code == 200
+    assert estimate.get_json()["current_predicted_queue_time"] >= month_ms
+    assert admin(client).put("/__admin/clock", json={"time_scale": 1001}).status_code == 400
+
+
+def test_virtual_time_has_an_end_that_is_a_409(client: ContractClient) -> None:
+    clock(client, virtual=True)
+    ten_years = 10 * 365 * 24 * 3600
+    answers = {
+        admin(client).post("/__admin/clock/advance", json={"seconds": ten_years}).status_code
+        for _ in range(800)
+    }
+    assert answers == {200, 409}
+
+
+def test_a_reset_after_virtual_time_ran_ahead_puts_a_real_clock_back(
+    client: ContractClient,
+) -> None:
+    clock(client, virtual=True, time_scale=1)
+    advance(client, 3600)
+    assert admin(client).post("/__admin/reset").status_code == 204
+    state = admin(client).get("/__admin/clock").get_json()
+    assert (state["virtual"], state["time_scale"], state["scheduled"]) == (False, 0, 0)
+
+
+def test_a_reset_leaves_nothing_scheduled(queued: ContractClient) -> None:
+    set_backend(queued, status="unavailable")
+    for _ in range(3):
+        submit(queued, qpu_bell(), KEY)
+    assert admin(queued).post("/__admin/reset").status_code == 204
+    assert admin(queued).get("/__admin/clock").get_json()["scheduled"] == 0
+    assert admin(queued).get("/__admin/jobs").get_json() == []
+
+
+def test_a_queued_job_failed_by_the_admin_api_is_failed(queued: ContractClient) -> None:
+    job_id = submit(queued, qpu_bell(), KEY)
+    failed = admin(queued).post(f"/__admin/jobs/{job_id}/fail", json={"code": "SystemCancel"})
+    assert failed.status_code == 200, failed.get_data(as_text=True)
+    job = get_job(queued, job_id, KEY)
+    assert (job["status"], job["started_at"], job["results"]) == ("failed", None, None)
+    assert instant(job["completed_at"]) == instant(job["submitted_at"])
+
+
+def test_a_job_back_after_an_outage_does_not_wait_behind_its_own_old_run(
+    queued: ContractClient,
+) -> None:
+    set_backend(queued, average_queue_time=3_600_000)
+    job_id = submit(queued, qpu_bell(1_000_000), KEY)  # a run of 1,055 s
+    advance(queued, 3599)
+    set_backend(queued, status="unavailable")
+    back = advance(queued, 2)
+    set_backend(queued, status="available")
+    job = get_job(queued, job_id, KEY)
+    assert job["status"] == "started"
+    assert instant(job["started_at"]) == back
+    assert job["predicted_wait_time_ms"] == 3_601_000
+
+
+def test_canceled_jobs_give_back_their_place_on_the_qpu(queued: ContractClient) -> None:
+    for _ in range(20):
+        job_id = submit(queued, qpu_bell(1_000_000), OTHER)
+        queued.delete(f"{JOBS}/{job_id}", headers=key_header(OTHER))
+    job = get_job(queued, submit(queued, qpu_bell(), KEY), KEY)
+    assert job["predicted_wait_time_ms"] == THREE_HOURS_MS
+    assert admin(queued).get("/__admin/clock").get_json()["scheduled"] == 2  # this job's
+
+
+def test_queued_jobs_count_as_unfinished_and_are_never_forgotten(make_app: AppFactory) -> None:
+    client = make_app(JOBS_UNFINISHED_PER_KEY=3, JOBS_KEPT=5).test_client()
+    assert isinstance(client, ContractClient)
+    clock(client, virtual=True, time_scale=1)
+    kept = submit(client, qpu_bell(), OTHER)
+    answers = [client.post(JOBS, json=qpu_bell(), headers=key_header(KEY)) for _ in range(10)]
+    assert [answer.status_code for answer in answers] == [201] * 3 + [429] * 7
+    assert get_job(client, kept, OTHER)["status"] == "ready"

@@ -31,6 +31,13 @@ logger = logging.getLogger(__name__)
 Action = Callable[[], None]
 
 
+# Virtual time stops short of what a datetime holds, so that no plan made on it
+# (now + a queue + a run, each bounded in mock_server/api/jobs/timing.py) overflows.
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+# A thousand times IonQ's times is already years of queue for a day's.
+MAX_TIME_SCALE = 1000
+
+
 class ClockError(ValueError):
     """A change the clock cannot make (advancing real time, a negative scale or step)."""
 
@@ -43,7 +50,7 @@ class Clock:
         self._virtual_now: datetime | None = _wall() if virtual else None
         self._time_scale = _checked_scale(time_scale)
         self._defaults = (virtual, self._time_scale)
-        self._scheduled: list[tuple[datetime, int, Action]] = []
+        self._scheduled: list[tuple[datetime, int, str, Action]] = []
         self._order = itertools.count()
         self._timer: threading.Thread | None = None
 
@@ -104,6 +111,8 @@ class Clock:
         with self._lock:
             if self._virtual_now is None:
                 raise ClockError("the clock is real: only a virtual clock can be advanced")
+            if seconds > (LATEST - self._virtual_now).total_seconds():
+                raise ClockError(f"virtual time stops at {instant(LATEST)}")
             target = self._virtual_now + timedelta(seconds=seconds)
         while True:
             with self._lock:
@@ -113,31 +122,48 @@ class Clock:
                 if not self._scheduled or self._scheduled[0][0] > target:
                     self._virtual_now = max(current, target)
                     return self._virtual_now
-                when, _order, action = heapq.heappop(self._scheduled)
+                when, _order, _key, action = heapq.heappop(self._scheduled)
                 self._virtual_now = max(current, when)
             _run(action)
 
     def _virtual(self) -> datetime | None:
         return self._virtual_now
 
-    def call_at(self, when: datetime, action: Action) -> None:
-        """Run `action` once `now()` reaches `when`: at once, in this thread, if it has."""
+    def call_at(self, when: datetime, action: Action, key: str = "") -> None:
+        """Run `action` once `now()` reaches `when`: at once, in this thread, if it has.
+        `key` names it for `cancel` (a job's id)."""
         with self._lock:
             if when > self.now():
-                heapq.heappush(self._scheduled, (when, next(self._order), action))
+                heapq.heappush(self._scheduled, (when, next(self._order), key, action))
                 if self._virtual_now is None:
                     self._start_timer()
                     self._lock.notify_all()
                 return
         _run(action)
 
+    def cancel(self, keys: set[str]) -> None:
+        """Forget the scheduled actions of these keys (jobs that ended or were re-planned)."""
+        with self._lock:
+            kept = [entry for entry in self._scheduled if entry[2] not in keys]
+            if len(kept) != len(self._scheduled):
+                heapq.heapify(kept)
+                self._scheduled = kept
+
     def reset(self) -> None:
-        """Forget every scheduled action; the configured mode and scale again (time goes on)."""
+        """Forget every scheduled action; the configured mode and scale again.
+
+        Time goes on, but for a virtual clock a test moved ahead of a real one's
+        start: a reset forgets every job and session, so nothing sees it go back.
+        """
         virtual, scale = self._defaults
         with self._lock:
             self._scheduled.clear()
+            self._time_scale = scale
+            if not virtual:
+                self._virtual_now = None
+            elif self._virtual_now is None:
+                self._virtual_now = _wall()
             self._lock.notify_all()
-        self.configure(virtual=virtual, time_scale=scale)
 
     # -- real time -------------------------------------------------------------------
 
@@ -157,7 +183,7 @@ class Clock:
                 if wait_s > 0:
                     self._lock.wait(wait_s)
                     continue
-                _when, _order, action = heapq.heappop(self._scheduled)
+                _when, _order, _key, action = heapq.heappop(self._scheduled)
             _run(action)
 
 
@@ -173,6 +199,6 @@ def _wall() -> datetime:
 
 
 def _checked_scale(scale: float) -> float:
-    if not (scale >= 0 and scale != float("inf")):
-        raise ClockError("the time scale is a finite number, 0 or more")
+    if not (0 <= scale <= MAX_TIME_SCALE):
+        raise ClockError(f"the time scale is a number from 0 to {MAX_TIME_SCALE}")
     return float(scale)

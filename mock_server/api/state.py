@@ -47,9 +47,11 @@ class ApiState:
     def reset(self) -> None:
         """Back to the fixtures, no jobs, no sessions, nothing scheduled on the clock (the admin
         API's and the plugin's reset)."""
-        self.clock.reset()
-        self.backends.reset()
-        self.characterizations.reset()
+        # Jobs first: a backend's reset wakes the jobs waiting for it, and none may be left
+        # to wake; the clock last, once nothing is left to schedule anything on it.
         self.runner.reset()
         self.jobs.clear()
         self.sessions.clear()
+        self.backends.reset()
+        self.characterizations.reset()
+        self.clock.reset()

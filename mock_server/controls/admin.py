@@ -22,7 +22,7 @@ Jobs (mock_server/api/jobs/), across every API key:
     POST   /__admin/jobs/fail-next    {"code": "TooManyGates", "message": ..., "count": N}
     POST   /__admin/jobs/<id>/complete   run a held job now: it completes as it would have
     POST   /__admin/jobs/<id>/fail    {"code": ..., "message": ...}: an unfinished job fails
-    POST   /__admin/jobs/<id>/cancel  an unfinished job is canceled
+    POST   /__admin/jobs/<id>/cancel  the job is canceled, as its key's cancel does
 
 Sessions (mock_server/api/sessions/), across every API key:
 
@@ -345,7 +345,7 @@ def fail_job(job_id: str) -> Response:
 
 @blueprint.post("/jobs/<job_id>/cancel")
 def cancel_job(job_id: str) -> Response:
-    """Cancel an unfinished job, as its key could."""
+    """Cancel a job as its key could (a completed one too); 409 for a failed one."""
     job = _job(job_id)
     if isinstance(job, Response):
         return job

@@ -44,9 +44,12 @@ class Job:
     earlier jobs: one at a time), then is `started` for
     `predicted_execution_duration_ms` (per shot a reset, the gates and a
     readout at the backend's characterization `timing`, times the shots
-    and the scale), so `execution_duration_ms` is that prediction. Both
-    predictions are null where a job takes no time on the clock (the
-    simulator; time scale 0, the default).
+    and the scale), so `execution_duration_ms` is that prediction (unless
+    its backend was unavailable when the job was to start: then it
+    starts when the backend is back, and its predicted wait becomes the
+    wait it had). Both predictions are null where a job takes no time on
+    the clock (the simulator; time scale 0, the default; a held job
+    released by the test controls).
 
     """
 

@@ -345,7 +345,8 @@ def cancel_job(state: ApiState, UUID: str) -> Response:  # noqa: N803
 
 
 def cancel_jobs(state: ApiState) -> Response:
-    """PUT /jobs/status/cancel: cancel each listed job of this key that is not finished."""
+    """PUT /jobs/status/cancel: cancel each listed job of this key as cancel_job does; the ids
+    canceled now (a failed job stays failed and is not listed)."""
     owner = _owner()
     canceled = [
         job_id
@@ -409,10 +410,11 @@ def get_job_estimate(state: ApiState) -> Response:
         asked.one_qubit_gates,
         asked.two_qubit_gates,
     )
-    times_ms = (
-        timing.milliseconds(timing.queue_s(state.backends.view(name)) * scale),
-        timing.milliseconds(run_s * scale),
-    )
+    # A new job waits its queue, and at least until the QPU is done with those planned on it.
+    wait_s = timing.scaled(timing.queue_s(state.backends.view(name)), scale)
+    if scale > 0:
+        wait_s = max(wait_s, state.runner.queue_ahead_s(name))
+    times_ms = (timing.milliseconds(wait_s), timing.milliseconds(timing.scaled(run_s, scale)))
     organization = organization_of(_owner())
     document = costs.estimate(asked, state.rate_cards, times_ms, state.clock.now(), organization)
     return json_response(encode(document))

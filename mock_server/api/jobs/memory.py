@@ -401,7 +401,7 @@ class MemoryJobStore:
             self._kept_bytes += size
             plan = job.plan
             job.pending = Pending(ran_at=now, gate_counts=gate_counts, warnings=tuple(warnings))
-            self._uncount(job if parent is None else parent, settling=job)
+            self._uncount(job if parent is None else parent, settling=job, now=now)
             if plan is not None and job.status is JobStatus.STARTED and plan.end_at <= now:
                 self._finish(job)
             self._evict(keep=top.id)
@@ -429,19 +429,26 @@ class MemoryJobStore:
         if parent is not None:
             self._child_completed(parent, job)
 
-    def _uncount(self, job: Job, settling: Job | None = None) -> None:
-        # A top-level job whose runs have all ended (or that finished) no longer
-        # counts toward the bounds on unfinished jobs.
+    def _uncount(self, job: Job, settling: Job | None = None, now: datetime | None = None) -> None:
+        # A top-level job that finished, or whose runs have all ended (`settling` is the
+        # one that just did, at `now`), no longer counts toward the bounds on unfinished jobs.
         if not job.counted:
             return
-        if (
-            settling is not None
-            and job is not settling
-            and not all(child.settled for child in self.children(job))
-        ):
-            return
+        if settling is not None:
+            at = now or self.clock()
+            runs = [job] if job is settling else self.children(job)
+            if not all(self._ran(each, at) for each in runs):
+                return
         job.counted = False
         self._release(job.owner)
+
+    @staticmethod
+    def _ran(job: Job, now: datetime) -> bool:
+        # Finished, or its run ended and its completion needs no more time on the clock:
+        # a QPU job still in its queue or its run counts as unfinished, and is kept.
+        if job.finished:
+            return True
+        return job.pending is not None and (job.plan is None or job.plan.end_at <= now)
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""
@@ -470,9 +477,10 @@ class MemoryJobStore:
         self, job: Job, status: JobStatus, now: datetime, failure: Failure | None = None
     ) -> None:
         # A job and its unfinished children end together (cancel, failure); a
-        # circuit whose run had ended completes instead when its batch fails.
+        # circuit of a failing batch whose run had ended, and needs no more time
+        # on the clock, completes instead.
         for each in (job, *self.children(job)):
-            if each.pending is not None and status is JobStatus.FAILED:
+            if each is not job and status is JobStatus.FAILED and self._ran(each, now):
                 self._finish(each)
             elif not each.finished:
                 self._move(each, status, now, failure)
@@ -573,8 +581,9 @@ class MemoryJobStore:
 
     def _done(self, job: Job) -> bool:
         # What may be forgotten: every run of it ended, seen or not.
-        return (job.settled or bool(job.child_ids)) and all(
-            child.settled for child in self.children(job)
+        now = self.clock()
+        return (self._ran(job, now) or bool(job.child_ids)) and all(
+            self._ran(child, now) for child in self.children(job)
         )
 
     def _touch(self) -> None:

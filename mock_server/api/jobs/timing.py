@@ -69,7 +69,20 @@ def execution_s(timing: Timing, shots: int, one_qubit_gates: int, two_qubit_gate
 def queue_s(record: Mapping[str, Any] | None) -> float:
     """IonQ's queue on a backend: its record's `average_queue_time` (milliseconds), in seconds."""
     value = (record or {}).get("average_queue_time")
-    return max(0.0, float(value)) / 1000 if isinstance(value, int | float) else 0.0
+    if not isinstance(value, int | float) or not value > 0:
+        return 0.0
+    return min(float(value) / 1000, MAX_WAIT_S)
+
+
+# The longest queue, and the longest run, one job is given on the clock: a bound,
+# so that an admin's huge `average_queue_time` or a million shots at a large time
+# scale make a long wait, never an instant past what a datetime holds.
+MAX_WAIT_S = 30 * 24 * 3600.0
+
+
+def scaled(seconds: float, scale: float) -> float:
+    """IonQ's `seconds` on the fake's clock at `scale`, at most MAX_WAIT_S."""
+    return min(seconds * scale, MAX_WAIT_S)
 
 
 def milliseconds(seconds: float) -> int:
