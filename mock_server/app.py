@@ -68,6 +68,7 @@ SIMULATOR_MEMORY = "SIMULATOR_MEMORY"
 SIMULATOR_WORK = "SIMULATOR_WORK"
 JOBS_INLINE_WORK = "JOBS_INLINE_WORK"
 JOBS_INLINE_WAIT_S = "JOBS_INLINE_WAIT_S"
+SIMULATORS = "SIMULATORS"
 # The front of the server (mock_server/front): the fast path on or off, and
 # the stream of the access log (None: no access log; `ionq-mock serve` writes one).
 FAST_PATH = "FAST_PATH"
@@ -113,6 +114,10 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # up to this many seconds (the runner's small lane).
     JOBS_INLINE_WORK: DEFAULT_INLINE_WORK,
     JOBS_INLINE_WAIT_S: DEFAULT_INLINE_WAIT_S,
+    # Processes that run jobs above JOBS_INLINE_WORK at once, each job in a process of
+    # its own (mock_server/api/jobs/processes.py); 0 runs them one at a time on a thread
+    # of this process. `ionq-mock serve` runs 1 unless --simulators says otherwise.
+    SIMULATORS: 0,
     # Serve pure reads again as bytes while the state is unchanged. Off, every
     # request goes through the whole pipeline; the answers are the same.
     FAST_PATH: True,
@@ -203,6 +208,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                 inline_work=int(app.config[JOBS_INLINE_WORK]),
                 inline_wait_s=float(app.config[JOBS_INLINE_WAIT_S]),
                 work_limit=int(app.config[SIMULATOR_WORK]),
+                simulators=int(app.config[SIMULATORS]),
             ),
             noise_models=load_noise_models(),
             characterization=characterizations.current,

@@ -44,6 +44,7 @@ from mock_server.settings import (
     FIXTURES_ENV,
     RATE_LIMIT_ENV,
     SIMULATOR_MEMORY_ENV,
+    SIMULATORS_ENV,
     THREADS_ENV,
     TIME_SCALE_ENV,
     VIRTUAL_CLOCK_ENV,
@@ -103,6 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
             "how long QPU jobs queue and run, as a share of IonQ's times: 1 waits the backend's "
             f"average_queue_time, 0.01 a hundredth of it (default: ${TIME_SCALE_ENV}, or 0: "
             "no waiting)"
+        ),
+    )
+    serve.add_argument(
+        "--simulators",
+        default=None,
+        metavar="N",
+        help=(
+            "processes that run wide jobs (above ~60 ms of simulation) at once, each job in a "
+            f"process of its own; 0 runs them one at a time in the server (default: "
+            f"${SIMULATORS_ENV}, or 1)"
         ),
     )
     serve.add_argument(
@@ -214,6 +225,7 @@ def serve(args: argparse.Namespace) -> int:
         os.environ[BODY_TIMEOUT_ENV] = args.body_timeout
     if args.time_scale is not None:
         os.environ[TIME_SCALE_ENV] = args.time_scale
+    os.environ[SIMULATORS_ENV] = args.simulators or os.environ.get(SIMULATORS_ENV) or "1"
     if args.virtual_clock:
         os.environ[VIRTUAL_CLOCK_ENV] = "1"
     os.environ[THREADS_ENV] = str(args.threads)

@@ -37,7 +37,12 @@ THREADS_ENV = "IONQ_MOCK_THREADS"
 # How long QPU queues and runs take, as a share of IonQ's (`--time-scale`; 0: none),
 # and "1" for a virtual clock that only the admin API moves (`--virtual-clock`).
 TIME_SCALE_ENV = "IONQ_MOCK_TIME_SCALE"
+# Simulation processes (`--simulators`): wide jobs each run in a process of their own.
+SIMULATORS_ENV = "IONQ_MOCK_SIMULATORS"
 VIRTUAL_CLOCK_ENV = "IONQ_MOCK_VIRTUAL_CLOCK"
+
+MAX_SIMULATORS = 64
+MAX_TIME_SCALE = 1000  # as mock_server/api/clock.py's (the settings import nothing heavy)
 
 _UNITS = {
     "": 1,
@@ -136,7 +141,16 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["TIME_SCALE"] = parse_time_scale(environ[TIME_SCALE_ENV])
     if environ.get(VIRTUAL_CLOCK_ENV) == "1":
         config["VIRTUAL_CLOCK"] = True
+    if environ.get(SIMULATORS_ENV):
+        config["SIMULATORS"] = parse_simulators(environ[SIMULATORS_ENV])
     return config
+
+
+def parse_simulators(text: str) -> int:
+    """How many simulation processes: a whole number, 0 (none: threads of the server) to 64."""
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_SIMULATORS:
+        raise SettingError(f"simulators {text!r}: expected a whole number from 0 to 64")
+    return int(text)
 
 
 def parse_time_scale(text: str) -> float:
@@ -145,6 +159,8 @@ def parse_time_scale(text: str) -> float:
         scale = float(text)
     except ValueError:
         scale = math.nan
-    if not (math.isfinite(scale) and scale >= 0):
-        raise SettingError(f"time scale {text!r}: expected a number, 0 or more (1: IonQ's times)")
+    if not (math.isfinite(scale) and 0 <= scale <= MAX_TIME_SCALE):
+        raise SettingError(
+            f"time scale {text!r}: expected a number from 0 to {MAX_TIME_SCALE} (1: IonQ's times)"
+        )
     return scale

@@ -9,6 +9,8 @@
     admission.py   every rule that refuses or fails a job, and its failure
     noise.py       which noise a job runs with: IonQ's named models, a QPU's characterization
     runner.py      JobRunner: dispatch to the lanes, wait for backends, run on the simulator
+    simulation.py  one run as data: Task in, Outcome out (picklable, no store, no clock)
+    processes.py   a run in a process of its own: killed when canceled, failed when it dies
     mitigated_run.py  which error mitigation applies to a run, and carrying it out
     lanes.py       a queue and the one thread that drains it
     timing.py      how long a QPU job waits and runs on the clock: its Plan

@@ -230,6 +230,11 @@ def results_too_large(max_bytes: int) -> Failure:
     )
 
 
+def simulation_lost(reason: str) -> Failure:
+    """The process that simulated the job ended without a result (killed, crashed)."""
+    return Failure("SimulationError", f"The simulation did not finish: {reason}.")
+
+
 def internal_error() -> Failure:
     """The fake failed to run the job: its bug, not the job's."""
     return Failure("InternalError", "The fake IonQ failed to run it.")

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.clock import Clock
-from mock_server.api.jobs import admission, mitigated_run, timing
+from mock_server.api.jobs import admission, mitigated_run, processes, simulation, timing
 from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -132,6 +132,9 @@ class RunnerSettings:
     inline_work: int = DEFAULT_INLINE_WORK  # the circuit_work POST /jobs waits for
     inline_wait_s: float = DEFAULT_INLINE_WAIT_S
     work_limit: int = DEFAULT_WORK_LIMIT  # the most circuit_work one run may take
+    # Processes that run the wide lane's simulations at once (processes.py); 0 runs
+    # them on the lane's thread, in the serving process.
+    simulators: int = 0
 
 
 Characterizations = Callable[[str], Mapping[str, Any] | None]
@@ -169,9 +172,16 @@ class JobRunner:
         self._controls = controls
         self._lock = threading.Lock()
         self._waiting: dict[str, str] = {}  # job id -> backend it waits for
-        self._busy_until: dict[str, datetime] = {}  # backend -> end of the last job planned on it
-        self._small = Lane("small", self._run_guarded)
-        self._wide = Lane("wide", self._run_guarded, background=True)
+        # backend -> its planned units, in plan order (pruned of those that ended)
+        self._planned: dict[str, list[str]] = {}
+        self._small = Lane("small", partial(self._run_guarded, isolated=False))
+        isolated = self.settings.simulators > 0
+        self._wide = Lane(
+            "wide",
+            partial(self._run_guarded, isolated=isolated),
+            background=True,
+            workers=max(1, self.settings.simulators),
+        )
         backends.subscribe(self._backend_changed)
 
     # -- the test controls -----------------------------------------------------------
@@ -256,7 +266,7 @@ class JobRunner:
         with self._lock:
             self._controls.reset()
             self._waiting.clear()
-            self._busy_until.clear()
+            self._planned.clear()
 
     def _dispatch(self, unit: Job, works: list[int] | None = None, *, timed: bool = True) -> bool:
         """Queue a unit to run; False when it waits for its backend instead.
@@ -295,18 +305,47 @@ class JobRunner:
             counts["1q"],
             counts["2q"],
         )
-        wait_s = timing.queue_s(record) * scale
-        plan = timing.Plan.after(
-            self.clock.now(), wait_s, run_s * scale, self._busy_until.get(backend)
-        )
-        self._busy_until[backend] = plan.end_at
+        wait_s = timing.scaled(timing.queue_s(record), scale)
+        free_at = self._free_at(backend, lambda _job: True)
+        plan = timing.Plan.after(self.clock.now(), wait_s, timing.scaled(run_s, scale), free_at)
+        self._planned.setdefault(backend, []).append(unit.id)
         return plan
 
+    def _free_at(self, backend: str, counts: Callable[[Job], bool]) -> datetime | None:
+        """When the QPU is done with the planned units that `counts` (under the lock).
+
+        A QPU runs one job at a time: a new plan starts no earlier. Units that
+        ended (completed, canceled, deleted, failed) give back their place, and
+        their scheduled actions go.
+        """
+        kept, ended, free_at = [], set(), None
+        for job_id in self._planned.get(backend, ()):
+            job = self.store.peek(job_id)
+            if job is None or job.finished or job.plan is None:
+                ended.add(job_id)
+                continue
+            kept.append(job_id)
+            if counts(job) and (free_at is None or job.plan.end_at > free_at):
+                free_at = job.plan.end_at
+        self._planned[backend] = kept
+        if ended:
+            self.clock.cancel(ended)
+        return free_at
+
+    def queue_ahead_s(self, backend: str) -> float:
+        """How long the QPU is busy with jobs planned on it already, from now (the estimate's
+        queue is at least this: a new job starts no earlier)."""
+        with self._lock:
+            free_at = self._free_at(record_name(backend), lambda _job: True)
+        return max(0.0, (free_at - self.clock.now()).total_seconds()) if free_at else 0.0
+
     def _follow(self, job_id: str, plan: timing.Plan) -> None:
-        """Keep a unit's plan with it, and have the clock start and complete it on time."""
+        """Keep a unit's plan with it, and have the clock start and complete it on time
+        (never called under the lock: the clock runs an action due already at once)."""
+        self.clock.cancel({job_id})  # those of a plan it had before
         self.store.schedule(job_id, plan)
-        self.clock.call_at(plan.start_at, partial(self._start, job_id, plan))
-        self.clock.call_at(plan.end_at, partial(self.store.reveal, job_id))
+        self.clock.call_at(plan.start_at, partial(self._start, job_id, plan), key=job_id)
+        self.clock.call_at(plan.end_at, partial(self.store.reveal, job_id), key=job_id)
 
     def _start(self, job_id: str, plan: timing.Plan) -> None:
         """The clock reached a unit's planned start: it starts, unless its backend is not
@@ -315,12 +354,12 @@ class JobRunner:
         if job is None or job.finished or job.held or job.plan != plan:
             return
         backend = record_name(job.request.backend)
-        with self._lock:
+        with self._lock:  # as in _dispatch: a change of the backend cannot land in between
             record = self.backends.view(backend)
             if record is not None and record.get("status") != AVAILABLE:
                 self._waiting[job_id] = backend
                 return
-        self.store.mark(job_id, JobStatus.STARTED, at=plan.start_at)
+            self.store.mark(job_id, JobStatus.STARTED, at=plan.start_at)
 
     def _backend_changed(self, name: str) -> None:
         with self._lock:
@@ -330,16 +369,18 @@ class JobRunner:
             woken = [job_id for job_id, backend in self._waiting.items() if backend == name]
             for job_id in woken:
                 del self._waiting[job_id]
-        for job_id in woken:
-            job = self.store.peek(job_id)
-            if job is None or job.finished:
-                continue
+        jobs = [job for job in map(self.store.peek, woken) if job is not None and not job.finished]
+        # Those whose planned start passed while the backend was away go first, in the
+        # order they were planned, after what the QPU still runs.
+        jobs.sort(key=lambda job: (job.plan is None, job.plan.start_at if job.plan else 0))
+        for job in jobs:
+            job_id = job.id
             if record is None:  # the backend was removed: the job can never run
                 self.store.fail(job_id, admission.backend_removed(name))
-            elif job.plan is not None:  # its planned start passed while the backend was away
+            elif job.plan is not None:
                 with self._lock:
-                    plan = job.plan.restarted(self.clock.now(), self._busy_until.get(name))
-                    self._busy_until[name] = plan.end_at
+                    running = self._free_at(name, lambda each: each.status is JobStatus.STARTED)
+                    plan = job.plan.restarted(self.clock.now(), running)
                 self._follow(job_id, plan)
             else:
                 works = self._works(job.request)
@@ -406,18 +447,20 @@ class JobRunner:
 
     # -- running ---------------------------------------------------------------------
 
-    def _run_guarded(self, job_id: str) -> None:
+    def _run_guarded(self, job_id: str, *, isolated: bool) -> None:
         try:
-            self._run(job_id)
+            self._run(job_id, isolated=isolated)
         except Exception:  # the fake's bug, not the job's: fail it and keep the lane alive
             logger.exception("job %s failed unexpectedly", job_id)
             self.store.fail(job_id, admission.internal_error())
 
-    def _run(self, job_id: str) -> None:
+    def _run(self, job_id: str, *, isolated: bool) -> None:
+        """Run one unit: admission's last checks, then its simulation, here or, `isolated`,
+        in a process of its own; then keep what it gave."""
         # numpy (the simulator) loads with the first job, not at start-up: it
         # is a sixth of the fake's import time, and most runs of a fake in a
         # test suite submit no job at all.
-        from mock_server.simulator import Program, run_circuit, run_program  # noqa: PLC0415
+        from mock_server.simulator import Program  # noqa: PLC0415
 
         job = self.store.peek(job_id)
         if job is None or job.settled or job.held:
@@ -446,57 +489,25 @@ class JobRunner:
         if job.plan is None and self.store.mark(job_id, JobStatus.STARTED) is None:
             return
 
-        stop_if_canceled = self._stop_if_finished(job_id)
-        seed = request.seed_for(job.parent_id or job.id) + job.index
-        noise = rates.model() if rates is not None else None
-        batch = admission.batch_bytes(circuit.qubits, self.settings.memory_limit)
-        what = mitigated_run.applied(request, record)
-        mitigation = None
-        try:
-            if isinstance(circuit, Program):
-                what = mitigated_run.Applied(warnings=(*what.warnings, *_unmitigated(what)))
-                result = run_program(
-                    circuit, shots=request.shots, seed=seed, noise=noise, on_step=stop_if_canceled
-                )
-            elif what.any:
-                result, mitigation = mitigated_run.run_mitigated(
-                    circuit,
-                    request,
-                    what,
-                    device_qubits=int((record or {}).get("qubits", circuit.qubits)),
-                    seed=seed,
-                    noise=noise,
-                    on_step=stop_if_canceled,
-                    batch_bytes=batch,
-                )
-            else:
-                result = run_circuit(
-                    circuit,
-                    shots=request.shots,
-                    seed=seed,
-                    noise=noise,
-                    on_step=stop_if_canceled,
-                    batch_bytes=batch,
-                )
-            # A program reports itself as its compiled circuit (outputs/compilation.py).
-            compiled = (
-                None
-                if isinstance(circuit, Program)
-                else compilation.compile_for(circuit, request, record, stop_if_canceled)
-            )
-        except _Canceled:
+        task = simulation.Task(
+            circuit=circuit,
+            request=request,
+            record=dict(record) if record is not None else None,
+            what=mitigated_run.applied(request, record),
+            seed=request.seed_for(job.parent_id or job.id) + job.index,
+            noise=rates.model() if rates is not None else None,
+            batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
+        )
+        outcome = self._simulate(job_id, task, isolated=isolated)
+        if outcome is None:
             return
-        except MemoryError:
-            self.store.fail(job_id, admission.out_of_memory())
-            return
-        warnings = [*what.warnings, *([result.note] if result.note else [])]
         self.store.complete(
             job_id,
-            result,
-            circuit.gate_counts(),
-            warnings=warnings,
-            mitigation=mitigation,
-            compiled=compiled,
+            outcome.result,
+            outcome.gate_counts,
+            warnings=outcome.warnings,
+            mitigation=outcome.mitigation,
+            compiled=outcome.compiled,
         )
 
     def _compile_only(
@@ -527,6 +538,32 @@ class JobRunner:
                 return
         self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
 
+    def _simulate(
+        self, job_id: str, task: simulation.Task, *, isolated: bool
+    ) -> simulation.Outcome | None:
+        """The run's outcome; None when the job was canceled meanwhile, or failed (kept)."""
+        try:
+            if isolated:
+                return processes.run(task, self._still_wanted(job_id))
+            return simulation.simulate(task, self._stop_if_finished(job_id))
+        except (_Canceled, processes.Stopped):
+            return None
+        except MemoryError:
+            self.store.fail(job_id, admission.out_of_memory())
+        except processes.ProcessFailed as lost:
+            failure = admission.out_of_memory() if lost.out_of_memory else None
+            self.store.fail(job_id, failure or admission.simulation_lost(lost.reason))
+        return None
+
+    def _still_wanted(self, job_id: str) -> Callable[[], bool]:
+        """Whether a job running in a process of its own is still unfinished and kept."""
+
+        def wanted() -> bool:
+            current = self.store.peek(job_id)
+            return current is not None and not current.finished
+
+        return wanted
+
     def _stop_if_finished(self, job_id: str) -> Callable[[int, int], None]:
         """A step callback that stops a run or a compile once its job was canceled or deleted."""
 
@@ -536,18 +573,6 @@ class JobRunner:
                 raise _Canceled
 
         return stop
-
-
-def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
-    """The warning of an OpenQASM 3 job that asked for error mitigation: the fake runs it plain.
-
-    Debiasing and symmetry verification act on a circuit's outcome over every
-    qubit; a program's outcome is its classical registers, which the fake's
-    mitigation does not know how to recombine (a choice of the fake's own).
-    """
-    if not what.any:
-        return ()
-    return ("Error mitigation is not applied to OpenQASM 3 jobs; the job ran without it.",)
 
 
 def _compile_work(circuit: CircuitInput) -> int:

@@ -1,0 +1,119 @@
+"""Runs a simulation in a process of its own, so that the serving process keeps its GIL and cores.
+
+Each wide run (mock_server/api/jobs/runner.py says which) is one child
+process, made by the standard library's `forkserver`: a server process,
+started once with the simulator already imported, forks a fresh child per
+run in a few milliseconds, and no child inherits the serving process's
+threads or locks. The child runs `simulation.simulate` on the pickled Task
+and sends back the pickled Outcome through a pipe.
+
+Why a process per run rather than a pool of long-lived ones: a canceled or
+deleted job is stopped by killing its child, at once and for sure (a pool
+cannot kill one task), and a run that takes its process down (the kernel's
+out-of-memory killer, a crash in a native library) takes nothing else with
+it: the job fails with IonQ's `SimulationError`, the others carry on, no
+job stays `started`. The cost, some milliseconds a run, is small beside a
+run worth a process (tens of milliseconds and more).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from mock_server.api.jobs import simulation
+from mock_server.api.jobs.lanes import yield_to_requests
+from mock_server.api.jobs.simulation import Outcome, Task
+
+# How often the parent checks that the job is still wanted while its child runs.
+POLL_S = 0.05
+_CONTEXT_LOCK = threading.Lock()
+_context: Any = None
+
+
+class ProcessFailed(Exception):  # noqa: N818 - what happened to the run, not an error of ours
+    """The child ended without an outcome: `reason` says how (a signal, a memory error)."""
+
+    def __init__(self, reason: str, *, out_of_memory: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.out_of_memory = out_of_memory
+
+
+class Stopped(Exception):  # noqa: N818 - a signal, not an error
+    """The job was no longer wanted: its child was killed."""
+
+
+def _forkserver() -> Any:
+    global _context  # noqa: PLW0603 - one forkserver per process, made on first use
+    with _CONTEXT_LOCK:
+        if _context is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["mock_server.api.jobs.simulation", "numpy"])
+            _context = context
+        return _context
+
+
+def run(task: Task, wanted: Callable[[], bool]) -> Outcome:
+    """The task's outcome, run in a child process; Stopped once `wanted()` is False,
+    ProcessFailed when the child ends without one."""
+    receiver, sender = _forkserver().Pipe(duplex=False)
+    child = _forkserver().Process(
+        target=_child_main, args=(sender, task), name="ionq-mock simulation", daemon=True
+    )
+    child.start()
+    sender.close()  # the child's end: EOF here once the child is gone
+    try:
+        return _await(child, receiver, wanted)
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _await(child: Any, receiver: Connection, wanted: Callable[[], bool]) -> Outcome:
+    while True:
+        if receiver.poll(POLL_S):
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                break
+            if kind == "ok":
+                outcome: Outcome = payload
+                return outcome
+            if kind == "memory":
+                raise ProcessFailed("the simulation ran out of memory", out_of_memory=True)
+            raise ProcessFailed(f"the simulation failed: {payload}")
+        if not wanted():
+            child.kill()
+            raise Stopped
+        if not child.is_alive() and not receiver.poll(0):
+            break
+    child.join()
+    code = child.exitcode
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name
+        hint = " (the kernel's out-of-memory killer sends it)" if -code == signal.SIGKILL else ""
+        raise ProcessFailed(f"the simulation process was killed by {name}{hint}")
+    raise ProcessFailed(f"the simulation process exited with status {code}")
+
+
+def _child_main(sender: Connection, task: Task) -> None:
+    """In the child: run the task at the lowest CPU priority, send what came of it."""
+    yield_to_requests()
+    try:
+        outcome = simulation.simulate(task)
+    except MemoryError:
+        sender.send(("memory", None))
+    except Exception:  # reported to the parent, which fails the job
+        sender.send(("error", traceback.format_exc(limit=5)))
+    else:
+        sender.send(("ok", outcome))
+    finally:
+        sender.close()
