@@ -50,6 +50,7 @@ from bench import (
     engines,
     jobs,
     noise,
+    processes,
     qasm3,
     report,
     soak,
@@ -293,6 +294,7 @@ ONLY_PARTS = (
     ("only_noise", "noise"),
     ("only_compilation", "compilation"),
     ("only_qasm3", "qasm3"),
+    ("only_processes", "processes"),
 )
 
 
@@ -312,6 +314,7 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.no_noise = not args.only_noise
         args.no_compilation = not args.only_compilation
         args.no_qasm3 = not args.only_qasm3
+        args.no_processes = not args.only_processes
     return kept
 
 
@@ -598,6 +601,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="count native gates (ours against qiskit-ionq's) and nothing else",
     )
     qasm3.add_arguments(parser)
+    processes.add_arguments(parser)
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -667,6 +671,18 @@ def main(argv: list[str] | None = None) -> int:
     noise_figures = bench_noise(args, specs["fake"])
     compilation_figures = None if args.no_compilation else compilation.measure()
     qasm3_figures = bench_qasm3(args, specs["fake"])
+    process_figures = (
+        None
+        if args.no_processes
+        else processes.measure(
+            specs["fake"],
+            args.logs,
+            settings,
+            connections=_ints(args.processes_connections),
+            warmup_s=args.warmup,
+            depth=args.processes_depth,
+        )
+    )
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -716,6 +732,7 @@ def main(argv: list[str] | None = None) -> int:
         "noise": noise_figures,
         "compilation": compilation_figures,
         "qasm3": qasm3_figures,
+        "processes": process_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -753,6 +770,8 @@ def main(argv: list[str] | None = None) -> int:
         *compilation.report_lines(compilation_figures),
         "",
         *qasm3.report_lines(qasm3_figures),
+        "",
+        *processes.report_lines(process_figures),
         "",
         *report.target_lines(targets),
         "",
