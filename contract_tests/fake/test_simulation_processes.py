@@ -122,3 +122,57 @@ def test_two_processes_run_two_wide_jobs_at_once(make_app: AppFactory) -> None:
         for job_id in ids:
             client.put(f"{JOBS}/{job_id}/status/cancel", headers=key_header(KEY))
     until(lambda: not simulation_processes(), "both processes were killed")
+
+
+def test_a_noisy_run_drawn_in_parts_gives_the_same_shots_with_any_number_of_processes(
+    make_app: AppFactory,
+) -> None:
+    # 14 qubits and 600 shots: drawn in three parts of 200 (mock_server/api/jobs/simulation.py),
+    # over one process, two, or the server's thread; the job's seed alone decides the shots.
+    body = wide(qubits=14, layers=1, shots=600, noise={"model": "aria-1", "seed": 11})
+    shots = []
+    for simulators in (0, 1, 2):
+        client = make_app(SIMULATORS=simulators, JOBS_INLINE_WORK=0).test_client()
+        assert isinstance(client, ContractClient)
+        job_id = submit(client, body, KEY)
+        job = wait_for_job(client, job_id, KEY, timeout_s=DEADLINE_S)
+        assert job["status"] == "completed", job
+        drawn = result(client, job_id, KEY, "shots")
+        assert len(drawn) == 600
+        shots.append(drawn)
+    assert shots[0] == shots[1] == shots[2]
+
+
+@pytest.mark.parametrize(
+    ("qubits", "shots", "expected"),
+    [
+        (14, 600, [200, 200, 200]),
+        (14, 499, [499]),  # fewer than two parts' worth: drawn whole
+        (13, 10_000, [10_000]),  # narrow: drawn whole
+        (20, 1001, [201, 200, 200, 200, 200]),  # ceil(1001 / 250) parts, as even as they go
+        (20, 1_000_000, [125_000] * 8),  # at most eight parts
+    ],
+)
+def test_the_parts_of_a_noisy_run_depend_on_the_job_alone(
+    qubits: int, shots: int, expected: list[int]
+) -> None:
+    from mock_server.api.jobs import mitigated_run, simulation  # noqa: PLC0415
+    from mock_server.api.jobs.creation import read_job_request  # noqa: PLC0415
+    from mock_server.simulator import NoiseModel, parse_circuit  # noqa: PLC0415
+
+    body = wide(qubits=qubits, layers=1, shots=shots)
+    circuit = parse_circuit(gateset="qis", qubits=qubits, gates=body["input"]["circuit"])
+    task = simulation.Task(
+        circuit=circuit,
+        request=read_job_request(body),
+        record=None,
+        what=mitigated_run.Applied(),
+        seed=5,
+        noise=NoiseModel("test"),
+        batch_bytes=2**20,
+        shots=shots,
+    )
+    parts = simulation.parts(task)
+    assert [part.shots for part in parts] == expected
+    assert len({part.seed for part in parts}) == len(parts)
+    assert [part.compile for part in parts] == [True] + [False] * (len(parts) - 1)

@@ -22,7 +22,7 @@ import multiprocessing
 import signal
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -57,6 +57,51 @@ def _forkserver() -> Any:
             context.set_forkserver_preload(["mock_server.api.jobs.simulation", "numpy"])
             _context = context
         return _context
+
+
+def run_all(
+    tasks: Sequence[Task], wanted: Callable[[], bool], slots: threading.Semaphore
+) -> list[Outcome]:
+    """Each task's outcome, in order, each run in a child process once it has a slot.
+
+    The parts of one run go to as many processes as there are free slots;
+    the first part that fails stops the others (their children are killed)
+    and its exception is raised.
+    """
+    if len(tasks) == 1:
+        with slots:
+            return [run(tasks[0], wanted)]
+    failed = threading.Event()
+    outcomes: list[Outcome | None] = [None] * len(tasks)
+    errors: list[BaseException] = []
+
+    def still() -> bool:
+        return not failed.is_set() and wanted()
+
+    def one(index: int) -> None:
+        with slots:
+            if not still():
+                return
+            try:
+                outcomes[index] = run(tasks[index], still)
+            except BaseException as error:  # handed to the caller below
+                errors.append(error)
+                failed.set()
+
+    threads = [
+        threading.Thread(target=one, args=(index,), name="ionq-mock simulation part", daemon=True)
+        for index in range(len(tasks))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    real = [error for error in errors if not isinstance(error, Stopped)]
+    if real:
+        raise real[0]
+    if errors or any(outcome is None for outcome in outcomes):
+        raise Stopped
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 def run(task: Task, wanted: Callable[[], bool]) -> Outcome:

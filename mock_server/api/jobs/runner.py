@@ -174,6 +174,8 @@ class JobRunner:
         self._waiting: dict[str, str] = {}  # job id -> backend it waits for
         # backend -> its planned units, in plan order (pruned of those that ended)
         self._planned: dict[str, list[str]] = {}
+        # One per simulation process: a run, or a part of one, holds one while it runs.
+        self._slots = threading.BoundedSemaphore(max(1, self.settings.simulators))
         self._small = Lane("small", partial(self._run_guarded, isolated=False))
         isolated = self.settings.simulators > 0
         self._wide = Lane(
@@ -497,6 +499,7 @@ class JobRunner:
             seed=request.seed_for(job.parent_id or job.id) + job.index,
             noise=rates.model() if rates is not None else None,
             batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
+            shots=request.shots,
         )
         outcome = self._simulate(job_id, task, isolated=isolated)
         if outcome is None:
@@ -542,10 +545,14 @@ class JobRunner:
         self, job_id: str, task: simulation.Task, *, isolated: bool
     ) -> simulation.Outcome | None:
         """The run's outcome; None when the job was canceled meanwhile, or failed (kept)."""
+        pieces = simulation.parts(task)
         try:
             if isolated:
-                return processes.run(task, self._still_wanted(job_id))
-            return simulation.simulate(task, self._stop_if_finished(job_id))
+                outcomes = processes.run_all(pieces, self._still_wanted(job_id), self._slots)
+            else:
+                stop = self._stop_if_finished(job_id)
+                outcomes = [simulation.simulate(piece, stop) for piece in pieces]
+            return simulation.merged(task, outcomes)
         except (_Canceled, processes.Stopped):
             return None
         except MemoryError:

@@ -12,8 +12,9 @@ clock or HTTP. A run is stopped through `on_step`, which raises to stop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs import mitigated_run
@@ -25,6 +26,16 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Circuit, NoiseModel, Program, Result
 
 Step = Callable[[int, int], None]
+
+# A noisy run of a wide circuit draws its shots in parts of about PART_SHOTS,
+# each with a seed of its own (at most MAX_PARTS), so that simulation
+# processes can draw them at once. The parts depend on the job alone, never on
+# how many processes there are: a job's results depend on its seed, wherever
+# it runs. Narrow circuits are not split (their run is short; each part
+# simulates the noiseless circuit again).
+PART_SHOTS = 250
+MAX_PARTS = 8
+PART_MIN_QUBITS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +49,8 @@ class Task:
     seed: int
     noise: NoiseModel | None
     batch_bytes: int
+    shots: int  # the request's, or a part's
+    compile: bool = True  # a part after the first leaves the compiling to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +76,7 @@ def simulate(task: Task, on_step: Step | None = None) -> Outcome:
     if isinstance(circuit, Program):
         what = mitigated_run.Applied(warnings=(*what.warnings, *_unmitigated(what)))
         result = run_program(
-            circuit, shots=request.shots, seed=task.seed, noise=task.noise, on_step=on_step
+            circuit, shots=task.shots, seed=task.seed, noise=task.noise, on_step=on_step
         )
     elif what.any:
         result, mitigation = mitigated_run.run_mitigated(
@@ -79,7 +92,7 @@ def simulate(task: Task, on_step: Step | None = None) -> Outcome:
     else:
         result = run_circuit(
             circuit,
-            shots=request.shots,
+            shots=task.shots,
             seed=task.seed,
             noise=task.noise,
             on_step=on_step,
@@ -88,7 +101,7 @@ def simulate(task: Task, on_step: Step | None = None) -> Outcome:
     # A program reports itself as its compiled circuit (outputs/compilation.py).
     compiled = (
         None
-        if isinstance(circuit, Program)
+        if isinstance(circuit, Program) or not task.compile
         else compilation.compile_for(circuit, request, task.record, on_step)
     )
     return Outcome(
@@ -98,6 +111,53 @@ def simulate(task: Task, on_step: Step | None = None) -> Outcome:
         mitigation=mitigation,
         compiled=compiled,
     )
+
+
+def parts(task: Task) -> list[Task]:
+    """The tasks a run is drawn in: itself, or for a noisy run of a wide plain circuit,
+    parts of its shots (PART_SHOTS), each with its own seed; `merged` puts them together."""
+    from mock_server.simulator import Program  # noqa: PLC0415
+
+    circuit = task.circuit
+    if (
+        task.noise is None
+        or isinstance(circuit, Program)
+        or task.what.any
+        or circuit.qubits < PART_MIN_QUBITS
+        or task.shots < 2 * PART_SHOTS
+    ):
+        return [task]
+    count = min(MAX_PARTS, math.ceil(task.shots / PART_SHOTS))
+    sizes = [task.shots // count + (1 if k < task.shots % count else 0) for k in range(count)]
+    return [
+        replace(task, shots=size, seed=_part_seed(task.seed, k), compile=k == 0)
+        for k, size in enumerate(sizes)
+    ]
+
+
+def merged(task: Task, outcomes: Sequence[Outcome]) -> Outcome:
+    """The outcome of a run drawn in parts: their shots in part order, the first's compiled
+    circuit and warnings."""
+    import numpy as np  # noqa: PLC0415
+
+    from mock_server.simulator import Result  # noqa: PLC0415
+
+    if len(outcomes) == 1:
+        return outcomes[0]
+    shots = []
+    for outcome in outcomes:
+        result = outcome.result
+        if result.measured is None:  # a noisy run is always measured
+            raise ValueError("a part of a noisy run gave no shots")
+        shots.append(result.states[result.measured])
+    first = outcomes[0]
+    result = Result.of_shots(first.result.qubits, np.concatenate(shots), seed=task.seed)
+    return replace(first, result=result)
+
+
+def _part_seed(seed: int, index: int) -> int:
+    # Distinct per part and per job seed, within the 63 bits seeds take.
+    return (seed * 1_000_003 + index + 1) % (1 << 63)
 
 
 def _unmitigated(what: mitigated_run.Applied) -> tuple[str, ...]:
