@@ -81,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=1,
-        help="worker processes (1); admin API changes apply to the worker that receives them",
+        help=(
+            "worker processes (1); each keeps jobs, sessions, the clock and admin changes of its "
+            "own, and a request reaches any of them"
+        ),
     )
     serve.add_argument(
         "--threads", type=int, default=1, help="Python threads per worker that run requests (1)"
@@ -199,19 +202,10 @@ def check_fixtures(directory: Path) -> int:
     return 0
 
 
-def serve(args: argparse.Namespace) -> int:
-    """Build the app, print where it listens, and serve until SIGINT or SIGTERM."""
-    # One BLAS thread for the simulator, set before numpy loads: on a machine
-    # of few cores a wide job then leaves a core to the requests (a read's p99
-    # during a 24-qubit job fell from about 15x idle to about 6x in a 1-connection
-    # test on 2 cores). Set OPENBLAS_NUM_THREADS yourself to give it more.
-    os.environ.setdefault(BLAS_THREADS_ENV, "1")
-    from ionq_contract.spec import SpecError  # noqa: PLC0415
-    from mock_server.api.fixture_files import FixtureError  # noqa: PLC0415
-    from mock_server.auth import ApiKeyError  # noqa: PLC0415
-
+def _export_settings(args: argparse.Namespace) -> None:
+    """The command line's settings, into the environment the app and its workers read
+    (mock_server/settings.py): workers started by `spawn` see it too."""
     if args.fixtures is not None:
-        # Through the environment, so that workers started by `spawn` see it too.
         os.environ[FIXTURES_ENV] = str(args.fixtures.resolve())
     if args.api_key:
         os.environ[API_KEYS_ENV] = ",".join(args.api_key)
@@ -234,6 +228,27 @@ def serve(args: argparse.Namespace) -> int:
     os.environ[ACCESS_LOG_ENV] = "0" if args.no_access_log else "1"
     if args.no_fast_path:
         os.environ[FAST_PATH_ENV] = "0"
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Build the app, print where it listens, and serve until SIGINT or SIGTERM."""
+    # One BLAS thread for the simulator, set before numpy loads: on a machine
+    # of few cores a wide job then leaves a core to the requests (a read's p99
+    # during a 24-qubit job fell from about 15x idle to about 6x in a 1-connection
+    # test on 2 cores). Set OPENBLAS_NUM_THREADS yourself to give it more.
+    os.environ.setdefault(BLAS_THREADS_ENV, "1")
+    from ionq_contract.spec import SpecError  # noqa: PLC0415
+    from mock_server.api.fixture_files import FixtureError  # noqa: PLC0415
+    from mock_server.auth import ApiKeyError  # noqa: PLC0415
+
+    _export_settings(args)
+    if args.workers > 1:
+        print(
+            f"ionq-mock: warning: each of the {args.workers} workers keeps jobs, sessions, the "
+            "clock and admin changes of its own; a request reaches any of them (a store they "
+            "share is not done yet)",
+            file=sys.stderr,
+        )
     if not args.share_port:
         taken = port_taken(args.host, args.port)
         if taken is not None:

@@ -139,6 +139,30 @@ def test_serve_stops_before_listening_on_a_bad_body_timeout(value: str) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--time-scale", "soon", "time scale 'soon': expected a number from 0 to 1000"),
+        ("--time-scale", "1001", "time scale '1001': expected a number from 0 to 1000"),
+        ("--simulators", "65", "simulators '65': expected a whole number from 0 to 64"),
+        ("--simulators", "-1", "simulators '-1': expected a whole number from 0 to 64"),
+    ],
+)
+def test_serve_stops_before_listening_on_a_bad_clock_or_simulators_setting(
+    option: str, value: str, message: str
+) -> None:
+    result = failed_start([option, value])
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_live_fake_runs_on_the_clock_the_command_line_sets() -> None:
+    with running_fake(["--virtual-clock", "--time-scale", "0.5", "--simulators", "2"]) as fake:
+        state = httpx.get(f"{fake.origin}/__admin/clock").json()
+    assert (state["virtual"], state["time_scale"]) == (True, 0.5)
+
+
 def test_a_live_fake_limits_each_key_from_the_command_line() -> None:
     with running_fake(["--rate-limit", "0.01/1"]) as fake:
         url = f"{fake.base_url}/backends/qpu.aria-1"
