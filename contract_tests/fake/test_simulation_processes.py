@@ -124,37 +124,41 @@ def test_two_processes_run_two_wide_jobs_at_once(make_app: AppFactory) -> None:
     until(lambda: not simulation_processes(), "both processes were killed")
 
 
-def test_a_noisy_run_drawn_in_parts_gives_the_same_shots_with_any_number_of_processes(
+def test_a_noisy_run_drawn_in_parts_gives_the_same_shots_each_time(
     make_app: AppFactory,
 ) -> None:
-    # 14 qubits and 600 shots: drawn in three parts of 200 (mock_server/api/jobs/simulation.py),
-    # over one process, two, or the server's thread; the job's seed alone decides the shots.
-    body = wide(qubits=14, layers=1, shots=600, noise={"model": "aria-1", "seed": 11})
-    shots = []
-    for simulators in (0, 1, 2):
+    # 14 qubits, 3 layers and 2,000 shots on aria-1: some 1,700 shots expected to err, so two
+    # processes draw it in two parts (mock_server/api/jobs/simulation.py); one process, or the
+    # server's thread, draws it whole. The seed decides the shots in each setting.
+    body = wide(qubits=14, layers=3, shots=2000, noise={"model": "aria-1", "seed": 11})
+    drawn: dict[int, list[Any]] = {}
+    for simulators in (0, 1, 2, 2):
         client = make_app(SIMULATORS=simulators, JOBS_INLINE_WORK=0).test_client()
         assert isinstance(client, ContractClient)
         job_id = submit(client, body, KEY)
         job = wait_for_job(client, job_id, KEY, timeout_s=DEADLINE_S)
         assert job["status"] == "completed", job
-        drawn = result(client, job_id, KEY, "shots")
-        assert len(drawn) == 600
-        shots.append(drawn)
-    assert shots[0] == shots[1] == shots[2]
+        shots = result(client, job_id, KEY, "shots")
+        assert len(shots) == 2000
+        assert drawn.setdefault(simulators, shots) == shots
+    assert drawn[0] == drawn[1]
+    assert drawn[2] != drawn[1]  # two parts, two seeds: other shots, the same distribution
 
 
 @pytest.mark.parametrize(
-    ("qubits", "shots", "expected"),
+    ("qubits", "shots", "trajectories", "processes", "expected"),
     [
-        (14, 600, [200, 200, 200]),
-        (14, 499, [499]),  # fewer than two parts' worth: drawn whole
-        (13, 10_000, [10_000]),  # narrow: drawn whole
-        (20, 1001, [201, 200, 200, 200, 200]),  # ceil(1001 / 250) parts, as even as they go
-        (20, 1_000_000, [125_000] * 8),  # at most eight parts
+        (14, 600, 200.0, 2, [300, 300]),  # as many parts as processes
+        (14, 600, 200.0, 1, [600]),  # one process: drawn whole
+        (14, 600, 200.0, 0, [600]),  # on the server's thread: drawn whole
+        (14, 600, 127.9, 2, [600]),  # fewer than two parts' worth of erring shots (64 each)
+        (13, 10_000, 5_000.0, 4, [10_000]),  # narrow: drawn whole
+        (20, 1001, 300.0, 3, [334, 334, 333]),  # as even as they go
+        (20, 1_000_000, 9e5, 16, [125_000] * 8),  # at most eight parts
     ],
 )
-def test_the_parts_of_a_noisy_run_depend_on_the_job_alone(
-    qubits: int, shots: int, expected: list[int]
+def test_a_noisy_run_is_drawn_in_as_many_parts_as_there_are_processes_for_them(
+    qubits: int, shots: int, trajectories: float, processes: int, expected: list[int]
 ) -> None:
     from mock_server.api.jobs import mitigated_run, simulation  # noqa: PLC0415
     from mock_server.api.jobs.creation import read_job_request  # noqa: PLC0415
@@ -171,8 +175,44 @@ def test_the_parts_of_a_noisy_run_depend_on_the_job_alone(
         noise=NoiseModel("test"),
         batch_bytes=2**20,
         shots=shots,
+        parts=simulation.part_count(qubits, shots, trajectories, processes),
     )
     parts = simulation.parts(task)
     assert [part.shots for part in parts] == expected
+    assert sum(part.shots for part in parts) == shots
     assert len({part.seed for part in parts}) == len(parts)
     assert [part.compile for part in parts] == [True] + [False] * (len(parts) - 1)
+
+
+def test_a_lane_of_two_workers_runs_two_jobs_at_once_after_an_idle_spell() -> None:
+    """An idle worker woken for one job leaves the second to a second worker."""
+    import threading  # noqa: PLC0415
+
+    from mock_server.api.jobs.lanes import Lane  # noqa: PLC0415
+
+    running: set[str] = set()
+    together = threading.Event()
+    first_done = threading.Event()
+    release = threading.Event()
+
+    def run(job_id: str) -> None:
+        running.add(job_id)
+        if len(running) == 2:
+            together.set()
+        if job_id == "warm-up":
+            first_done.set()
+            running.discard(job_id)
+            return
+        release.wait(DEADLINE_S)
+        running.discard(job_id)
+
+    lane = Lane("test", run, workers=2)
+    lane.put("warm-up")
+    assert first_done.wait(DEADLINE_S)
+    until(lambda: "warm-up" not in running, "the warm-up job ended")
+    lane.put("a")
+    lane.put("b")
+    try:
+        assert together.wait(DEADLINE_S), f"never two at once: {running}"
+    finally:
+        release.set()

@@ -57,7 +57,8 @@ class Lane:
         """Queue a job id; start a thread when none is idle and the lane has room for one."""
         with self._ready:
             self._queue.append(job_id)
-            if self._idle == 0 and self._threads < self._workers:
+            # Every job queued needs a thread: an idle one woken may not have run yet.
+            if len(self._queue) > self._idle and self._threads < self._workers:
                 self._threads += 1
                 threading.Thread(
                     target=self._drain, name=f"ionq-mock {self._name} jobs", daemon=True

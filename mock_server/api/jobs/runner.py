@@ -415,12 +415,21 @@ class JobRunner:
         what = mitigated_run.applied(request, self.backends.view(record_name(request.backend)))
         return mitigated_run.runs(request, what) if what.any else 1
 
-    @staticmethod
-    def _circuit_work(circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1) -> int:
-        multi = circuit.multi_qubit_gates  # counted as two-qubit gates: a prediction
-        trajectories = predicted_trajectories(rates, circuit.size - multi, multi, shots)
+    def _circuit_work(
+        self, circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1
+    ) -> int:
+        """A circuit's predicted work; a plain noisy run drawn in parts simulates the
+        noiseless circuit once per part."""
+        trajectories = _trajectories(circuit, shots, rates)
+        if runs == 1:
+            runs = self._parts(circuit, shots, trajectories)
         simulating = circuit_work(circuit.size, circuit.qubits, trajectories, runs)
         return simulating + _compile_work(circuit)
+
+    def _parts(self, circuit: CircuitInput, shots: int, trajectories: float) -> int:
+        """How many parts a noisy run of the circuit is drawn in (simulation.part_count)."""
+        processes = self.settings.simulators
+        return simulation.part_count(circuit.qubits, shots, trajectories, processes)
 
     @staticmethod
     def _program_work(program: Program, shots: int, rates: Rates | None) -> int:
@@ -500,6 +509,9 @@ class JobRunner:
             noise=rates.model() if rates is not None else None,
             batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
             shots=request.shots,
+            parts=self._parts(
+                circuit_input, request.shots, _trajectories(circuit_input, request.shots, rates)
+            ),
         )
         outcome = self._simulate(job_id, task, isolated=isolated)
         if outcome is None:
@@ -580,6 +592,13 @@ class JobRunner:
                 raise _Canceled
 
         return stop
+
+
+def _trajectories(circuit: CircuitInput, shots: int, rates: Rates | None) -> float:
+    """The shots of a run expected to draw an error (gates of three or more qubits counted
+    as two-qubit gates: a prediction)."""
+    multi = circuit.multi_qubit_gates
+    return predicted_trajectories(rates, circuit.size - multi, multi, shots)
 
 
 def _compile_work(circuit: CircuitInput) -> int:

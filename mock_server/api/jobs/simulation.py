@@ -12,7 +12,6 @@ clock or HTTP. A run is stopped through `on_step`, which raises to stop.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -27,13 +26,15 @@ if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
 
 Step = Callable[[int, int], None]
 
-# A noisy run of a wide circuit draws its shots in parts of about PART_SHOTS,
-# each with a seed of its own (at most MAX_PARTS), so that simulation
-# processes can draw them at once. The parts depend on the job alone, never on
-# how many processes there are: a job's results depend on its seed, wherever
-# it runs. Narrow circuits are not split (their run is short; each part
-# simulates the noiseless circuit again).
-PART_SHOTS = 250
+# A noisy run of a wide circuit may draw its shots in parts, each with a seed
+# of its own, so that simulation processes draw them at once. Parts cost:
+# drawn one after another, a 20-qubit, 1,000-shot run took 22.8 s whole and
+# 26.1 s in two parts (bench figures in docs/performance.md). So there are
+# never more parts than processes to draw them, and a part only where some
+# TRAJECTORIES_PER_PART shots are expected to draw an error: the shots of
+# such a job depend on its seed and on the number of simulation processes
+# (0 and 1 give the same, drawn whole).
+TRAJECTORIES_PER_PART = 64
 MAX_PARTS = 8
 PART_MIN_QUBITS = 14
 
@@ -51,6 +52,7 @@ class Task:
     batch_bytes: int
     shots: int  # the request's, or a part's
     compile: bool = True  # a part after the first leaves the compiling to it
+    parts: int = 1  # how many parts its shots are drawn in (part_count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,24 +115,27 @@ def simulate(task: Task, on_step: Step | None = None) -> Outcome:
     )
 
 
+def part_count(qubits: int, shots: int, trajectories: float, processes: int) -> int:
+    """How many parts a noisy run of a plain circuit is drawn in, over `processes`, for the
+    shots expected to draw an error (`trajectories`): one for a narrow circuit, few such
+    shots, or a single process."""
+    if qubits < PART_MIN_QUBITS or processes <= 1:
+        return 1
+    return max(1, min(processes, MAX_PARTS, shots, int(trajectories // TRAJECTORIES_PER_PART)))
+
+
 def parts(task: Task) -> list[Task]:
-    """The tasks a run is drawn in: itself, or for a noisy run of a wide plain circuit,
-    parts of its shots (PART_SHOTS), each with its own seed; `merged` puts them together."""
+    """The tasks a run is drawn in: itself, or for a noisy run of a plain circuit with
+    `task.parts` above one, as many parts of its shots, each with its own seed; `merged` puts
+    them together."""
     from mock_server.simulator import Program  # noqa: PLC0415
 
-    circuit = task.circuit
-    if (
-        task.noise is None
-        or isinstance(circuit, Program)
-        or task.what.any
-        or circuit.qubits < PART_MIN_QUBITS
-        or task.shots < 2 * PART_SHOTS
-    ):
+    count = min(task.parts, task.shots)
+    if count <= 1 or task.noise is None or isinstance(task.circuit, Program) or task.what.any:
         return [task]
-    count = min(MAX_PARTS, math.ceil(task.shots / PART_SHOTS))
     sizes = [task.shots // count + (1 if k < task.shots % count else 0) for k in range(count)]
     return [
-        replace(task, shots=size, seed=_part_seed(task.seed, k), compile=k == 0)
+        replace(task, shots=size, seed=_part_seed(task.seed, k), compile=k == 0, parts=1)
         for k, size in enumerate(sizes)
     ]
 
@@ -147,8 +152,9 @@ def merged(task: Task, outcomes: Sequence[Outcome]) -> Outcome:
     shots = []
     for outcome in outcomes:
         result = outcome.result
-        if result.measured is None:  # a noisy run is always measured
-            raise ValueError("a part of a noisy run gave no shots")
+        # A noisy run of a plain circuit is measured, over no registers, without a note.
+        if result.measured is None or result.registers or result.note:
+            raise ValueError("a part of a noisy run is not a plain measured result")
         shots.append(result.states[result.measured])
     first = outcomes[0]
     result = Result.of_shots(first.result.qubits, np.concatenate(shots), seed=task.seed)
