@@ -315,6 +315,8 @@ class MemoryJobStore:
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return None
+            if job.status is status:  # already there: a second report changes nothing
+                return job
             now = at or self.clock()
             self._move(job, status, now)
             parent = self._parent(job)
