@@ -1,7 +1,8 @@
-"""A qiskit-ionq provider configured the way its documentation tells users to.
+"""A qiskit-ionq provider configured the way its documentation tells users to, and the Bell
+circuit the qiskit-ionq tests run.
 
-Shared by the qiskit-ionq tests of the backends family and of jobs, so that
-both drive the SDK through exactly the same settings.
+Shared by the qiskit-ionq tests of the backends family, of jobs, sessions and
+cancel, so that all drive the SDK through exactly the same settings.
 """
 
 from __future__ import annotations
@@ -9,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qiskit import QuantumCircuit  # type: ignore[import-untyped]
 from qiskit_ionq import IonQProvider
+
+
+def bell() -> QuantumCircuit:
+    """H and CNOT on two qubits, both measured: ½ |00>, ½ |11>."""
+    circuit = QuantumCircuit(2, 2, name="bell")
+    circuit.h(0)
+    circuit.cx(0, 1)
+    circuit.measure([0, 1], [0, 1])
+    return circuit
 
 
 def provider_from_environment(

@@ -36,11 +36,11 @@ from ionq_core.models import (
     JobsCanceledResponse,
     SingleCircuitJob,
 )
-from qiskit import QuantumCircuit  # type: ignore[import-untyped]
 from qiskit.providers import JobStatus  # type: ignore[import-untyped]
 from qiskit_ionq import IonQProvider
 
 from contract_tests.fake.support import fixture_record
+from contract_tests.sdk.qiskit_setup import bell
 from contract_tests.sdk.test_ionq_core_jobs import make_client, payload, submit
 from mock_server.harness.fake import FakeIonQ
 
@@ -144,14 +144,6 @@ def test_ionq_core_bulk_cancel_of_a_just_submitted_job(
 
 
 # -- qiskit-ionq --------------------------------------------------------------------------
-
-
-def bell() -> QuantumCircuit:
-    circuit = QuantumCircuit(2, 2, name="bell")
-    circuit.h(0)
-    circuit.cx(0, 1)
-    circuit.measure([0, 1], [0, 1])
-    return circuit
 
 
 def test_qiskit_cancel_right_after_run_cancels(provider: IonQProvider, fake: FakeIonQ) -> None:

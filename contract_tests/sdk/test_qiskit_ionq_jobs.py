@@ -20,6 +20,7 @@ from qiskit_ionq import IonQProvider
 from qiskit_ionq.exceptions import IonQJobFailureError, IonQJobStateError
 
 from contract_tests.sdk.binomial import assert_binomial
+from contract_tests.sdk.qiskit_setup import bell
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -31,14 +32,6 @@ SHOTS = 1000
 SEED = 20260101
 # qiskit polls at once and then every 5 s: anything near 5 s means a second poll.
 ONE_POLL_S = 4.0
-
-
-def bell() -> QuantumCircuit:
-    circuit = QuantumCircuit(2, 2, name="bell")
-    circuit.h(0)
-    circuit.cx(0, 1)
-    circuit.measure([0, 1], [0, 1])
-    return circuit
 
 
 def x_on_qubit_0() -> QuantumCircuit:

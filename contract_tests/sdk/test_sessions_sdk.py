@@ -16,10 +16,10 @@ from ionq_core import IonQClient, SessionManager, iter_session_jobs
 from ionq_core.api.default import create_job, get_session_jobs, get_sessions
 from ionq_core.client import AuthenticatedClient
 from ionq_core.models import CircuitJobCreationPayload, JobCreationResponse, SessionsResponse
-from qiskit import QuantumCircuit  # type: ignore[import-untyped]
 from qiskit_ionq import IonQProvider, Session
 from qiskit_ionq.exceptions import IonQAPIError
 
+from contract_tests.sdk.qiskit_setup import bell
 from mock_server.harness.fake import FakeIonQ
 
 pytestmark = [
@@ -100,14 +100,6 @@ def test_ionq_core_lists_sessions_and_a_sessions_jobs(client: AuthenticatedClien
 
 
 # -- qiskit-ionq ------------------------------------------------------------------------
-
-
-def bell() -> QuantumCircuit:
-    circuit = QuantumCircuit(2, 2, name="bell")
-    circuit.h(0)
-    circuit.cx(0, 1)
-    circuit.measure([0, 1], [0, 1])
-    return circuit
 
 
 def test_qiskit_jobs_run_in_a_session_which_ends_after_the_with_block(
