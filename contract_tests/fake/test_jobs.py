@@ -47,6 +47,8 @@ KEY = "jobs-test-key-4711"
 OTHER = "jobs-other-key-0815"
 BELL_PROBABILITIES = {"0": 0.5, "3": 0.5}
 RESULT_KINDS = ("probabilities", "histogram", "shots")
+# How long a job of the background lane may take to finish on a loaded machine.
+BACKGROUND_DEADLINE_S = 180.0
 # For a sampled count: at most Z standard deviations from n*p. A two-sided normal
 # tail beyond 5 sd has probability 5.7e-7 (Binomial tails at these n and p are
 # of the same order), so a correct fake trips one check in ~1.7 million.
@@ -1184,7 +1186,10 @@ def test_a_wide_job_runs_in_the_background(client: ContractClient) -> None:
     backend = client.get("/v0.4/backends/qpu.aria-1")
     assert backend.status_code == 200
     assert backend.get_json() == fixture_record("qpu.aria-1")
-    done = wait_for_job(client, job_id, KEY, timeout_s=10)
+    # The background lane runs at the lowest CPU priority: while the suite's other
+    # worker keeps both cores busy it may wait long for one. The bound is against a
+    # hang, not a speed (make bench measures that).
+    done = wait_for_job(client, job_id, KEY, timeout_s=BACKGROUND_DEADLINE_S)
     assert done["status"] == "completed"
     histogram = result(client, job_id, KEY, "histogram")
     assert sum(histogram.values()) == 100
@@ -1195,7 +1200,7 @@ def test_a_long_narrow_job_is_not_waited_for(client: ContractClient) -> None:
     gates = [{"gate": "h" if i % 2 else "x", "target": i % 2} for i in range(30_000)]
     job_id = submit(client, circuit_job(gates, qubits=2, shots=10), KEY)
     assert get_job(client, job_id, KEY)["status"] in {"ready", "started"}
-    done = wait_for_job(client, job_id, KEY, timeout_s=30)
+    done = wait_for_job(client, job_id, KEY, timeout_s=BACKGROUND_DEADLINE_S)
     assert done["status"] == "completed"
     assert sum(result(client, job_id, KEY, "histogram").values()) == 10
 
