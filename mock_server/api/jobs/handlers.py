@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Response, request
 
-from mock_server.api.jobs import admission, costs, timing
+from mock_server.api.jobs import admission, costs
 from mock_server.api.jobs.creation import (
     BACKEND_ALIASES,
-    SIMULATOR,
     JobRequest,
     read_job_request,
-    record_name,
 )
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job, JobStatus
@@ -401,20 +399,10 @@ def get_job_estimate(state: ApiState) -> Response:
         error_mitigation=args.get("error_mitigation", "false").lower() == "true",
         session=args.get("session", "false").lower() == "true",
     )
-    name = record_name(asked.backend)
-    # The fake's own times (mock_server/api/jobs/timing.py): the simulator's take none.
-    scale = 0.0 if name == SIMULATOR else state.clock.time_scale
-    run_s = timing.execution_s(
-        timing.timing_of(state.characterizations.current(name)),
-        asked.shots,
-        asked.one_qubit_gates,
-        asked.two_qubit_gates,
+    # The fake's own times, as a job submitted now would get them (the runner's plan).
+    times_ms = state.runner.predicted_ms(
+        asked.backend, asked.shots, asked.one_qubit_gates, asked.two_qubit_gates
     )
-    # A new job waits its queue, and at least until the QPU is done with those planned on it.
-    wait_s = timing.scaled(timing.queue_s(state.backends.view(name)), scale)
-    if scale > 0:
-        wait_s = max(wait_s, state.runner.queue_ahead_s(name))
-    times_ms = (timing.milliseconds(wait_s), timing.milliseconds(timing.scaled(run_s, scale)))
     organization = organization_of(_owner())
     document = costs.estimate(asked, state.rate_cards, times_ms, state.clock.now(), organization)
     return json_response(encode(document))

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.clock import Clock
 from mock_server.api.jobs import admission, mitigated_run, processes, simulation, timing
-from mock_server.api.jobs.creation import CircuitInput, JobRequest, record_name
+from mock_server.api.jobs.creation import SIMULATOR, CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
 from mock_server.api.jobs.noise import (
@@ -296,22 +296,43 @@ class JobRunner:
     def _plan(self, unit: Job, record: Mapping[str, Any] | None) -> timing.Plan | None:
         """A QPU unit's queue and run on the clock (under the lock), or None when they take no
         time: on the simulator, or at a time scale of 0."""
-        scale = self.clock.time_scale
-        if scale <= 0 or unit.request.is_simulator:
-            return None
-        backend = record_name(unit.request.backend)
         counts = unit.gate_counts
-        run_s = timing.execution_s(
-            timing.timing_of(self._characterization(backend)),
-            unit.request.shots,
-            counts["1q"],
-            counts["2q"],
-        )
-        wait_s = timing.scaled(timing.queue_s(record), scale)
+        request = unit.request
+        times = self._times(request.backend, record, request.shots, counts["1q"], counts["2q"])
+        if times is None:
+            return None
+        wait_s, run_s = times
+        backend = record_name(request.backend)
         free_at = self._free_at(backend, lambda _job: True)
-        plan = timing.Plan.after(self.clock.now(), wait_s, timing.scaled(run_s, scale), free_at)
+        plan = timing.Plan.after(self.clock.now(), wait_s, run_s, free_at)
         self._planned.setdefault(backend, []).append(unit.id)
         return plan
+
+    def _times(
+        self, backend: str, record: Mapping[str, Any] | None, shots: int, one: int, two: int
+    ) -> tuple[float, float] | None:
+        """A job's queue and run on the clock, in seconds (timing.py's models at the clock's
+        scale); None when it takes no time: on the simulator, or at a time scale of 0."""
+        scale = self.clock.time_scale
+        name = record_name(backend)
+        if scale <= 0 or name == SIMULATOR:
+            return None
+        run_s = timing.execution_s(timing.timing_of(self._characterization(name)), shots, one, two)
+        return timing.scaled(timing.queue_s(record), scale), timing.scaled(run_s, scale)
+
+    def predicted_ms(self, backend: str, shots: int, one: int, two: int) -> tuple[int, int]:
+        """The queue and run a new job of these gates and shots would have now, in
+        milliseconds (GET /jobs/estimate): what `_plan` would give it."""
+        name = record_name(backend)
+        times = self._times(name, self.backends.view(name), shots, one, two)
+        if times is None:
+            return 0, 0
+        wait_s, run_s = times
+        with self._lock:
+            free_at = self._free_at(name, lambda _job: True)
+        if free_at is not None:  # a new job starts no earlier than the QPU is free
+            wait_s = max(wait_s, (free_at - self.clock.now()).total_seconds())
+        return timing.milliseconds(wait_s), timing.milliseconds(run_s)
 
     def _free_at(self, backend: str, counts: Callable[[Job], bool]) -> datetime | None:
         """When the QPU is done with the planned units that `counts` (under the lock).
@@ -333,13 +354,6 @@ class JobRunner:
         if ended:
             self.clock.cancel(ended)
         return free_at
-
-    def queue_ahead_s(self, backend: str) -> float:
-        """How long the QPU is busy with jobs planned on it already, from now (the estimate's
-        queue is at least this: a new job starts no earlier)."""
-        with self._lock:
-            free_at = self._free_at(record_name(backend), lambda _job: True)
-        return max(0.0, (free_at - self.clock.now()).total_seconds()) if free_at else 0.0
 
     def _follow(self, job_id: str, plan: timing.Plan) -> None:
         """Keep a unit's plan with it, and have the clock start and complete it on time
@@ -585,10 +599,10 @@ class JobRunner:
 
     def _stop_if_finished(self, job_id: str) -> Callable[[int, int], None]:
         """A step callback that stops a run or a compile once its job was canceled or deleted."""
+        wanted = self._still_wanted(job_id)
 
         def stop(_done: int, _total: int) -> None:
-            current = self.store.peek(job_id)
-            if current is None or current.finished:
+            if not wanted():
                 raise _Canceled
 
         return stop
