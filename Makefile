@@ -58,7 +58,7 @@ COMPILE := $(BIN)/python -m compileall -q $(SERVED_PACKAGES) $(GENERATED)/ionq_c
 
 .DEFAULT_GOAL := help
 .PHONY: help install lock check-locks ionq-description generate check-generated lint lint-python lint-spec format \
-        check test pytest pytest-fake serve contract contract-self bench clean
+        check test pytest pytest-fake redis-server serve contract contract-self bench clean
 
 help: ## List the targets.
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -174,7 +174,7 @@ define run_suites
 	exit $$status
 endef
 
-pytest: $(TEST_STAMP) ## The pytest suites only; PYTEST_ARGS="path -k expr" runs just `pytest PYTEST_ARGS`.
+pytest: $(TEST_STAMP) redis-server ## The pytest suites only; PYTEST_ARGS="path -k expr" runs just `pytest PYTEST_ARGS`.
 ifneq ($(strip $(PYTEST_ARGS)),)
 	$(BIN)/pytest $(PYTEST_ARGS)
 else
@@ -184,10 +184,17 @@ endif
 # The fake's own suites: what the quick loop runs. Not contract_tests/sdk (the
 # SDKs against a fake), nor bench/tests.
 FAKE_SUITES := contract_tests/client contract_tests/fake contract_tests/faults \
-               contract_tests/plugin contract_tests/simulator
+               contract_tests/plugin contract_tests/shared contract_tests/simulator
 
-pytest-fake: $(TEST_STAMP) ## The fake's own suites: client, fake, faults, plugin, simulator (no SDK suites).
+pytest-fake: $(TEST_STAMP) redis-server ## The fake's own suites: client, fake, faults, plugin, shared, simulator (no SDK suites).
 	$(call run_suites,$(FAKE_SUITES))
+
+# The tests of the Redis store and queue (contract_tests/shared) start their
+# own redis-server on a free port (contract_tests/redis_server.py), so only the
+# program is needed: Debian's, installed as bench installs wrk (SUDO is defined
+# there). Whether the package's own service starts matters not.
+redis-server: ## Install redis-server from Debian's packages if it is missing.
+	@command -v redis-server >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
 
 # --keep-going: one run reports the lint, the contracts and the tests alike.
 check: ## The quick loop: lint-python (ruff, mypy, import contracts), check-locks, pytest-fake. No Node, no SDK suites.

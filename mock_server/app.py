@@ -55,6 +55,8 @@ from mock_server.front.answers import AnswerCache
 from mock_server.front.middleware import Front
 from mock_server.routes import register_operations
 from mock_server.settings import SettingError
+from mock_server.shared.replica import Replica, SharedWhole, Whole
+from mock_server.shared.url import MEMORY, StoreURLError, open_log
 from mock_server.wire.cors import allow_any_origin, preflight_response
 from mock_server.wire.errors import register_error_handlers
 from mock_server.wire.rejections import Rejection, field_problems, new_validator
@@ -77,6 +79,9 @@ ACCESS_LOG = "ACCESS_LOG"
 # and how long QPU queues and runs take as a share of IonQ's.
 VIRTUAL_CLOCK = "VIRTUAL_CLOCK"
 TIME_SCALE = "TIME_SCALE"
+# Where the state is kept (mock_server/shared/url.py): "memory", "sqlite:///PATH",
+# "redis://HOST:PORT/DB".
+STORE = "STORE"
 
 DEFAULT_CONFIG: Mapping[str, Any] = {
     # A directory with backends/<name>.json; None serves the packaged fixtures.
@@ -127,6 +132,9 @@ DEFAULT_CONFIG: Mapping[str, Any] = {
     # clock the admin API moves; the pytest plugin's fake is virtual.
     VIRTUAL_CLOCK: False,
     TIME_SCALE: 0.0,
+    # In this process's memory: the fastest, and what one process needs. A file or a
+    # Redis shares one state between processes and hosts (docs/team.md).
+    STORE: MEMORY,
 }
 
 
@@ -180,6 +188,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     histories = load_histories(fixture_dirs, fixtures, characterization_schema)
     policy = key_policy(app.config["API_KEYS"], app.config["API_KEYS_FILE"])
     revision = Revision()
+    replica = _replica(str(app.config[STORE]))
     clock = Clock(virtual=bool(app.config[VIRTUAL_CLOCK]), time_scale=float(app.config[TIME_SCALE]))
     backends = BackendStore(fixtures, partial(field_problems, backend_validator), revision)
     jobs = MemoryJobStore(
@@ -189,12 +198,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_result_bytes=int(app.config[JOB_RESULTS_BYTES]),
         max_unfinished=int(app.config[JOBS_UNFINISHED]),
         max_unfinished_per_key=int(app.config[JOBS_UNFINISHED_PER_KEY]),
+        replica=replica,
     )
     memory = app.config[SIMULATOR_MEMORY]
     characterizations = CharacterizationStore(
         histories, partial(field_problems, new_validator(characterization_schema)), revision
     )
 
+    job_controls = JobControls()
     served = api.ApiState(
         backends=backends,
         characterizations=characterizations,
@@ -202,7 +213,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         runner=JobRunner(
             jobs,
             backends,
-            JobControls(),
+            job_controls,
             RunnerSettings(
                 memory_limit=int(memory) if memory else None,
                 inline_work=int(app.config[JOBS_INLINE_WORK]),
@@ -230,6 +241,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     tools = controls.install(
         app, operations, failure_codes, _rate_limit(app.config[controls.RATE_LIMIT])
     )
+    _share(
+        replica,
+        sessions=served.sessions,
+        backends=backends,
+        characterizations=characterizations,
+        job_controls=job_controls,
+        faults=tools.faults,
+        rate_limit=tools.rate_limit,
+        clock=clock,
+    )
 
     require_keys(app, secured_operations(operations), policy)
     handlers = {
@@ -252,8 +273,28 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             for parameter in operation.parameters
             if parameter.location == "header"
         ],
+        refresh=replica.refresh if replica.shared else None,
     )
     return app
+
+
+def _replica(url: str) -> Replica:
+    """This app's link to the state it shares (none for `memory`); else SettingError."""
+    try:
+        return Replica(open_log(url))
+    except StoreURLError as error:
+        raise SettingError(f"store: {error}") from error
+
+
+def _share(replica: Replica, **stores: SharedWhole) -> None:
+    """Keep each small store in step with other processes, as one entry (replica.Whole),
+    then read what they hold already (the jobs registered themselves)."""
+    if not replica.shared:
+        return
+    for name, store in stores.items():
+        store.replica = replica
+        replica.register(name, Whole(store.shared_state, store.restore))
+    replica.start()
 
 
 def _rate_limit(setting: object) -> Limit | None:

@@ -29,8 +29,10 @@ import argparse
 import errno
 import importlib
 import os
+import shutil
 import socket
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +47,7 @@ from mock_server.settings import (
     RATE_LIMIT_ENV,
     SIMULATOR_MEMORY_ENV,
     SIMULATORS_ENV,
+    STORE_ENV,
     THREADS_ENV,
     TIME_SCALE_ENV,
     VIRTUAL_CLOCK_ENV,
@@ -57,6 +60,7 @@ TARGET = "mock_server.wsgi:served"
 TARGET_INTERFACE = "rsgi"
 BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
 EXIT_BAD_INPUT = 2
+MEMORY_STORE = "memory"  # mock_server/shared/url.py's, without importing it here
 # How soon granian replaces a worker that died.
 RESPAWN_INTERVAL_S = 0.5
 
@@ -82,8 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         help=(
-            "worker processes (1); each keeps jobs, sessions, the clock and admin changes of its "
-            "own, and a request reaches any of them"
+            "worker processes (1); they share one state: the --store, or, without one, a "
+            "SQLite file of their own in a temporary directory"
+        ),
+    )
+    serve.add_argument(
+        "--store",
+        default=None,
+        metavar="URL",
+        help=(
+            "where the state is kept: memory (one process), sqlite:///PATH (the workers of one "
+            "machine; survives a restart), redis://HOST:PORT/DB (several machines) "
+            f"(default: ${STORE_ENV}, or memory)"
         ),
     )
     serve.add_argument(
@@ -228,6 +242,8 @@ def _export_settings(args: argparse.Namespace) -> None:
     os.environ[ACCESS_LOG_ENV] = "0" if args.no_access_log else "1"
     if args.no_fast_path:
         os.environ[FAST_PATH_ENV] = "0"
+    if args.store is not None:
+        os.environ[STORE_ENV] = args.store
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -237,18 +253,30 @@ def serve(args: argparse.Namespace) -> int:
     # during a 24-qubit job fell from about 15x idle to about 6x in a 1-connection
     # test on 2 cores). Set OPENBLAS_NUM_THREADS yourself to give it more.
     os.environ.setdefault(BLAS_THREADS_ENV, "1")
+    _export_settings(args)
+    scratch = _shared_store_for_workers(args.workers)
+    try:
+        return _serve(args)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shared_store_for_workers(workers: int) -> Path | None:
+    """With several workers and no store named, one SQLite file they share, in a temporary
+    directory (returned, to be removed when the server stops): `--workers` alone is right."""
+    if workers <= 1 or os.environ.get(STORE_ENV, MEMORY_STORE) != MEMORY_STORE:
+        return None
+    scratch = Path(tempfile.mkdtemp(prefix="ionq-mock-"))
+    os.environ[STORE_ENV] = f"sqlite:///{scratch / 'state.db'}"
+    return scratch
+
+
+def _serve(args: argparse.Namespace) -> int:
     from ionq_contract.spec import SpecError  # noqa: PLC0415
     from mock_server.api.fixture_files import FixtureError  # noqa: PLC0415
     from mock_server.auth import ApiKeyError  # noqa: PLC0415
 
-    _export_settings(args)
-    if args.workers > 1:
-        print(
-            f"ionq-mock: warning: each of the {args.workers} workers keeps jobs, sessions, the "
-            "clock and admin changes of its own; a request reaches any of them (a store they "
-            "share is not done yet)",
-            file=sys.stderr,
-        )
     if not args.share_port:
         taken = port_taken(args.host, args.port)
         if taken is not None:
@@ -261,6 +289,7 @@ def serve(args: argparse.Namespace) -> int:
     except (FixtureError, SpecError, ApiKeyError, SettingError) as exc:
         print(f"ionq-mock: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    recovered = _recover()
 
     from granian.constants import HTTPModes, Interfaces, Loops  # noqa: PLC0415
     from granian.server import Server  # noqa: PLC0415
@@ -292,7 +321,7 @@ def serve(args: argparse.Namespace) -> int:
     print(
         f"ionq-mock: fake IonQ API at http://{host}:{args.port}/v0.4 "
         f"(fixtures: {source}; API keys: {_keys_summary()}; "
-        f"admin API: http://{host}:{args.port}/__admin)",
+        f"admin API: http://{host}:{args.port}/__admin; store: {_store_summary(recovered)})",
         flush=True,
     )
     server.serve()
@@ -334,3 +363,25 @@ def _keys_summary() -> str:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _recover() -> int:
+    """Fail the jobs a previous server left queued or running in a store that outlived it
+    (their runs died with it); how many. Only a SQLite store: one server uses it (its
+    workers share it), where a Redis may serve other servers whose jobs are running."""
+    from mock_server import wsgi  # noqa: PLC0415 - already imported by serve()
+    from mock_server.api import state  # noqa: PLC0415
+
+    if not os.environ.get(STORE_ENV, "").startswith("sqlite:"):
+        return 0
+    served: state.ApiState = wsgi.app.extensions[state.EXTENSION]
+    return served.runner.recover()
+
+
+def _store_summary(recovered: int) -> str:
+    """Where the state is kept, and the jobs a restart failed."""
+    url = os.environ.get(STORE_ENV) or MEMORY_STORE
+    if "@" in url:  # a Redis password stays out of the log
+        scheme, _, rest = url.partition("://")
+        url = f"{scheme}://***@{rest.rpartition('@')[2]}"
+    return url + (f", {recovered} unfinished jobs of the last run failed" if recovered else "")

@@ -40,6 +40,8 @@ TIME_SCALE_ENV = "IONQ_MOCK_TIME_SCALE"
 # Simulation processes (`--simulators`): wide jobs each run in a process of their own.
 SIMULATORS_ENV = "IONQ_MOCK_SIMULATORS"
 VIRTUAL_CLOCK_ENV = "IONQ_MOCK_VIRTUAL_CLOCK"
+# Where the state is kept (`--store`): memory, sqlite:///PATH or redis://HOST:PORT/DB.
+STORE_ENV = "IONQ_MOCK_STORE"
 
 MAX_SIMULATORS = 64
 MAX_TIME_SCALE = 1000  # as mock_server/api/clock.py's (the settings import nothing heavy)
@@ -143,6 +145,8 @@ def config_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         config["VIRTUAL_CLOCK"] = True
     if environ.get(SIMULATORS_ENV):
         config["SIMULATORS"] = parse_simulators(environ[SIMULATORS_ENV])
+    if environ.get(STORE_ENV):
+        config["STORE"] = environ[STORE_ENV]
     return config
 
 

@@ -9,8 +9,10 @@ held to the same tests by adding it to STORES.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,8 @@ from mock_server.api.jobs.memory import MemoryJobStore
 from mock_server.api.jobs.model import Failure, JobStatus
 from mock_server.api.jobs.store import CancelOutcome, JobFilter, JobStore, StoreFull
 from mock_server.api.revision import Revision
+from mock_server.shared.replica import Replica
+from mock_server.shared.url import open_log
 
 T0 = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 COUNTS = {"1q": 1, "2q": 0}
@@ -37,20 +41,70 @@ class Clock:
 Maker = Callable[..., tuple[JobStore, Clock, Revision]]
 
 
-def memory_store(clock: Clock, revision: Revision, **bounds: int) -> JobStore:
+def memory_store(clock: Clock, revision: Revision, _where: Path, **bounds: Any) -> JobStore:
     return MemoryJobStore(clock=clock, revision=revision, **bounds)
 
 
-STORES: dict[str, Callable[..., JobStore]] = {"memory": memory_store}
+# What a store shared by processes answers comes from what another process wrote:
+# every change goes through one store, every read through another on the same log,
+# so a change the first does not write out is a change the test does not see.
+READS = frozenset({"get", "peek", "children", "page", "all", "wait_finished"})
+
+
+class Split:
+    """Two stores on one shared log: changes through `writer`, reads through `reader`."""
+
+    def __init__(self, writer: MemoryJobStore, reader: MemoryJobStore) -> None:
+        self._writer = writer
+        self._reader = reader
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader if name in READS else self._writer, name)
+
+
+def shared_store(url: str, clock: Clock, revision: Revision, **bounds: Any) -> JobStore:
+    writer, reader = (
+        MemoryJobStore(clock=clock, revision=revision, replica=Replica(open_log(url)), **bounds)
+        for _ in range(2)
+    )
+    store: JobStore = Split(writer, reader)  # the protocol, by proxy
+    return store
+
+
+def sqlite_store(clock: Clock, revision: Revision, where: Path, **bounds: int) -> JobStore:
+    return shared_store(f"sqlite:///{where / 'state.db'}", clock, revision, **bounds)
+
+
+def redis_store(clock: Clock, revision: Revision, where: str, **bounds: Any) -> JobStore:
+    return shared_store(where, clock, revision, **bounds)
+
+
+STORES: dict[str, Callable[..., JobStore]] = {
+    "memory": memory_store,
+    "sqlite": sqlite_store,
+    "redis": redis_store,
+}
 
 
 @pytest.fixture(params=sorted(STORES))
-def make(request: pytest.FixtureRequest) -> Maker:
+def make(request: pytest.FixtureRequest, tmp_path: Path) -> Maker:
+    # A Redis database per test (FLUSHALL by redis_url), a file per store otherwise.
+    redis_url = request.getfixturevalue("redis_url") if request.param == "redis" else ""
+
     def factory(**bounds: int) -> tuple[JobStore, Clock, Revision]:
         clock, revision = Clock(), Revision()
-        return STORES[request.param](clock, revision, **bounds), clock, revision
+        number = next(_stores)
+        # Redis: a database of its own (of 16) for each store a test makes.
+        where = (
+            f"{redis_url.rsplit('/', 1)[0]}/{number % 16}" if redis_url else tmp_path / str(number)
+        )
+        store = STORES[request.param](clock, revision, where, **bounds)
+        return store, clock, revision
 
     return factory
+
+
+_stores = itertools.count()
 
 
 def single(backend: str = "simulator") -> JobRequest:

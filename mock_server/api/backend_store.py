@@ -13,12 +13,14 @@ import copy
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
 from mock_server.api.fixture_files import NAME_FIELD
 from mock_server.api.patches import Checker, Record, checked, merge_patch
 from mock_server.api.revision import Revision
+from mock_server.shared.replica import Replica
 from mock_server.wire.responses import encode
 
 
@@ -46,6 +48,24 @@ class BackendStore:
         self._lock = threading.Lock()
         self._entries = _entries(self._fixtures)
         self._listeners: list[Callable[[str], None]] = []
+        self.replica = Replica()  # create_app's, when other processes share the state
+
+    def shared_state(self) -> dict[str, Record]:
+        """Every record as it is: what other processes sharing the state read."""
+        return {name: dict(entry.record) for name, entry in self._entries.items()}
+
+    def restore(self, records: dict[str, Record]) -> Callable[[], None]:
+        """Take the records another process wrote; what wakes this process's listeners."""
+        with self._lock:
+            old = self._entries
+            self._entries = _entries(records)
+            names = [
+                name
+                for name in {*old, *self._entries}
+                if _body(old, name) != _body(self._entries, name)
+            ]
+        self.revision.bump()
+        return partial(self._changed, names)
 
     def subscribe(self, listener: Callable[[str], None]) -> None:
         """Call `listener(name)` after every change of a record (the job runner waits on them)."""
@@ -93,7 +113,7 @@ class BackendStore:
         PatchError (mock_server/api/patches.py) names the fields and the
         record stays as it was.
         """
-        with self._lock:
+        with self.replica.writing(), self._lock:
             current = self._entries.get(name)
             base = dict(current.record) if current is not None else {NAME_FIELD: name}
             merged = checked(merge_patch(base, changes), self._check, {NAME_FIELD: name})
@@ -105,7 +125,7 @@ class BackendStore:
 
     def remove(self, name: str) -> bool:
         """Forget a record until the next reset; False when there was none."""
-        with self._lock:
+        with self.replica.writing(), self._lock:
             if name not in self._entries:
                 return False
             self._entries = MappingProxyType({k: v for k, v in self._entries.items() if k != name})
@@ -114,6 +134,11 @@ class BackendStore:
 
     def reset(self) -> None:
         """Back to the fixtures the app started with."""
-        with self._lock:
+        with self.replica.writing(), self._lock:
             self._entries = _entries(self._fixtures)
         self._changed(self._fixtures)
+
+
+def _body(entries: Mapping[str, _Entry], name: str) -> bytes | None:
+    entry = entries.get(name)
+    return entry.body if entry is not None else None

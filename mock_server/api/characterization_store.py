@@ -37,6 +37,7 @@ from mock_server.api.characterization_history import (
 )
 from mock_server.api.patches import Checker, Record, checked, merge_patch
 from mock_server.api.revision import Revision
+from mock_server.shared.replica import Replica
 from mock_server.wire.rejections import FieldProblem
 
 
@@ -54,6 +55,22 @@ class CharacterizationStore:
         self._check = check
         self.revision = revision if revision is not None else Revision()
         self._lock = threading.Lock()
+        self.replica = Replica()  # create_app's, when other processes share the state
+
+    def shared_state(self) -> dict[str, History]:
+        """The histories changed from the generated ones: what other processes read."""
+        histories = self._histories
+        return {
+            backend: history
+            for backend, history in histories.items()
+            if history is not self._generated.get(backend)
+        }
+
+    def restore(self, changed: dict[str, History]) -> None:
+        """Take the changed histories another process wrote."""
+        with self._lock:
+            self._histories = MappingProxyType({**self._generated, **changed})
+        self.revision.bump()
 
     def page(
         self,
@@ -112,12 +129,12 @@ class CharacterizationStore:
 
     def reset(self) -> None:
         """Back to the generated histories."""
-        with self._lock:
+        with self.replica.writing(), self._lock:
             self._histories = self._generated
         self.revision.bump()
 
     def _change(self, backend: str, change: Callable[[Record], Record]) -> Record | None:
-        with self._lock:
+        with self.replica.writing(), self._lock:
             history = self._histories.get(backend)
             if history is None:
                 return None

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from mock_server.shared.replica import Replica, changes_shared_state
 from mock_server.wire.responses import instant
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,36 @@ class Clock:
         self._scheduled: list[tuple[datetime, int, str, Action]] = []
         self._order = itertools.count()
         self._timer: threading.Thread | None = None
+        self.replica = Replica()  # create_app's, when other processes share the state
+
+    def shared_state(self) -> tuple[datetime | None, float]:
+        """The virtual time (None: real) and the scale: what other processes read."""
+        return self._virtual_now, self._time_scale
+
+    def restore(self, state: tuple[datetime | None, float]) -> Action | None:
+        """Take the time another process set: a virtual time it moved ahead is reached
+        here by an advance (after the replica lets go), which runs what falls due here."""
+        virtual_now, scale = state
+        with self._lock:
+            self._time_scale = scale
+            if virtual_now is None:
+                if self._virtual_now is not None:
+                    self._virtual_now = None
+                    self._start_timer()
+                    self._lock.notify_all()
+                return None
+            if self._virtual_now is None:
+                self._virtual_now = virtual_now
+                return None
+            ahead = (virtual_now - self._virtual_now).total_seconds()
+            if ahead <= 0:
+                self._virtual_now = virtual_now
+                return None
+
+        def follow() -> None:
+            self._advance(ahead)
+
+        return follow
 
     # -- reading ---------------------------------------------------------------------
 
@@ -84,6 +115,7 @@ class Clock:
 
     # -- changing --------------------------------------------------------------------
 
+    @changes_shared_state
     def configure(self, *, virtual: bool | None = None, time_scale: float | None = None) -> None:
         """Switch between real and virtual time, or change the scale (None leaves it)."""
         scale = _checked_scale(time_scale) if time_scale is not None else None
@@ -104,8 +136,17 @@ class Clock:
 
         Each action runs with `now()` at its own instant, in scheduling order
         among those of the same instant; actions it schedules within the step
-        run in it too.
+        run in it too. Shared, the advance starts from the time other processes
+        set, and they follow it (`restore`). The actions are not run under the
+        shared state's lock: each change they make takes it.
         """
+        self.replica.refresh()
+        now = self._advance(seconds)
+        with self.replica.writing():  # writes the new time out
+            pass
+        return now
+
+    def _advance(self, seconds: float) -> datetime:
         if not seconds >= 0 or seconds == float("inf"):
             raise ClockError("a clock advances by a finite number of seconds, 0 or more")
         with self._lock:
@@ -149,6 +190,7 @@ class Clock:
                 heapq.heapify(kept)
                 self._scheduled = kept
 
+    @changes_shared_state
     def reset(self) -> None:
         """Forget every scheduled action; the configured mode and scale again.
 

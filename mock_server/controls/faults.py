@@ -25,7 +25,6 @@ Controls), so faults of two apps (two tests) never meet.
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 import threading
@@ -39,6 +38,7 @@ from flask import Response, request
 from ionq_contract.operations import Operation
 from mock_server.controls.interruptions import pause
 from mock_server.controls.ratelimit import RateLimiter, retry_after_seconds
+from mock_server.shared.replica import Replica, changes_shared_state
 from mock_server.wire import notes
 from mock_server.wire.errors import error_body
 from mock_server.wire.rejections import (
@@ -234,19 +234,34 @@ class FaultTable:
         self.operations: Mapping[str, Operation] = operations or {}
         self.active = False
         self._rules: list[_LiveRule] = []
-        self._ids = itertools.count(1)
+        self._next_id = 1
         self._lock = threading.Lock()
+        self.replica = Replica()  # create_app's, when other processes share the state
 
+    def shared_state(self) -> tuple[list[_LiveRule], int]:
+        """The rules and their progress: what other processes sharing the state read."""
+        with self._lock:
+            return list(self._rules), self._next_id
+
+    def restore(self, state: tuple[list[_LiveRule], int]) -> None:
+        """Take the rules another process wrote."""
+        with self._lock:
+            self._rules, self._next_id = state
+            self.active = bool(self._rules)
+
+    @changes_shared_state
     def add(self, document: Any) -> dict[str, Any]:
         """Validate and append a rule; its JSON (with its id). RuleError if invalid."""
         with self._lock:
-            rule = parse_rule(document, next(self._ids), self.operations)
+            rule = parse_rule(document, self._next_id, self.operations)
+            self._next_id += 1
             self._rules.append(
                 _LiveRule(rule, random.Random(rule.seed), random.Random(rule.seed))  # noqa: S311
             )
             self.active = True
             return self._json(self._rules[-1])
 
+    @changes_shared_state
     def remove(self, rule_id: int) -> bool:
         """Forget one rule; False when there is none with this id."""
         with self._lock:
@@ -256,6 +271,7 @@ class FaultTable:
             self.active = bool(kept)
             return found
 
+    @changes_shared_state
     def clear(self) -> None:
         """No rules any more (ids keep counting, so an old id never means a new rule)."""
         with self._lock:
@@ -267,6 +283,7 @@ class FaultTable:
         with self._lock:
             return [self._json(live) for live in self._rules]
 
+    @changes_shared_state
     def decide(self, operation_id: str) -> Decision:
         """What the next request of `operation_id` gets."""
         with self._lock:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mock_server.api.jobs.model import Failure
+from mock_server.shared.replica import Replica, changes_shared_state
 from mock_server.wire.rejections import (
     FieldProblem,
     Rejection,
@@ -41,19 +42,34 @@ class JobControls:
 
     hold: bool = False
     failures: deque[Failure] = field(default_factory=deque)
+    # create_app's, when other processes share the state (mock_server/shared).
+    replica: Replica = field(default_factory=Replica)
 
+    def shared_state(self) -> tuple[bool, tuple[Failure, ...]]:
+        """What other processes sharing the state read (replica.Whole)."""
+        return self.hold, tuple(self.failures)
+
+    def restore(self, state: tuple[bool, tuple[Failure, ...]]) -> None:
+        """Take the controls another process wrote."""
+        self.hold, failures = state
+        self.failures = deque(failures)
+
+    @changes_shared_state
     def next_job(self) -> tuple[Failure | None, bool]:
         """The failure the next job gets (taken off the queue), and whether it is held."""
         return (self.failures.popleft() if self.failures else None), self.hold
 
+    @changes_shared_state
     def hold_new(self, hold: bool) -> None:
         """Hold every new job in `ready` (or stop holding new ones)."""
         self.hold = hold
 
+    @changes_shared_state
     def fail_next(self, failures: list[Failure]) -> None:
         """Each of the next jobs fails with the next of `failures`."""
         self.failures.extend(failures)
 
+    @changes_shared_state
     def reset(self) -> None:
         """No holding, no failures queued."""
         self.hold = False

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from mock_server.shared.replica import Replica, changes_shared_state
 from mock_server.wire.rejections import SOURCES, Rejection
 
 # Buckets kept at most; the least recently used key is forgotten first (and
@@ -97,7 +98,21 @@ class RateLimiter:
         self._clock = clock
         self._buckets: OrderedDict[str, Bucket] = OrderedDict()
         self._lock = threading.Lock()
+        # The limit is shared with other processes (mock_server/shared); the buckets are
+        # each process's own (docs/team.md says why).
+        self.replica = Replica()
 
+    def shared_state(self) -> Limit | None:
+        """The limit: what other processes sharing the state read."""
+        return self.limit
+
+    def restore(self, limit: Limit | None) -> None:
+        """Take the limit another process set; every key starts again with a full bucket."""
+        with self._lock:
+            self.limit = limit
+            self._buckets.clear()
+
+    @changes_shared_state
     def configure(self, limit: Limit | None) -> None:
         """A new limit (None: off); every key starts again with a full bucket."""
         with self._lock:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from mock_server.api.revision import Revision
@@ -64,8 +64,12 @@ class Front:
         answers: AnswerCache | None,
         access_log: AccessLog | None = None,
         key_headers: Iterable[str] = (),
+        refresh: Callable[[], None] | None = None,
     ) -> None:
         self.app = app
+        # Reads what other processes changed (mock_server/shared), before a kept answer is
+        # looked up: the revision it is kept under then counts their changes too.
+        self.refresh = refresh or _nothing
         self.revision = revision
         self.controls = controls
         self.answers = answers
@@ -83,6 +87,7 @@ class Front:
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         wall, clock = time.time(), time.perf_counter()
+        self.refresh()
         method = environ["REQUEST_METHOD"]
         log, generation = self._request_log(environ)
         key = self._key(environ, method)  # None unless the fast path may answer
@@ -118,6 +123,7 @@ class Front:
         answers = self.answers
         if answers is None:
             return None
+        self.refresh()
         key = self._key(environ, environ["REQUEST_METHOD"])
         if key is None:
             return None
@@ -263,3 +269,7 @@ class Front:
         if self.answers is not None and self.revision.value == revision:
             self.answers.put(key, revision, answer)
         return answer, [data]
+
+
+def _nothing() -> None:
+    """No other process shares the state: nothing to read."""

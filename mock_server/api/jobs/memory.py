@@ -27,9 +27,12 @@ on unfinished jobs, whether or not anyone has looked.
 from __future__ import annotations
 
 import itertools
+import pickle
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -48,6 +51,7 @@ from mock_server.api.jobs.model import (
 from mock_server.api.jobs.store import CancelOutcome, Clock, JobFilter, StoreFull, utc_now
 from mock_server.api.jobs.timing import Plan
 from mock_server.api.revision import Revision
+from mock_server.shared.replica import Replica
 
 if TYPE_CHECKING:  # numpy loads with the first job, not at start-up
     from mock_server.simulator import Result
@@ -58,6 +62,8 @@ DEFAULT_MAX_UNFINISHED = 1_000
 DEFAULT_MAX_UNFINISHED_PER_KEY = 250
 # What a submitted circuit costs in memory per byte of its JSON (dicts of gates).
 REQUEST_BYTES_FACTOR = 8
+# How often a wait for a job looks at what other processes changed, when they share it.
+SHARED_POLL_S = 0.01
 
 _CURSOR_PREFIX = "after-"
 
@@ -85,6 +91,7 @@ class MemoryJobStore:
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         max_unfinished: int = DEFAULT_MAX_UNFINISHED,
         max_unfinished_per_key: int = DEFAULT_MAX_UNFINISHED_PER_KEY,
+        replica: Replica | None = None,
     ) -> None:
         self.clock = clock
         self.max_jobs = max_jobs
@@ -94,7 +101,7 @@ class MemoryJobStore:
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         self._jobs: dict[str, Job] = {}
-        self._sequence = itertools.count(1)
+        self._last_sequence = 0
         self._kept_bytes = 0  # results and submitted circuits, over every kept job
         self._top_level = 0
         # Unfinished top-level jobs, in all and by owner: kept by _move and _forget.
@@ -105,6 +112,23 @@ class MemoryJobStore:
         self.revision = revision if revision is not None else Revision()
         # Where a job's id comes from (tests that compare two apps make both the same).
         self.new_id: Callable[[], str] = lambda: str(uuid.uuid4())
+        # Shared with other processes (mock_server/shared): the ids of the jobs changed, or
+        # forgotten, since the replica last wrote them out.
+        self.replica = replica if replica is not None else Replica()
+        self._changed_ids: set[str] = set()
+        self._gone_ids: set[str] = set()
+        self.replica.register("jobs", self)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        # A change: the shared state's writer's place (if shared), then this table's lock.
+        with self.replica.writing(), self._lock:
+            yield
+
+    def _note(self, *jobs: Job) -> None:
+        # These jobs changed: written out with the change, when the state is shared.
+        if self.replica.shared:
+            self._changed_ids.update(job.id for job in jobs)
 
     # -- creation and lookup ---------------------------------------------------------
 
@@ -116,7 +140,7 @@ class MemoryJobStore:
         StoreFull when `max_unfinished` top-level jobs, or `max_unfinished_per_key`
         of this owner's, are still unfinished.
         """
-        with self._lock:
+        with self._writing():
             self._check_room(owner)
             job = self._add(owner, request, child_requests, self.clock())
             self._touch()
@@ -145,6 +169,7 @@ class MemoryJobStore:
         self._unfinished += 1
         self._unfinished_of[owner] = self._unfinished_of.get(owner, 0) + 1
         job.counted = True
+        self._note(job, *children)
         self._evict(keep=job.id)
         return job
 
@@ -155,19 +180,29 @@ class MemoryJobStore:
             request=request,
             submitted_at=now,
             parent_id=parent_id,
-            sequence=next(self._sequence),
+            sequence=self._next_sequence(),
             gate_counts=request.gate_counts(),
         )
         self._jobs[job.id] = job
         return job
 
+    def _next_sequence(self) -> int:
+        self._last_sequence += 1
+        return self._last_sequence
+
     def get(self, job_id: str, owner: str | None = None) -> Job | None:
         """The job as a reader sees it, if it exists and `owner` (None: the admin API) may.
 
-        Reading makes a completion that waited for a reader visible (the module docstring).
+        Reading makes a completion that waited for a reader visible (the module docstring):
+        a change, made as one only when there is one to make.
         """
+        self.replica.refresh()
         with self._lock:
-            job = self.peek(job_id, owner)
+            job = self._peek(job_id, owner)
+            if job is None or not self._would_show(job):
+                return job
+        with self._writing():
+            job = self._peek(job_id, owner)
             if job is not None and self._show(job):
                 self._touch()
             return job
@@ -175,6 +210,10 @@ class MemoryJobStore:
     def peek(self, job_id: str, owner: str | None = None) -> Job | None:
         """The job as it is, without making a completion visible: for the runner, and for
         the handlers that act on a job (move, clone) rather than show it."""
+        self.replica.refresh()
+        return self._peek(job_id, owner)
+
+    def _peek(self, job_id: str, owner: str | None = None) -> Job | None:
         job = self._jobs.get(job_id)
         if job is None or (owner is not None and job.owner != owner):
             return None
@@ -195,31 +234,43 @@ class MemoryJobStore:
         survives that job being deleted or evicted meanwhile. A cursor this
         store did not hand out is the end of the list.
         """
-        oldest_first = where.parent_job_id is not None
+        self.replica.refresh()
         with self._lock:
-            ordered = self._jobs.values() if oldest_first else reversed(self._jobs.values())
-            found = (job for job in ordered if owner in (None, job.owner))
-            shown = _Shown(self._show)
-            if after is not None:
-                position = _cursor_position(after)
-                if position is None:
-                    return [], None
-                found = (
-                    job
-                    for job in found
-                    if (job.sequence > position if oldest_first else job.sequence < position)
-                )
-            matching = (job for job in map(shown, found) if where.matches(job))
-            selected = list(itertools.islice(matching, limit + 1))
-            if shown.changed:
+            page = self._page(owner, where, limit, after, _Shown(self._would_show))
+            if not page[2]:
+                return page[0], page[1]
+        with self._writing():
+            selected, cursor, changed = self._page(owner, where, limit, after, _Shown(self._show))
+            if changed:
                 self._touch()
+            return selected, cursor
+
+    def _page(
+        self, owner: str | None, where: JobFilter, limit: int, after: str | None, shown: _Shown
+    ) -> tuple[list[Job], str | None, bool]:
+        # A page, and whether showing it made a completion visible (or would, when `shown`
+        # only looks).
+        oldest_first = where.parent_job_id is not None
+        ordered = self._jobs.values() if oldest_first else reversed(self._jobs.values())
+        found = (job for job in ordered if owner in (None, job.owner))
+        if after is not None:
+            position = _cursor_position(after)
+            if position is None:
+                return [], None, False
+            found = (
+                job
+                for job in found
+                if (job.sequence > position if oldest_first else job.sequence < position)
+            )
+        matching = (job for job in map(shown, found) if where.matches(job))
+        selected = list(itertools.islice(matching, limit + 1))
         if len(selected) > limit:
-            return selected[:limit], _cursor(selected[limit - 1])
-        return selected, None
+            return selected[:limit], _cursor(selected[limit - 1]), shown.changed
+        return selected, None, shown.changed
 
     def all(self) -> Iterator[Job]:
         """Every job of every owner, newest first (for the admin API)."""
-        with self._lock:
+        with self._writing():
             shown = _Shown(self._show)
             jobs = [shown(job) for job in reversed(self._jobs.values())]
             if shown.changed:
@@ -232,9 +283,9 @@ class MemoryJobStore:
         """Forget these jobs (a batch with all its circuits); the ids that were found."""
         wanted = list(dict.fromkeys(job_ids))
         deleted = []
-        with self._lock:
+        with self._writing():
             for job_id in wanted:
-                job = self.peek(job_id, owner)
+                job = self._peek(job_id, owner)
                 if job is None:
                     continue
                 # A batch's circuit goes with its batch (openapi.yaml's deleteJob says why).
@@ -251,8 +302,8 @@ class MemoryJobStore:
         it): its results go, a batch's with all its circuits. A failed job stays
         failed (FINISHED).
         """
-        with self._lock:
-            job = self.peek(job_id, owner)
+        with self._writing():
+            job = self._peek(job_id, owner)
             if job is None:
                 return CancelOutcome.NOT_FOUND
             if job.status is JobStatus.CANCELED:
@@ -289,8 +340,8 @@ class MemoryJobStore:
         the new one takes: the bounds are checked as if it had, before
         anything changes.
         """
-        with self._lock:
-            job = self.peek(job_id, owner)
+        with self._writing():
+            job = self._peek(job_id, owner)
             if job is None or job.parent_id is not None:
                 return CancelOutcome.NOT_FOUND
             if job.finished:
@@ -311,7 +362,7 @@ class MemoryJobStore:
 
         The first circuit of a batch to start starts the batch.
         """
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return None
@@ -332,25 +383,27 @@ class MemoryJobStore:
 
     def hold(self, job_id: str, held: bool) -> None:
         """Keep an unfinished job `ready` (or let it go) for the test controls."""
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is not None and not job.finished:
                 if held and job.status is not JobStatus.READY:
                     self._move(job, JobStatus.READY, self.clock())
                 job.held = held
+                self._note(job)
                 self._touch()
 
     def schedule(self, job_id: str, plan: Plan | None) -> None:
         """Give an unfinished job its queue and run on the clock (None: it takes no time)."""
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is not None and not job.finished:
                 job.plan = plan
+                self._note(job)
                 self._touch()
 
     def reveal(self, job_id: str) -> None:
         """Complete a started job whose plan has ended, if its run has (the clock's call)."""
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is None or job.pending is None or job.plan is None:
                 return
@@ -378,7 +431,7 @@ class MemoryJobStore:
         everyone else's. Circuits of the batch that completed before keep
         their results: a finished status never changes.
         """
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is None or job.settled:
                 return
@@ -400,6 +453,7 @@ class MemoryJobStore:
             job.mitigation = mitigation
             job.compiled = compiled
             top.kept_bytes += size
+            self._note(job, top)
             self._kept_bytes += size
             plan = job.plan
             job.pending = Pending(ran_at=now, gate_counts=gate_counts, warnings=tuple(warnings))
@@ -408,6 +462,12 @@ class MemoryJobStore:
                 self._finish(job)
             self._evict(keep=top.id)
             self._touch()
+
+    def _would_show(self, job: Job) -> bool:
+        # Whether a reader's look at `job` would make a completion visible (`_show`).
+        return any(
+            each.pending is not None and each.plan is None for each in (*self.children(job), job)
+        )
 
     def _show(self, job: Job) -> bool:
         # A reader looks at `job`: a completion that waited for one becomes
@@ -442,6 +502,7 @@ class MemoryJobStore:
             if not all(self._ran(each, at) for each in runs):
                 return
         job.counted = False
+        self._note(job)
         self._release(job.owner)
 
     @staticmethod
@@ -454,7 +515,7 @@ class MemoryJobStore:
 
     def fail(self, job_id: str, failure: Failure) -> None:
         """A job failed (and, for a parent, every unfinished child with it)."""
-        with self._lock:
+        with self._writing():
             job = self._jobs.get(job_id)
             if job is None or job.finished:
                 return
@@ -494,6 +555,7 @@ class MemoryJobStore:
         if to.finished and to is not JobStatus.COMPLETED and job.pending is not None:
             self._drop_results(job)  # a run that ended, canceled or failed before it was seen
         transition(job, to, now, failure)
+        self._note(job)
         if job.parent_id is None and not was_finished and job.finished:
             self._uncount(job)
 
@@ -502,6 +564,7 @@ class MemoryJobStore:
         top = self._parent(job) or job
         top.kept_bytes -= size
         self._kept_bytes -= size
+        self._note(job, top)
         job.result = None
         job.mitigation = None
         job.compiled = None
@@ -523,6 +586,7 @@ class MemoryJobStore:
         if parent.finished:
             return
         parent.children_completed += 1
+        self._note(parent)
         parent.warnings.extend(child.warnings)
         if parent.children_completed == len(parent.child_ids or ()):
             if parent.started_at is None:
@@ -532,11 +596,28 @@ class MemoryJobStore:
     # -- waiting, bounds, reset ------------------------------------------------------
 
     def wait_finished(self, job_id: str, timeout_s: float) -> bool:
-        """Block until the job is finished (or gone), at most `timeout_s`; whether it is."""
-        with self._changed:
-            return self._changed.wait_for(
-                lambda: (job := self._jobs.get(job_id)) is None or self._settled(job), timeout_s
-            )
+        """Block until the job is finished (or gone), at most `timeout_s`; whether it is.
+
+        A change made here wakes the wait at once; one made by another process
+        is seen within SHARED_POLL_S.
+        """
+
+        def settled() -> bool:
+            return (job := self._jobs.get(job_id)) is None or self._settled(job)
+
+        if not self.replica.shared:
+            with self._changed:
+                return self._changed.wait_for(settled, timeout_s)
+        deadline = time.monotonic() + timeout_s
+        while True:
+            self.replica.refresh()
+            with self._changed:
+                if settled():
+                    return True
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(min(left, SHARED_POLL_S))
 
     def _settled(self, job: Job) -> bool:
         # Finished, or every run of it ended (a parent's children's).
@@ -546,7 +627,9 @@ class MemoryJobStore:
 
     def clear(self) -> None:
         """Forget every job (the admin API's reset)."""
-        with self._lock:
+        with self._writing():
+            if self.replica.shared:
+                self._gone_ids.update(self._jobs)
             self._jobs.clear()
             self._kept_bytes = 0
             self._top_level = 0
@@ -563,9 +646,12 @@ class MemoryJobStore:
             parent = self._parent(job)
             if parent is not None:
                 parent.kept_bytes -= job.nbytes
+                self._note(parent)
             self._kept_bytes -= job.nbytes
         for each in (job, *self.children(job)):
             self._jobs.pop(each.id, None)
+            if self.replica.shared:
+                self._gone_ids.add(each.id)
 
     def _evict(self, keep: str) -> None:
         while self._top_level > self.max_jobs or self._kept_bytes > self.max_result_bytes:
@@ -591,6 +677,60 @@ class MemoryJobStore:
     def _touch(self) -> None:
         self.revision.bump()
         self._changed.notify_all()
+
+    # -- sharing (mock_server/shared/replica.py's Part) ------------------------------
+
+    def pending(self) -> list[tuple[str, bytes | None]]:
+        """The jobs changed (pickled) and forgotten (None) since the replica last asked."""
+        with self._lock:
+            entries: list[tuple[str, bytes | None]] = [
+                (job_id, None if job is None else pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
+                for job_id in self._changed_ids | self._gone_ids
+                for job in (self._jobs.get(job_id),)
+            ]
+            self._changed_ids.clear()
+            self._gone_ids.clear()
+            return entries
+
+    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> None:
+        """Take in jobs other processes changed: in place, or, new, in submission order."""
+        with self._lock:
+            if whole:
+                self._jobs.clear()
+                self._kept_bytes = self._top_level = self._unfinished = 0
+                self._unfinished_of.clear()
+            arrived = []
+            for job_id, value in entries:
+                old = self._jobs.pop(job_id, None) if value is None else self._jobs.get(job_id)
+                if old is not None:
+                    self._account(old, -1)
+                if value is None:
+                    continue
+                job: Job = pickle.loads(value)  # noqa: S301 - written by the fake's own processes
+                if old is None:
+                    arrived.append(job)
+                else:
+                    self._jobs[job_id] = job
+                    self._account(job, 1)
+            for job in sorted(arrived, key=lambda each: each.sequence):
+                self._jobs[job.id] = job
+                self._account(job, 1)
+                self._last_sequence = max(self._last_sequence, job.sequence)
+            self._touch()
+
+    def _account(self, job: Job, sign: int) -> None:
+        # A top-level job's share of the counts the bounds read, added (1) or taken away (-1).
+        if job.parent_id is not None:
+            return
+        self._kept_bytes += sign * job.kept_bytes
+        self._top_level += sign
+        if job.counted:
+            self._unfinished += sign
+            left = self._unfinished_of.get(job.owner, 0) + sign
+            if left:
+                self._unfinished_of[job.owner] = left
+            else:
+                self._unfinished_of.pop(job.owner, None)
 
 
 class _Shown:

@@ -71,6 +71,8 @@ AVAILABLE = "available"
 GATE_OVERHEAD = 2**10
 DEFAULT_INLINE_WORK = 2**20
 DEFAULT_INLINE_WAIT_S = 2.0
+# Why a job a stopped server left unfinished failed (`recover`).
+RESTARTED = "the fake was restarted while the job was queued or running"
 # About ten minutes of simulation on a 2-core machine (20 qubits, 200 gates,
 # 1,000 noisy shots is 2^35.6 and took 224 s under load).
 DEFAULT_WORK_LIMIT = 2**38
@@ -262,6 +264,23 @@ class JobRunner:
                 self.store.schedule(unit.id, None)
                 self._dispatch(unit, timed=False)
         return True
+
+    def recover(self) -> int:
+        """Fail the jobs a server that stopped left queued or running: their runs, held,
+        waiting and planned ended with it (a store that outlives a restart). A run that
+        ended and waits only for a reader completes as usual. How many failed."""
+        lost = [
+            job.id
+            for job in self.store.all()
+            if job.parent_id is None
+            and any(
+                not unit.finished and (not unit.settled or unit.plan is not None)
+                for unit in self.store.children(job) or [job]
+            )
+        ]
+        for job_id in lost:
+            self.store.fail(job_id, admission.simulation_lost(RESTARTED))
+        return len(lost)
 
     def reset(self) -> None:
         """No held or failing jobs any more, nothing waiting (with the store's clear)."""

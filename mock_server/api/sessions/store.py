@@ -18,6 +18,7 @@ from mock_server.api.revision import Revision
 from mock_server.api.sessions import rules
 from mock_server.api.sessions.model import Limits, Session, SessionStatus
 from mock_server.api.sessions.rules import Refusal
+from mock_server.shared.replica import Replica, changes_shared_state
 
 # How many sessions the store keeps: past it the oldest ended one is forgotten
 # (or, when none has ended, the oldest one), so that a long test run stays bounded.
@@ -38,12 +39,25 @@ class SessionStore:
         self._revision = revision
         self._clock = now
         self._limit = limit
+        self.replica = Replica()  # create_app's, when other processes share the state
+
+    def shared_state(self) -> dict[str, Session]:
+        """Every session: what other processes sharing the state read (replica.Whole)."""
+        with self._lock:
+            return dict(self._sessions)
+
+    def restore(self, sessions: dict[str, Session]) -> None:
+        """Take the sessions another process wrote."""
+        with self._lock:
+            self._sessions = sessions
+        self._revision.bump()
 
     def now(self) -> datetime:
         """The store's time, the app's one clock (mock_server/api/clock.py): what durations and
         usage are measured with."""
         return self._clock()
 
+    @changes_shared_state
     def create(self, owner: str, backend: str, limits: Limits) -> Session:
         """A new session of `owner` on `backend`, `created`."""
         session = Session(
@@ -88,6 +102,7 @@ class SessionStore:
                 and (active is None or (session.status is not SessionStatus.ENDED) == active)
             ]
 
+    @changes_shared_state
     def end(self, session_id: str, owner: str) -> Session | None:
         """End the key's session (once: ending it again changes nothing); None if not the key's."""
         with self._lock:
@@ -103,6 +118,7 @@ class SessionStore:
             self._revision.bump()
         return copy
 
+    @changes_shared_state
     def admit(self, owner: str, session_id: str, *, backend: str, cost: float) -> Refusal | None:
         """Count a job into the key's session, starting it, or say why the session refuses it."""
         with self._lock:
@@ -118,6 +134,7 @@ class SessionStore:
         self._revision.bump()
         return None
 
+    @changes_shared_state
     def withdraw(self, session_id: str, cost: float) -> None:
         """Uncount a job `admit` counted that was not created after all (the job store was full)."""
         with self._lock:
@@ -127,6 +144,7 @@ class SessionStore:
                 session.cost = max(0.0, session.cost - cost)
         self._revision.bump()
 
+    @changes_shared_state
     def clear(self) -> None:
         """Forget every session (the admin API's and the plugin's reset)."""
         with self._lock:

@@ -1,0 +1,215 @@
+"""One process's copy of the shared state, kept in step with the shared log.
+
+Every store that others must see registers a `Part` under a name. A change
+(`writing`) holds the log's lock, reads what other processes wrote since
+this one last looked, lets the store change its copy, and writes the
+entries the store says it changed, all before the lock is let go, so two
+processes never both change what the other has not seen. A read
+(`refresh`) reads what changed, when the log's revision moved (a query of
+one number otherwise). Changes nest: a store's change that calls another
+store's runs inside the first's hold of the lock.
+
+Without a log (one process, the memory store: the default) the Replica
+does nothing at all, and the stores keep no record of their changes.
+
+Reading what others wrote may need a store to act (a clock moved ahead runs
+what fell due, a backend back wakes the jobs that wait for it): a Part's
+`load` returns such follow-ups, run once the lock is let go, so that they
+may change the state in turn.
+"""
+
+from __future__ import annotations
+
+import functools
+import pickle
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+from mock_server.shared.log import Entry, SharedLog
+
+FollowUp = Callable[[], None]
+
+
+class Part(Protocol):
+    """A store's side of sharing: what it changed, and what others changed."""
+
+    def pending(self) -> list[tuple[str, bytes | None]]:
+        """The entries (key, value; None: deleted) changed here since last asked."""
+        ...
+
+    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> FollowUp | None:
+        """Take in entries written by others (`whole`: they are all there is); what to do
+        once the lock is let go."""
+        ...
+
+
+class Replica:
+    """This process's link to a shared log; inert without one."""
+
+    def __init__(self, log: SharedLog | None = None) -> None:
+        self.log = log
+        self._parts: dict[str, Part] = {}
+        self._lock = threading.RLock()
+        self._depth = threading.local()
+        self.seen = 0
+
+    @property
+    def shared(self) -> bool:
+        """Whether other processes may share the state (stores record their changes)."""
+        return self.log is not None
+
+    def register(self, name: str, part: Part) -> None:
+        """Keep `part` in step under `name` (before the first change or read)."""
+        self._parts[name] = part
+
+    def start(self) -> None:
+        """Read the whole shared state (what a restart finds, or the other workers made)."""
+        self.refresh(force=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the writer's place for a change; nested, the outer hold serves."""
+        log = self.log
+        if log is None or self._nested():
+            yield
+            return
+        follow_ups: list[FollowUp] = []
+        with self._lock:
+            self._enter()
+            try:
+                with log.lock():
+                    follow_ups = self._sync(log, self.seen)
+                    yield
+                    self._flush(log)
+            finally:
+                self._leave()
+        _run(follow_ups)
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Take in what other processes changed (nothing, when the log has not moved)."""
+        log = self.log
+        if log is None or self._nested():
+            return
+        if not force and log.revision() == self.seen:
+            return
+        with self._lock:
+            self._enter()
+            try:
+                follow_ups = self._sync(log, 0 if force else self.seen)
+            finally:
+                self._leave()
+        _run(follow_ups)
+
+    def _sync(self, log: SharedLog, since: int) -> list[FollowUp]:
+        changes = log.changes(since)
+        by_part: dict[str, list[tuple[str, bytes | None]]] = {name: [] for name in self._parts}
+        for entry in changes.entries:
+            if entry.part in by_part:
+                by_part[entry.part].append((entry.key, entry.value))
+        follow_ups = []
+        for name, part in self._parts.items():
+            if by_part[name] or changes.whole:
+                follow_up = part.load(by_part[name], changes.whole)
+                if follow_up is not None:
+                    follow_ups.append(follow_up)
+        self.seen = changes.revision
+        return follow_ups
+
+    def _flush(self, log: SharedLog) -> None:
+        entries = [
+            Entry(name, key, value)
+            for name, part in self._parts.items()
+            for key, value in part.pending()
+        ]
+        if entries:
+            self.seen = log.write(entries)
+
+    def _nested(self) -> bool:
+        return getattr(self._depth, "value", 0) > 0
+
+    def _enter(self) -> None:
+        self._depth.value = getattr(self._depth, "value", 0) + 1
+
+    def _leave(self) -> None:
+        self._depth.value -= 1
+
+    def close(self) -> None:
+        """Let go of the log."""
+        if self.log is not None:
+            self.log.close()
+
+
+def _run(follow_ups: list[FollowUp]) -> None:
+    for follow_up in follow_ups:
+        follow_up()
+
+
+class Whole:
+    """A small store shared whole, as one entry: its state, pickled, when it changed.
+
+    `state` reads the store's state (under its lock); `restore` puts one read
+    from the log in its place and returns what to do after, if anything.
+    """
+
+    def __init__(
+        self, state: Callable[[], object], restore: Callable[[Any], FollowUp | None]
+    ) -> None:
+        self._state = state
+        self._restore = restore
+        self._last: bytes | None = None
+
+    def pending(self) -> list[tuple[str, bytes | None]]:
+        """The state, when it is not what was last written or read."""
+        data = pickle.dumps(self._state(), protocol=pickle.HIGHEST_PROTOCOL)
+        if data == self._last:
+            return []
+        self._last = data
+        return [("", data)]
+
+    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> FollowUp | None:  # noqa: ARG002 - kept whole anyway
+        """Take the latest state another process wrote."""
+        for _key, value in entries[-1:]:
+            if value is not None and value != self._last:
+                self._last = value
+                return self._restore(pickle.loads(value))  # noqa: S301 - our own processes wrote it
+        return None
+
+
+class SharedWhole(Protocol):
+    """A small store that shares its state whole (what `Whole` reads and restores)."""
+
+    replica: Replica
+
+    def shared_state(self) -> Any:
+        """The state, to be pickled (read under the store's lock)."""
+        ...
+
+    def restore(self, state: Any) -> FollowUp | None:
+        """Put a state another process wrote in place; what to do after, if anything."""
+        ...
+
+
+class Shares(Protocol):
+    """A store with a Replica: what `changes_shared_state` needs."""
+
+    replica: Replica
+
+
+S = TypeVar("S", bound=Shares)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def changes_shared_state(
+    method: Callable[Concatenate[S, P], R],
+) -> Callable[Concatenate[S, P], R]:
+    """Make a store's method a change of the shared state (`Replica.writing`)."""
+
+    def change(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.replica.writing():
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(change, method)
+    return change
