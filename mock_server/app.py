@@ -42,6 +42,7 @@ from mock_server.api.jobs.runner import (
     DEFAULT_WORK_LIMIT,
     JobRunner,
     RunnerSettings,
+    TaskQueue,
 )
 from mock_server.api.revision import Revision
 from mock_server.api.sessions.store import SessionStore
@@ -224,6 +225,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             noise_models=load_noise_models(),
             characterization=characterizations.current,
             clock=clock,
+            queue=_work_queue(str(app.config[STORE]), int(app.config[SIMULATORS])),
         ),
         sessions=SessionStore(revision, clock.now),
         clock=clock,
@@ -284,6 +286,16 @@ def _replica(url: str) -> Replica:
         return Replica(open_log(url))
     except StoreURLError as error:
         raise SettingError(f"store: {error}") from error
+
+
+def _work_queue(url: str, simulators: int) -> TaskQueue | None:
+    """The queue `ionq-mock worker`s take wide runs from: with a Redis store and no
+    simulation process of this server's own (mock_server/api/jobs/worker.py)."""
+    if simulators > 0 or not url.startswith(("redis://", "rediss://")):
+        return None
+    from mock_server.shared.queue import WorkQueue  # noqa: PLC0415 - redis-py, when asked for
+
+    return WorkQueue(url)
 
 
 def _share(replica: Replica, **stores: SharedWhole) -> None:

@@ -3,7 +3,8 @@
     ionq-mock serve [--host 127.0.0.1] [--port 8000] [--fixtures DIR] [--workers 1] [--threads 1]
                     [--api-key KEY ...] [--api-keys-file FILE] [--rate-limit RATE[/BURST]]
                     [--no-access-log] [--no-fast-path] [--simulator-memory BYTES] [--share-port]
-                    [--body-timeout SECONDS]
+                    [--body-timeout SECONDS] [--store URL] [--simulators N] [--time-scale F]
+    ionq-mock worker --store redis://HOST:PORT/DB [--simulators 1] [--name NAME]
     ionq-mock check-fixtures DIR
 
 The app is built (and its fixtures validated) in the main process before
@@ -30,6 +31,7 @@ import errno
 import importlib
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -52,6 +54,7 @@ from mock_server.settings import (
     TIME_SCALE_ENV,
     VIRTUAL_CLOCK_ENV,
     SettingError,
+    parse_simulators,
 )
 
 # What granian serves: the fake behind its RSGI front (mock_server/wsgi.py).
@@ -187,6 +190,25 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
+    worker = commands.add_parser(
+        "worker", help="run the simulations of servers that share a Redis store"
+    )
+    worker.add_argument(
+        "--store",
+        default=None,
+        metavar="URL",
+        help=f"the servers' store, redis://HOST:PORT/DB (default: ${STORE_ENV})",
+    )
+    worker.add_argument(
+        "--simulators",
+        default="1",
+        metavar="N",
+        help="simulations run at once, each in a process of its own (1)",
+    )
+    worker.add_argument(
+        "--name", default=None, help="how the queue knows this worker (default: host-pid)"
+    )
+
     check = commands.add_parser("check-fixtures", help="validate a fixtures directory and exit")
     check.add_argument("directory", type=Path)
     return parser
@@ -197,7 +219,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-fixtures":
         return check_fixtures(args.directory)
+    if args.command == "worker":
+        return work(args)
     return serve(args)
+
+
+def work(args: argparse.Namespace) -> int:
+    """Take simulations off a Redis store's work queue until SIGINT or SIGTERM."""
+    os.environ.setdefault(BLAS_THREADS_ENV, "1")
+    url = args.store or os.environ.get(STORE_ENV) or ""
+    if not url.startswith(("redis://", "rediss://")):
+        print(
+            "ionq-mock: a worker takes its work from the servers' Redis store: "
+            "--store redis://HOST:PORT/DB",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    from mock_server.api.jobs.worker import Worker  # noqa: PLC0415 - keeps `--help` fast
+    from mock_server.shared.url import StoreURLError  # noqa: PLC0415
+
+    try:
+        worker = Worker(url, parse_simulators(args.simulators), name=args.name)
+    except (StoreURLError, SettingError) as exc:
+        print(f"ionq-mock: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, lambda *_: worker.stop.set())
+    print(
+        f"ionq-mock: worker {worker.name} takes simulations from {_hidden(url)} "
+        f"({worker.processes} at once)",
+        flush=True,
+    )
+    worker.run()
+    return 0
 
 
 def check_fixtures(directory: Path) -> int:
@@ -380,8 +434,13 @@ def _recover() -> int:
 
 def _store_summary(recovered: int) -> str:
     """Where the state is kept, and the jobs a restart failed."""
-    url = os.environ.get(STORE_ENV) or MEMORY_STORE
-    if "@" in url:  # a Redis password stays out of the log
-        scheme, _, rest = url.partition("://")
-        url = f"{scheme}://***@{rest.rpartition('@')[2]}"
+    url = _hidden(os.environ.get(STORE_ENV) or MEMORY_STORE)
     return url + (f", {recovered} unfinished jobs of the last run failed" if recovered else "")
+
+
+def _hidden(url: str) -> str:
+    """A store's URL for a log: a Redis password stays out of it."""
+    if "@" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://***@{rest.rpartition('@')[2]}"

@@ -36,6 +36,7 @@ take no time on the clock.
 from __future__ import annotations
 
 import logging
+import pickle
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from mock_server.api.backend_store import BackendStore
 from mock_server.api.clock import Clock
-from mock_server.api.jobs import admission, mitigated_run, processes, simulation, timing
+from mock_server.api.jobs import admission, execution, mitigated_run, simulation, timing
 from mock_server.api.jobs.creation import SIMULATOR, CircuitInput, JobRequest, record_name
 from mock_server.api.jobs.lanes import Lane
 from mock_server.api.jobs.model import Failure, Job, JobStatus
@@ -95,8 +96,12 @@ def circuit_work(
     return int(count * ((1 << qubits) + GATE_OVERHEAD) * (runs + trajectories / 2))
 
 
-class _Canceled(Exception):  # noqa: N818 - a signal, not an error
-    """Raised from the simulator's step callback when the job was canceled meanwhile."""
+class TaskQueue(Protocol):
+    """Where the runs of other processes' workers go (mock_server/shared/queue.py)."""
+
+    def put(self, payload: bytes) -> str:
+        """Add a pickled (job id, Task) for a worker to take."""
+        ...
 
 
 class SubmissionControls(Protocol):
@@ -164,6 +169,7 @@ class JobRunner:
         noise_models: NoiseModels | None = None,
         characterization: Characterizations = _none,
         clock: Clock | None = None,
+        queue: TaskQueue | None = None,
     ) -> None:
         self.store = store
         self.backends = backends
@@ -178,11 +184,14 @@ class JobRunner:
         self._planned: dict[str, list[str]] = {}
         # One per simulation process: a run, or a part of one, holds one while it runs.
         self._slots = threading.BoundedSemaphore(max(1, self.settings.simulators))
+        # Wide runs go to the workers that read `queue`, when there is one (`ionq-mock
+        # worker`); else to this process's simulation processes, or its lane's thread.
+        self._queue = queue
         self._small = Lane("small", partial(self._run_guarded, isolated=False))
         isolated = self.settings.simulators > 0
         self._wide = Lane(
             "wide",
-            partial(self._run_guarded, isolated=isolated),
+            partial(self._run_guarded, isolated=isolated, remote=queue is not None),
             background=True,
             workers=max(1, self.settings.simulators),
         )
@@ -491,16 +500,16 @@ class JobRunner:
 
     # -- running ---------------------------------------------------------------------
 
-    def _run_guarded(self, job_id: str, *, isolated: bool) -> None:
+    def _run_guarded(self, job_id: str, *, isolated: bool, remote: bool = False) -> None:
         try:
-            self._run(job_id, isolated=isolated)
+            self._run(job_id, isolated=isolated, remote=remote)
         except Exception:  # the fake's bug, not the job's: fail it and keep the lane alive
             logger.exception("job %s failed unexpectedly", job_id)
             self.store.fail(job_id, admission.internal_error())
 
-    def _run(self, job_id: str, *, isolated: bool) -> None:
+    def _run(self, job_id: str, *, isolated: bool, remote: bool = False) -> None:
         """Run one unit: admission's last checks, then its simulation, here or, `isolated`,
-        in a process of its own; then keep what it gave."""
+        in a process of its own, and keep what it gave; or, `remote`, hand it to a worker."""
         # numpy (the simulator) loads with the first job, not at start-up: it
         # is a sixth of the fake's import time, and most runs of a fake in a
         # test suite submit no job at all.
@@ -546,17 +555,10 @@ class JobRunner:
                 circuit_input, request.shots, _trajectories(circuit_input, request.shots, rates)
             ),
         )
-        outcome = self._simulate(job_id, task, isolated=isolated)
-        if outcome is None:
+        if remote and self._queue is not None:
+            self._queue.put(pickle.dumps((job_id, task), pickle.HIGHEST_PROTOCOL))
             return
-        self.store.complete(
-            job_id,
-            outcome.result,
-            outcome.gate_counts,
-            warnings=outcome.warnings,
-            mitigation=outcome.mitigation,
-            compiled=outcome.compiled,
-        )
+        execution.execute(self.store, job_id, task, self._slots if isolated else None)
 
     def _compile_only(
         self, job: Job, circuit_input: CircuitInput, record: Mapping[str, Any] | None
@@ -579,52 +581,12 @@ class JobRunner:
         except CircuitError:
             compiled = None  # IonQ would fail it when run; a dry run reports its price only
         else:
-            stop = self._stop_if_finished(job.id)
+            stop = execution.stop_if_finished(self.store, job.id)
             try:
                 compiled = compilation.compile_for(circuit, job.request, record, stop)
-            except _Canceled:  # canceled or deleted while it compiled
+            except execution.Canceled:  # canceled or deleted while it compiled
                 return
         self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
-
-    def _simulate(
-        self, job_id: str, task: simulation.Task, *, isolated: bool
-    ) -> simulation.Outcome | None:
-        """The run's outcome; None when the job was canceled meanwhile, or failed (kept)."""
-        pieces = simulation.parts(task)
-        try:
-            if isolated:
-                outcomes = processes.run_all(pieces, self._still_wanted(job_id), self._slots)
-            else:
-                stop = self._stop_if_finished(job_id)
-                outcomes = [simulation.simulate(piece, stop) for piece in pieces]
-            return simulation.merged(task, outcomes)
-        except (_Canceled, processes.Stopped):
-            return None
-        except MemoryError:
-            self.store.fail(job_id, admission.out_of_memory())
-        except processes.ProcessFailed as lost:
-            failure = admission.out_of_memory() if lost.out_of_memory else None
-            self.store.fail(job_id, failure or admission.simulation_lost(lost.reason))
-        return None
-
-    def _still_wanted(self, job_id: str) -> Callable[[], bool]:
-        """Whether a job running in a process of its own is still unfinished and kept."""
-
-        def wanted() -> bool:
-            current = self.store.peek(job_id)
-            return current is not None and not current.finished
-
-        return wanted
-
-    def _stop_if_finished(self, job_id: str) -> Callable[[int, int], None]:
-        """A step callback that stops a run or a compile once its job was canceled or deleted."""
-        wanted = self._still_wanted(job_id)
-
-        def stop(_done: int, _total: int) -> None:
-            if not wanted():
-                raise _Canceled
-
-        return stop
 
 
 def _trajectories(circuit: CircuitInput, shots: int, rates: Rates | None) -> float:
