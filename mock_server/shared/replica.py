@@ -15,14 +15,21 @@ does nothing at all, and the stores keep no record of their changes.
 Reading what others wrote may need a store to act (a clock moved ahead runs
 what fell due, a backend back wakes the jobs that wait for it): a Part's
 `load` returns such follow-ups, run once the lock is let go, so that they
-may change the state in turn.
+may change the state in turn. So that they run even in a process no request
+reaches, each process that reads the state also reads it every FOLLOW_S on
+a thread of its own (started by its first read: a server's workers are
+forked from the process that built the app, and threads do not cross a fork).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import pickle
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
@@ -30,6 +37,11 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from mock_server.shared.log import Entry, SharedLog
 
 FollowUp = Callable[[], None]
+
+logger = logging.getLogger(__name__)
+
+# How often a process reads what others changed when nothing else makes it read.
+FOLLOW_S = 0.25
 
 
 class Part(Protocol):
@@ -54,6 +66,7 @@ class Replica:
         self._lock = threading.RLock()
         self._depth = threading.local()
         self.seen = 0
+        self._follower_pid = 0
 
     @property
     def shared(self) -> bool:
@@ -92,8 +105,10 @@ class Replica:
         log = self.log
         if log is None or self._nested():
             return
-        if not force and log.revision() == self.seen:
-            return
+        if not force:
+            self._follow_here()
+            if log.revision() == self.seen:
+                return
         with self._lock:
             self._enter()
             try:
@@ -101,6 +116,16 @@ class Replica:
             finally:
                 self._leave()
         _run(follow_ups)
+
+    def _follow_here(self) -> None:
+        # One follower per process, started by the process's first read.
+        pid = os.getpid()
+        if self._follower_pid == pid:
+            return
+        self._follower_pid = pid
+        threading.Thread(
+            target=_follow, args=(weakref.ref(self),), name="ionq-mock follower", daemon=True
+        ).start()
 
     def _sync(self, log: SharedLog, since: int) -> list[FollowUp]:
         changes = log.changes(since)
@@ -139,6 +164,21 @@ class Replica:
         """Let go of the log."""
         if self.log is not None:
             self.log.close()
+
+
+def _follow(replica: weakref.ref[Replica]) -> None:
+    """Read what other processes change, every FOLLOW_S, for as long as the replica lives."""
+    pid = os.getpid()
+    while True:
+        time.sleep(FOLLOW_S)
+        current = replica()
+        if current is None or current.log is None or current._follower_pid != pid:
+            return
+        try:
+            current.refresh()
+        except Exception:  # the store away for a moment: the next round tries again
+            logger.exception("could not read the shared state")
+        del current
 
 
 def _run(follow_ups: list[FollowUp]) -> None:
