@@ -275,7 +275,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             for parameter in operation.parameters
             if parameter.location == "header"
         ],
-        refresh=replica.refresh if replica.shared else None,
+        shared=replica if replica.shared else None,
     )
     return app
 

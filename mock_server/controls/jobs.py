@@ -54,10 +54,18 @@ class JobControls:
         self.hold, failures = state
         self.failures = deque(failures)
 
-    @changes_shared_state
     def next_job(self) -> tuple[Failure | None, bool]:
-        """The failure the next job gets (taken off the queue), and whether it is held."""
-        return (self.failures.popleft() if self.failures else None), self.hold
+        """The failure the next job gets (taken off the queue), and whether it is held.
+
+        A change of the shared state only when a failure is queued: every job asks.
+        """
+        if not self.failures:
+            return None, self.hold
+        return self._take_failure(), self.hold
+
+    @changes_shared_state
+    def _take_failure(self) -> Failure | None:
+        return self.failures.popleft() if self.failures else None
 
     @changes_shared_state
     def hold_new(self, hold: bool) -> None:

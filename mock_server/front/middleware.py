@@ -29,7 +29,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from mock_server.api.revision import Revision
@@ -38,6 +39,7 @@ from mock_server.controls.request_log import request_path as logged_path
 from mock_server.controls.state import Controls
 from mock_server.front.access_log import AccessLog
 from mock_server.front.answers import Answer, AnswerCache
+from mock_server.shared.replica import Replica
 from mock_server.wire import notes
 
 if TYPE_CHECKING:
@@ -64,12 +66,13 @@ class Front:
         answers: AnswerCache | None,
         access_log: AccessLog | None = None,
         key_headers: Iterable[str] = (),
-        refresh: Callable[[], None] | None = None,
+        shared: Replica | None = None,
     ) -> None:
         self.app = app
         # Reads what other processes changed (mock_server/shared), before a kept answer is
-        # looked up: the revision it is kept under then counts their changes too.
-        self.refresh = refresh or _nothing
+        # looked up: the revision it is kept under then counts their changes too. Then the
+        # request is answered from that view (Replica.request).
+        self.shared = shared
         self.revision = revision
         self.controls = controls
         self.answers = answers
@@ -87,7 +90,12 @@ class Front:
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         wall, clock = time.time(), time.perf_counter()
-        self.refresh()
+        with self.shared.request() if self.shared is not None else nullcontext():
+            return self._call(environ, start_response, wall, clock)
+
+    def _call(
+        self, environ: Environ, start_response: StartResponse, wall: float, clock: float
+    ) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
         log, generation = self._request_log(environ)
         key = self._key(environ, method)  # None unless the fast path may answer
@@ -123,7 +131,8 @@ class Front:
         answers = self.answers
         if answers is None:
             return None
-        self.refresh()
+        if self.shared is not None:
+            self.shared.refresh()
         key = self._key(environ, environ["REQUEST_METHOD"])
         if key is None:
             return None
@@ -269,7 +278,3 @@ class Front:
         if self.answers is not None and self.revision.value == revision:
             self.answers.put(key, revision, answer)
         return answer, [data]
-
-
-def _nothing() -> None:
-    """No other process shares the state: nothing to read."""

@@ -100,10 +100,27 @@ class Replica:
                 self._leave()
         _run(follow_ups)
 
-    def refresh(self, *, force: bool = False) -> None:
-        """Take in what other processes changed (nothing, when the log has not moved)."""
+    @contextmanager
+    def request(self) -> Iterator[None]:
+        """One request's view: what others changed, read once at its start; the stores'
+        reads within it read nothing more (a change still reads what it must)."""
+        self.refresh()
+        self._depth.fresh = True
+        try:
+            yield
+        finally:
+            self._depth.fresh = False
+
+    def refresh(self, *, force: bool = False, latest: bool = False) -> None:
+        """Take in what other processes changed (nothing, when the log has not moved).
+
+        Within a request (`request`) this was done at its start, unless `latest` (a
+        wait for another process's change) asks again; `force` reads everything.
+        """
         log = self.log
         if log is None or self._nested():
+            return
+        if not (force or latest) and getattr(self._depth, "fresh", False):
             return
         if not force:
             self._follow_here()

@@ -82,6 +82,8 @@ class SqliteLog:
             connection.execute("BEGIN")
         try:
             meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
+            if meta["revision"] == since:  # nothing new: the common case of a change
+                return Changes(since, ())
             whole = since < meta["horizon"]
             rows = connection.execute(
                 "SELECT part, key, value FROM entries WHERE value IS NOT NULL"
@@ -109,8 +111,9 @@ class SqliteLog:
     def write(self, entries: Sequence[Entry]) -> int:
         """Write entries under one new revision (inside `lock`); that revision."""
         connection = self._connection()
-        connection.execute("UPDATE meta SET value = value + 1 WHERE name='revision'")
-        revision = self.revision()
+        (revision,) = connection.execute(
+            "UPDATE meta SET value = value + 1 WHERE name='revision' RETURNING value"
+        ).fetchone()
         connection.executemany(
             "INSERT INTO entries VALUES (?, ?, ?, ?) ON CONFLICT (part, key) "
             "DO UPDATE SET value = excluded.value, revision = excluded.revision",
@@ -118,7 +121,7 @@ class SqliteLog:
         )
         if revision % 1000 == 0:  # now and then, not on every write
             self._compact(connection, revision)
-        return revision
+        return int(revision)
 
     @staticmethod
     def _compact(connection: sqlite3.Connection, revision: int) -> None:

@@ -610,7 +610,7 @@ class MemoryJobStore:
                 return self._changed.wait_for(settled, timeout_s)
         deadline = time.monotonic() + timeout_s
         while True:
-            self.replica.refresh()
+            self.replica.refresh(latest=True)
             with self._changed:
                 if settled():
                     return True
