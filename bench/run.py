@@ -21,10 +21,13 @@ aer at 20 qubits is most of it). Then native gate counts
 seconds. Then OpenQASM 3 jobs (bench/qasm3.py): the parser's cost in fresh
 interpreters, noisy programs with a mid-circuit measurement and reset
 through the API and alone against qiskit-aer, and the exact aggregate of an
-ideal program against aer's shots (about 70 s). Finally the ratios and
+ideal program against aer's shots (about 70 s). Then where the state is
+kept (bench/stores.py): the Bell round trip on --store memory, sqlite and a
+private Redis, and wrk's req/s with --workers 1, 2 and 1 on SQLite (about a
+minute and a half). Finally the ratios and
 the targets, printed and written to
 bench/results/<date>.json (with --only-soak, --only-body-checks, --only-noise,
---only-compilation or --only-qasm3, which run just those parts, to
+--only-compilation, --only-qasm3 or --only-stores, which run just those parts, to
 bench/results/<date>-<parts>.json).
 """
 
@@ -54,6 +57,7 @@ from bench import (
     qasm3,
     report,
     soak,
+    stores,
 )
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import PeakSampler, tree_cpu_seconds
@@ -295,6 +299,7 @@ ONLY_PARTS = (
     ("only_compilation", "compilation"),
     ("only_qasm3", "qasm3"),
     ("only_processes", "processes"),
+    ("only_stores", "stores"),
 )
 
 
@@ -315,6 +320,7 @@ def apply_only(args: argparse.Namespace) -> list[str]:
         args.no_compilation = not args.only_compilation
         args.no_qasm3 = not args.only_qasm3
         args.no_processes = not args.only_processes
+        args.no_stores = not args.only_stores
     return kept
 
 
@@ -383,6 +389,38 @@ def bench_resilience(
         )
         soak_figures = soak.run_soak(spec, args.logs, soak_settings)
     return body, soak_figures
+
+
+def bench_serving(
+    args: argparse.Namespace, spec: ServerSpec, settings: LoadSettings
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Reads during a wide job per --simulators (bench/processes.py), then the Bell round
+    trip and req/s per --store and --workers (bench/stores.py); either may be skipped."""
+    process_figures = (
+        None
+        if args.no_processes
+        else processes.measure(
+            spec,
+            args.logs,
+            settings,
+            connections=_ints(args.processes_connections),
+            warmup_s=args.warmup,
+            depth=args.processes_depth,
+        )
+    )
+    store_figures = (
+        None
+        if args.no_stores
+        else stores.measure(
+            spec,
+            args.logs,
+            LoadSettings(args.stores_duration, args.connections, args.threads),
+            round_trips=args.stores_round_trips,
+            bell_warmup=args.stores_bell_warmup,
+            warmup_s=args.warmup,
+        )
+    )
+    return process_figures, store_figures
 
 
 def part_targets(
@@ -600,8 +638,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="count native gates (ours against qiskit-ionq's) and nothing else",
     )
-    qasm3.add_arguments(parser)
-    processes.add_arguments(parser)
+    for part in (qasm3, processes, stores):
+        part.add_arguments(parser)
     parser.add_argument(
         "--only-body-checks",
         action="store_true",
@@ -671,18 +709,7 @@ def main(argv: list[str] | None = None) -> int:
     noise_figures = bench_noise(args, specs["fake"])
     compilation_figures = None if args.no_compilation else compilation.measure()
     qasm3_figures = bench_qasm3(args, specs["fake"])
-    process_figures = (
-        None
-        if args.no_processes
-        else processes.measure(
-            specs["fake"],
-            args.logs,
-            settings,
-            connections=_ints(args.processes_connections),
-            warmup_s=args.warmup,
-            depth=args.processes_depth,
-        )
-    )
+    process_figures, store_figures = bench_serving(args, specs["fake"], settings)
 
     def rps(name: str, run: str = "single") -> float | None:
         return servers[name][run]["requests_per_s"] if name in servers else None
@@ -733,6 +760,7 @@ def main(argv: list[str] | None = None) -> int:
         "compilation": compilation_figures,
         "qasm3": qasm3_figures,
         "processes": process_figures,
+        "stores": store_figures,
         "only": only,
         "targets": [t.as_dict() for t in targets],
     }
@@ -772,6 +800,8 @@ def main(argv: list[str] | None = None) -> int:
         *qasm3.report_lines(qasm3_figures),
         "",
         *processes.report_lines(process_figures),
+        "",
+        *stores.report_lines(store_figures),
         "",
         *report.target_lines(targets),
         "",
