@@ -22,6 +22,10 @@ end, when the runner's clock calls `reveal`; any other job completes at
 the first read of it (`get`, `page`, `all`), so that a cancel which comes
 first still cancels it. A run that ended no longer counts toward the bounds
 on unfinished jobs, whether or not anyone has looked.
+
+Shared with other processes (a Replica of mock_server/shared), every change
+is made under the shared log's lock after reading what others changed, and
+writes out the jobs it touched (`_note`); `load` takes in theirs.
 """
 
 from __future__ import annotations

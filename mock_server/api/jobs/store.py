@@ -1,9 +1,13 @@
 """The jobs of one fake, behind one interface: what handlers, runner and admin API may ask of them.
 
 Everything outside the store reaches jobs through `JobStore`, so that a
-store kept elsewhere (a database a restart does not lose, a server several
-hosts share) can replace the in-memory one (mock_server/api/jobs/memory.py)
-without a handler or the runner changing. What an implementation promises:
+handler or the runner never knows where jobs are kept. There is one
+implementation, in memory (mock_server/api/jobs/memory.py); shared with
+other processes (a SQLite file a restart does not lose, a Redis several
+hosts reach: mock_server/shared), each process keeps its copy in step with
+the others', and the rules below stay in that one place. What it promises,
+in every process (contract_tests/fake/test_job_store.py holds each store to
+them, changing through one process's copy and reading through another's):
 
 Ownership. Every job belongs to the id of the API key that submitted it
 (never the key). `get`, `page`, `cancel` and `delete` take that `owner` and
