@@ -415,10 +415,6 @@ def _keys_summary() -> str:
     return "any well-formed key" if keys is None else f"{len(keys)} accepted"
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _recover() -> int:
     """Fail the jobs a previous server left queued or running in a store that outlived it
     (their runs died with it); how many. Only a SQLite store: one server uses it (its
@@ -444,3 +440,7 @@ def _hidden(url: str) -> str:
         return url
     scheme, _, rest = url.partition("://")
     return f"{scheme}://***@{rest.rpartition('@')[2]}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
