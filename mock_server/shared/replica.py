@@ -193,8 +193,8 @@ def _follow(replica: weakref.ref[Replica]) -> None:
             return
         try:
             current.refresh()
-        except Exception:  # the store away for a moment: the next round tries again
-            logger.exception("could not read the shared state")
+        except Exception as error:  # the store away for a moment: the next round tries again
+            logger.warning("could not read the shared state: %s", error)
         del current
 
 
