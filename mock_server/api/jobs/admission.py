@@ -29,6 +29,7 @@ test, not here (mock_server/controls/jobs.py).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,8 +241,26 @@ def internal_error() -> Failure:
     return Failure("InternalError", "The fake IonQ failed to run it.")
 
 
+# How long a reading of MemAvailable serves: every job asks twice, and reading
+# /proc/meminfo cost a tenth of a Bell job's run; what is free moves slower.
+MEMINFO_KEPT_S = 0.5
+_meminfo: tuple[float, int | None] = (-MEMINFO_KEPT_S, None)
+
+
 def available_memory() -> int | None:
-    """MemAvailable of /proc/meminfo in bytes; None where there is no such file."""
+    """MemAvailable of /proc/meminfo in bytes (as read in the last MEMINFO_KEPT_S); None where
+    there is no such file."""
+    global _meminfo  # noqa: PLW0603 - one reading for the process, replaced whole
+    read_at, free = _meminfo
+    now = time.monotonic()
+    if now - read_at < MEMINFO_KEPT_S:
+        return free
+    free = _read_available_memory()
+    _meminfo = (now, free)
+    return free
+
+
+def _read_available_memory() -> int | None:
     try:
         text = Path("/proc/meminfo").read_text("ascii")
     except OSError:
