@@ -245,7 +245,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     _share(
         replica,
-        sessions=served.sessions,
+        served.sessions,
         backends=backends,
         characterizations=characterizations,
         job_controls=job_controls,
@@ -298,14 +298,16 @@ def _work_queue(url: str, simulators: int) -> TaskQueue | None:
     return WorkQueue(url)
 
 
-def _share(replica: Replica, **stores: SharedWhole) -> None:
-    """Keep each small store in step with other processes, as one entry (replica.Whole),
-    then read what they hold already (the jobs registered themselves)."""
+def _share(replica: Replica, sessions: SessionStore, **stores: SharedWhole) -> None:
+    """Keep the sessions (one entry each) and each small store (one entry: replica.Whole)
+    in step with other processes, then read what they hold already (the jobs registered
+    themselves)."""
     if not replica.shared:
         return
+    sessions.share(replica)
     for name, store in stores.items():
         store.replica = replica
-        replica.register(name, Whole(store.shared_state, store.restore))
+        replica.register(name, Whole(store.shared_state, store.restore), store)
     replica.start()
 
 

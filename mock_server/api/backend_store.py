@@ -113,7 +113,7 @@ class BackendStore:
         PatchError (mock_server/api/patches.py) names the fields and the
         record stays as it was.
         """
-        with self.replica.writing(), self._lock:
+        with self.replica.writing(self), self._lock:
             current = self._entries.get(name)
             base = dict(current.record) if current is not None else {NAME_FIELD: name}
             merged = checked(merge_patch(base, changes), self._check, {NAME_FIELD: name})
@@ -125,7 +125,7 @@ class BackendStore:
 
     def remove(self, name: str) -> bool:
         """Forget a record until the next reset; False when there was none."""
-        with self.replica.writing(), self._lock:
+        with self.replica.writing(self), self._lock:
             if name not in self._entries:
                 return False
             self._entries = MappingProxyType({k: v for k, v in self._entries.items() if k != name})
@@ -134,7 +134,7 @@ class BackendStore:
 
     def reset(self) -> None:
         """Back to the fixtures the app started with."""
-        with self.replica.writing(), self._lock:
+        with self.replica.writing(self), self._lock:
             self._entries = _entries(self._fixtures)
         self._changed(self._fixtures)
 

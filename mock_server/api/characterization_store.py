@@ -57,19 +57,25 @@ class CharacterizationStore:
         self._lock = threading.Lock()
         self.replica = Replica()  # create_app's, when other processes share the state
 
-    def shared_state(self) -> dict[str, History]:
-        """The histories changed from the generated ones: what other processes read."""
+    def shared_state(self) -> dict[str, bytes]:
+        """The changed backends' current characterizations, as served: what other processes
+        read (only the newest record of a history ever changes)."""
         histories = self._histories
         return {
-            backend: history
+            backend: history.bodies[0]
             for backend, history in histories.items()
             if history is not self._generated.get(backend)
         }
 
-    def restore(self, changed: dict[str, History]) -> None:
-        """Take the changed histories another process wrote."""
+    def restore(self, changed: dict[str, bytes]) -> None:
+        """Take the current characterizations another process set."""
+        histories = {
+            backend: self._generated[backend].with_newest(json.loads(body))
+            for backend, body in changed.items()
+            if backend in self._generated
+        }
         with self._lock:
-            self._histories = MappingProxyType({**self._generated, **changed})
+            self._histories = MappingProxyType({**self._generated, **histories})
         self.revision.bump()
 
     def page(
@@ -129,12 +135,12 @@ class CharacterizationStore:
 
     def reset(self) -> None:
         """Back to the generated histories."""
-        with self.replica.writing(), self._lock:
+        with self.replica.writing(self), self._lock:
             self._histories = self._generated
         self.revision.bump()
 
     def _change(self, backend: str, change: Callable[[Record], Record]) -> Record | None:
-        with self.replica.writing(), self._lock:
+        with self.replica.writing(self), self._lock:
             history = self._histories.get(backend)
             if history is None:
                 return None

@@ -55,14 +55,22 @@ class Clock:
         self._order = itertools.count()
         self._timer: threading.Thread | None = None
         self.replica = Replica()  # create_app's, when other processes share the state
+        self._published: datetime | None = None  # the latest virtual time an advance set
 
     def shared_state(self) -> tuple[datetime | None, float]:
-        """The virtual time (None: real) and the scale: what other processes read."""
-        return self._virtual_now, self._time_scale
+        """The virtual time (None: real) and the scale: what other processes read.
+
+        The time an advance set, while this process's actions step towards it.
+        """
+        current = self._virtual_now
+        if current is None:
+            return None, self._time_scale
+        published = self._published
+        return (max(current, published) if published else current), self._time_scale
 
     def restore(self, state: tuple[datetime | None, float]) -> Action | None:
-        """Take the time another process set: a virtual time it moved ahead is reached
-        here by an advance (after the replica lets go), which runs what falls due here."""
+        """Take the time another process set, at once; what fell due here by then runs
+        after (the replica's follow-up), each action in order."""
         virtual_now, scale = state
         with self._lock:
             self._time_scale = scale
@@ -72,18 +80,10 @@ class Clock:
                     self._start_timer()
                     self._lock.notify_all()
                 return None
-            if self._virtual_now is None:
-                self._virtual_now = virtual_now
-                return None
-            ahead = (virtual_now - self._virtual_now).total_seconds()
-            if ahead <= 0:
-                self._virtual_now = virtual_now
-                return None
-
-        def follow() -> None:
-            self._advance(ahead)
-
-        return follow
+            if self._virtual_now is not None and virtual_now <= self._virtual_now:
+                return None  # time never goes back
+            self._virtual_now = virtual_now
+        return self._run_due
 
     # -- reading ---------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ class Clock:
             if virtual is True and self._virtual_now is None:
                 self._virtual_now = _wall()
             elif virtual is False and self._virtual_now is not None:
-                self._virtual_now = None
+                self._virtual_now = self._published = None
                 self._start_timer()
             self._lock.notify_all()
 
@@ -136,25 +136,30 @@ class Clock:
 
         Each action runs with `now()` at its own instant, in scheduling order
         among those of the same instant; actions it schedules within the step
-        run in it too. Shared, the advance starts from the time other processes
-        set, and they follow it (`restore`). The actions are not run under the
-        shared state's lock: each change they make takes it.
+        run in it too. Shared, the new time is set for every process in one
+        change, from the time they hold (so two advances add up), and each runs
+        what falls due for it (`restore`); the actions here run after that
+        change, each change they make a change of its own.
         """
-        self.replica.refresh()
-        now = self._advance(seconds)
-        with self.replica.writing():  # writes the new time out
-            pass
-        return now
-
-    def _advance(self, seconds: float) -> datetime:
         if not seconds >= 0 or seconds == float("inf"):
             raise ClockError("a clock advances by a finite number of seconds, 0 or more")
-        with self._lock:
+        with self.replica.writing(self), self._lock:
             if self._virtual_now is None:
                 raise ClockError("the clock is real: only a virtual clock can be advanced")
             if seconds > (LATEST - self._virtual_now).total_seconds():
                 raise ClockError(f"virtual time stops at {instant(LATEST)}")
             target = self._virtual_now + timedelta(seconds=seconds)
+            self._published = target
+        return self._advance_to(target)
+
+    def _run_due(self) -> None:
+        # Run what fell due by now (time another process moved ahead).
+        with self._lock:
+            now = self._virtual_now
+        if now is not None:
+            self._advance_to(now)
+
+    def _advance_to(self, target: datetime) -> datetime:
         while True:
             with self._lock:
                 current = self._virtual()
@@ -202,7 +207,7 @@ class Clock:
             self._scheduled.clear()
             self._time_scale = scale
             if not virtual:
-                self._virtual_now = None
+                self._virtual_now = self._published = None
             elif self._virtual_now is None:
                 self._virtual_now = _wall()
             self._lock.notify_all()

@@ -14,11 +14,19 @@ does nothing at all, and the stores keep no record of their changes.
 
 Reading what others wrote may need a store to act (a clock moved ahead runs
 what fell due, a backend back wakes the jobs that wait for it): a Part's
-`load` returns such follow-ups, run once the lock is let go, so that they
-may change the state in turn. So that they run even in a process no request
-reaches, each process that reads the state also reads it every FOLLOW_S on
-a thread of its own (started by its first read: a server's workers are
-forked from the process that built the app, and threads do not cross a fork).
+`load` returns such follow-ups, run on a thread of their own, never in the
+thread that read: that thread may hold a lock the follow-up needs (the job
+runner's, whose own calls read the state). So that they run even in a
+process no request reaches, each process that reads the state also reads
+it every FOLLOW_S on a thread of its own (started by its first read: a
+server's workers are forked from the process that built the app, and
+threads do not cross a fork).
+
+A change writes out what its stores changed: the job store's changed jobs
+(it keeps track), and a small store's whole state only when the change was
+that store's (`writing(store)`). Entries a failed write did not write are
+written with the next change, and a change that fails still reads what it
+read (its follow-ups run).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import functools
 import logging
 import os
 import pickle
+import queue
 import threading
 import time
 import weakref
@@ -67,30 +76,46 @@ class Replica:
         self._depth = threading.local()
         self.seen = 0
         self._follower_pid = 0
+        self._follow_ups: queue.SimpleQueue[FollowUp] = queue.SimpleQueue()
+        self._runner_pid = 0
+        # A small store's part is written out only by a change that names the store.
+        self._store_of: dict[str, int] = {}
+        self._touched: set[int] = set()
+        self._unwritten: list[Entry] = []
 
     @property
     def shared(self) -> bool:
         """Whether other processes may share the state (stores record their changes)."""
         return self.log is not None
 
-    def register(self, name: str, part: Part) -> None:
-        """Keep `part` in step under `name` (before the first change or read)."""
+    def register(self, name: str, part: Part, store: object | None = None) -> None:
+        """Keep `part` in step under `name` (before the first change or read); with `store`,
+        written out only after a change that names it (`writing(store)`)."""
         self._parts[name] = part
+        if store is not None:
+            self._store_of[name] = id(store)
 
     def start(self) -> None:
         """Read the whole shared state (what a restart finds, or the other workers made)."""
         self.refresh(force=True)
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the writer's place for a change; nested, the outer hold serves."""
+    def writing(self, store: object | None = None) -> Iterator[None]:
+        """Hold the writer's place for a change (of `store`, a small store shared whole);
+        nested, the outer hold serves."""
         log = self.log
-        if log is None or self._nested():
+        if log is None:
+            yield
+            return
+        if self._nested():
+            if store is not None:
+                self._touched.add(id(store))
             yield
             return
         follow_ups: list[FollowUp] = []
         with self._lock:
             self._enter()
+            self._touched = {id(store)} if store is not None else set()
             try:
                 with log.lock():
                     follow_ups = self._sync(log, self.seen)
@@ -98,7 +123,7 @@ class Replica:
                     self._flush(log)
             finally:
                 self._leave()
-        _run(follow_ups)
+                self._defer(follow_ups)
 
     @contextmanager
     def request(self) -> Iterator[None]:
@@ -132,7 +157,31 @@ class Replica:
                 follow_ups = self._sync(log, 0 if force else self.seen)
             finally:
                 self._leave()
-        _run(follow_ups)
+        self._defer(follow_ups)
+
+    def _defer(self, follow_ups: list[FollowUp]) -> None:
+        # Onto the follow-up thread of this process (started with the first).
+        if not follow_ups:
+            return
+        for follow_up in follow_ups:
+            self._follow_ups.put(follow_up)
+        pid = os.getpid()
+        if self._runner_pid != pid:
+            self._runner_pid = pid
+            threading.Thread(
+                target=_run_follow_ups,
+                args=(self._follow_ups,),
+                name="ionq-mock follow-ups",
+                daemon=True,
+            ).start()
+
+    def settle(self) -> None:
+        """Wait until the follow-ups queued so far have run (for tests and shutdown)."""
+        done = threading.Event()
+        if self._runner_pid != os.getpid():
+            return
+        self._follow_ups.put(done.set)
+        done.wait()
 
     def _follow_here(self) -> None:
         # One follower per process, started by the process's first read.
@@ -160,13 +209,20 @@ class Replica:
         return follow_ups
 
     def _flush(self, log: SharedLog) -> None:
-        entries = [
+        touched = self._touched
+        entries = self._unwritten + [
             Entry(name, key, value)
             for name, part in self._parts.items()
+            if name not in self._store_of or self._store_of[name] in touched
             for key, value in part.pending()
         ]
-        if entries:
-            self.seen = log.write(entries)
+        if not entries:
+            return
+        # Kept until written: a write that fails (the disk, the network) is made again,
+        # the latest value of each entry last, by the next change.
+        self._unwritten = entries
+        self.seen = log.write(entries)
+        self._unwritten = []
 
     def _nested(self) -> bool:
         return getattr(self._depth, "value", 0) > 0
@@ -198,9 +254,14 @@ def _follow(replica: weakref.ref[Replica]) -> None:
         del current
 
 
-def _run(follow_ups: list[FollowUp]) -> None:
-    for follow_up in follow_ups:
-        follow_up()
+def _run_follow_ups(follow_ups: queue.SimpleQueue[FollowUp]) -> None:
+    """Run each follow-up in turn, for as long as the process lives."""
+    while True:
+        follow_up = follow_ups.get()
+        try:
+            follow_up()
+        except Exception:  # a bug of the fake's: logged, and the next one runs
+            logger.exception("a follow-up of a change another process made failed")
 
 
 class Whole:
@@ -265,7 +326,7 @@ def changes_shared_state(
     """Make a store's method a change of the shared state (`Replica.writing`)."""
 
     def change(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with self.replica.writing():
+        with self.replica.writing(self):
             return method(self, *args, **kwargs)
 
     functools.update_wrapper(change, method)

@@ -37,8 +37,9 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields as dataclass_fields
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mock_server.api.jobs import admission
 from mock_server.api.jobs.creation import JobRequest
@@ -121,6 +122,7 @@ class MemoryJobStore:
         self.replica = replica if replica is not None else Replica()
         self._changed_ids: set[str] = set()
         self._gone_ids: set[str] = set()
+        self._new_ids: set[str] = set()
         self.replica.register("jobs", self)
 
     @contextmanager
@@ -188,6 +190,8 @@ class MemoryJobStore:
             gate_counts=request.gate_counts(),
         )
         self._jobs[job.id] = job
+        if self.replica.shared:
+            self._new_ids.add(job.id)
         return job
 
     def _next_sequence(self) -> int:
@@ -685,15 +689,28 @@ class MemoryJobStore:
     # -- sharing (mock_server/shared/replica.py's Part) ------------------------------
 
     def pending(self) -> list[tuple[str, bytes | None]]:
-        """The jobs changed (pickled) and forgotten (None) since the replica last asked."""
+        """The jobs changed and forgotten (None) since the replica last asked.
+
+        A job's request (its circuits: up to 10 MB) never changes: it is an entry of its own
+        (`<id>#request`), written once, and the job's entry holds the rest. The highest
+        submission number goes too, so that no process hands out one another did.
+        """
         with self._lock:
-            entries: list[tuple[str, bytes | None]] = [
-                (job_id, None if job is None else pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
-                for job_id in self._changed_ids | self._gone_ids
-                for job in (self._jobs.get(job_id),)
-            ]
+            entries: list[tuple[str, bytes | None]] = []
+            for job_id in self._changed_ids | self._gone_ids:
+                job = self._jobs.get(job_id)
+                if job is None:
+                    entries += [(job_id, None), (job_id + _REQUEST, None)]
+                    continue
+                if job_id in self._new_ids:
+                    entries.append((job_id + _REQUEST, _pickled(job.request)))
+                fields = {name: getattr(job, name) for name in _JOB_FIELDS}
+                entries.append((job_id, _pickled(fields)))
+            if self._new_ids:
+                entries.append((_SEQUENCE, str(self._last_sequence).encode()))
             self._changed_ids.clear()
             self._gone_ids.clear()
+            self._new_ids.clear()
             return entries
 
     def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> None:
@@ -704,13 +721,27 @@ class MemoryJobStore:
                 self._kept_bytes = self._top_level = self._unfinished = 0
                 self._unfinished_of.clear()
             arrived = []
+            requests = {
+                key.removesuffix(_REQUEST): value
+                for key, value in entries
+                if key.endswith(_REQUEST) and value is not None
+            }
             for job_id, value in entries:
+                if job_id == _SEQUENCE:
+                    if value is not None:
+                        self._last_sequence = max(self._last_sequence, int(value))
+                    continue
+                if job_id.endswith(_REQUEST):
+                    continue
                 old = self._jobs.pop(job_id, None) if value is None else self._jobs.get(job_id)
                 if old is not None:
                     self._account(old, -1)
                 if value is None:
                     continue
-                job: Job = pickle.loads(value)  # noqa: S301 - written by the fake's own processes
+                request = old.request if old is not None else _unpickled(requests.get(job_id))
+                if request is None:  # never written out: not a job of the fake's
+                    continue
+                job = Job(request=request, **_unpickled(value))
                 if old is None:
                     arrived.append(job)
                 else:
@@ -735,6 +766,25 @@ class MemoryJobStore:
                 self._unfinished_of[job.owner] = left
             else:
                 self._unfinished_of.pop(job.owner, None)
+
+
+# The jobs part's entry of the highest submission number handed out (no job has this id).
+_SEQUENCE = "#sequence"
+
+
+# A job's request, as an entry of its own: `<job id>#request`.
+_REQUEST = "#request"
+
+
+def _pickled(value: object) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(value: bytes | None) -> Any:
+    return None if value is None else pickle.loads(value)  # noqa: S301 - the fake's own writes
+
+
+_JOB_FIELDS = tuple(each.name for each in dataclass_fields(Job) if each.name != "request")
 
 
 class _Shown:

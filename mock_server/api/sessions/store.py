@@ -9,9 +9,10 @@ Readers get snapshots. Every change bumps the API's revision, because
 
 from __future__ import annotations
 
+import pickle
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from mock_server.api.revision import Revision
@@ -39,17 +40,50 @@ class SessionStore:
         self._revision = revision
         self._clock = now
         self._limit = limit
-        self.replica = Replica()  # create_app's, when other processes share the state
+        # Shared with other processes (mock_server/shared), one entry a session: the ids of
+        # those changed or forgotten since the replica last wrote them out.
+        self.replica = Replica()
+        self._changed: set[str] = set()
+        self._gone: set[str] = set()
 
-    def shared_state(self) -> dict[str, Session]:
-        """Every session: what other processes sharing the state read (replica.Whole)."""
-        with self._lock:
-            return dict(self._sessions)
+    def share(self, replica: Replica) -> None:
+        """Keep the sessions in step with other processes through `replica`."""
+        self.replica = replica
+        replica.register("sessions", self)
 
-    def restore(self, sessions: dict[str, Session]) -> None:
-        """Take the sessions another process wrote."""
+    def _note(self, session_id: str) -> None:
+        if self.replica.shared:
+            self._changed.add(session_id)
+
+    def pending(self) -> list[tuple[str, bytes | None]]:
+        """The sessions changed (pickled) and forgotten (None) since the replica last asked."""
         with self._lock:
-            self._sessions = sessions
+            entries: list[tuple[str, bytes | None]] = [
+                (each, None if session is None else pickle.dumps(session, pickle.HIGHEST_PROTOCOL))
+                for each in self._changed | self._gone
+                for session in (self._sessions.get(each),)
+            ]
+            self._changed.clear()
+            self._gone.clear()
+            return entries
+
+    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> None:
+        """Take in the sessions other processes changed; new ones in creation order."""
+        with self._lock:
+            if whole:
+                self._sessions.clear()
+            arrived = []
+            for session_id, value in entries:
+                if value is None:
+                    self._sessions.pop(session_id, None)
+                    continue
+                session: Session = pickle.loads(value)  # noqa: S301 - the fake's own processes wrote it
+                if session_id in self._sessions:
+                    self._sessions[session_id] = session
+                else:
+                    arrived.append(session)
+            for session in sorted(arrived, key=lambda each: each.created_at):
+                self._sessions[session.id] = session
         self._revision.bump()
 
     def now(self) -> datetime:
@@ -70,6 +104,7 @@ class SessionStore:
         with self._lock:
             self._make_room()
             self._sessions[session.id] = session
+            self._note(session.id)
             copy = session.snapshot()
         self._revision.bump()
         return copy
@@ -78,7 +113,10 @@ class SessionStore:
         if len(self._sessions) < self._limit:
             return
         ended = (s.id for s in self._sessions.values() if s.status is SessionStatus.ENDED)
-        del self._sessions[next(ended, next(iter(self._sessions)))]
+        forgotten = next(ended, next(iter(self._sessions)))
+        del self._sessions[forgotten]
+        if self.replica.shared:
+            self._gone.add(forgotten)
 
     def get(self, session_id: str, owner: str | None = None) -> Session | None:
         """The session, if it exists and (when `owner` is given) is that key's."""
@@ -113,6 +151,7 @@ class SessionStore:
             if changed:
                 session.ended_at = self.now()
                 session.ender = owner
+                self._note(session.id)
             copy = session.snapshot()
         if changed:
             self._revision.bump()
@@ -129,6 +168,7 @@ class SessionStore:
                 return refused
             session.jobs += 1
             session.cost += cost
+            self._note(session.id)
             if session.started_at is None:
                 session.started_at = moment
         self._revision.bump()
@@ -142,11 +182,14 @@ class SessionStore:
             if session is not None:
                 session.jobs = max(0, session.jobs - 1)
                 session.cost = max(0.0, session.cost - cost)
+                self._note(session.id)
         self._revision.bump()
 
     @changes_shared_state
     def clear(self) -> None:
         """Forget every session (the admin API's and the plugin's reset)."""
         with self._lock:
+            if self.replica.shared:
+                self._gone.update(self._sessions)
             self._sessions.clear()
         self._revision.bump()
