@@ -19,7 +19,6 @@ predicted to take minutes (LONG_JOB) and the bound is SOON_S.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import statistics
@@ -258,6 +257,15 @@ def process_children() -> dict[int, list[int]]:
     return children
 
 
+def running_process(pid: int) -> bool:
+    """Whether `pid` is a process that has not ended (a zombie has)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
 def simulations_of(worker: Started) -> list[int]:
     """The worker's simulation processes: children of its forkserver (its child)."""
     children = process_children()
@@ -412,13 +420,16 @@ def test_a_killed_worker_s_job_fails_and_the_other_worker_carries_on(
         assert (held["consumer"], held["times_delivered"]) == (name, 1)
         assert get_job(client, job_id)["status"] == "started"
 
+        orphans = simulations_of(holder)
         os.kill(holder.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
         holder.process.wait(timeout=30)
         killed_at = time.monotonic()
-        # Its simulation outlives it (nothing tells it its parent died): stop it here, so
-        # that it does not take a core from the rest of the run.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(holder.pid, signal.SIGKILL)
+        # Its simulation sees that the process it worked for is gone, and ends: it would
+        # otherwise take a core for the minutes its run lasts.
+        until(
+            lambda: not any(map(running_process, orphans)),
+            "the killed worker's simulation ended by itself",
+        )
 
         job = finished(client, job_id, timeout_s=STALE_S + 30)
         took = time.monotonic() - killed_at

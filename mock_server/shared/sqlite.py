@@ -43,6 +43,8 @@ class SqliteLog:
         self.path = path
         self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Only this user reads or writes it: the entries are the fake's pickles.
+        path.touch(mode=0o600, exist_ok=True)
         # A connection must not cross a fork: a server's workers, forked from the process
         # that built the app, open their own.
         os.register_at_fork(after_in_child=self._forget_connections)

@@ -19,8 +19,10 @@ run worth a process (tens of milliseconds and more).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -32,6 +34,8 @@ from mock_server.api.jobs.simulation import Outcome, Task
 
 # How often the parent checks that the job is still wanted while its child runs.
 POLL_S = 0.05
+# How often a child checks that the process that started it is still there.
+OWNER_POLL_S = 1.0
 _CONTEXT_LOCK = threading.Lock()
 _context: Any = None
 
@@ -111,7 +115,10 @@ def run(task: Task, wanted: Callable[[], bool]) -> Outcome:
     ProcessFailed when the child ends without one."""
     receiver, sender = _forkserver().Pipe(duplex=False)
     child = _forkserver().Process(
-        target=_child_main, args=(sender, task), name="ionq-mock simulation", daemon=True
+        target=_child_main,
+        args=(sender, task, os.getpid()),
+        name="ionq-mock simulation",
+        daemon=True,
     )
     try:
         child.start()
@@ -156,9 +163,11 @@ def _await(child: Any, receiver: Connection, wanted: Callable[[], bool]) -> Outc
     raise ProcessFailed(f"the simulation process exited with status {code}")
 
 
-def _child_main(sender: Connection, task: Task) -> None:
-    """In the child: run the task at the lowest CPU priority, send what came of it."""
+def _child_main(sender: Connection, task: Task, owner: int) -> None:
+    """In the child: run the task at the lowest CPU priority, send what came of it; stop
+    if the process that wants it is gone (killed: nothing else would tell the child)."""
     yield_to_requests()
+    threading.Thread(target=_watch, args=(owner,), name="ionq-mock owner", daemon=True).start()
     try:
         outcome = simulation.simulate(task)
     except MemoryError:
@@ -169,3 +178,16 @@ def _child_main(sender: Connection, task: Task) -> None:
         sender.send(("ok", outcome))
     finally:
         sender.close()
+
+
+def _watch(owner: int) -> None:
+    """End this child once `owner` (the server or worker that started it) is gone: the
+    forkserver is its parent, so the kernel would not say, and a run may last minutes."""
+    while True:
+        time.sleep(OWNER_POLL_S)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # another user's process took the pid: ours is gone
+            os._exit(1)

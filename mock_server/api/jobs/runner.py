@@ -278,15 +278,22 @@ class JobRunner:
         """Fail the jobs a server that stopped left queued or running: their runs, held,
         waiting and planned ended with it (a store that outlives a restart). A run that
         ended and waits only for a reader completes as usual. How many failed."""
-        lost = [
-            job.id
-            for job in self.store.all()
-            if job.parent_id is None
-            and any(
-                not unit.finished and (not unit.settled or unit.plan is not None)
-                for unit in self.store.children(job) or [job]
-            )
-        ]
+        lost = []
+        for job in self.store.all():
+            if job.parent_id is not None or job.finished:
+                continue
+            units = self.store.children(job) or [job]
+            for unit in units:  # a planned run that ended completes at its plan's end
+                if unit.pending is not None and unit.plan is not None:
+                    self.store.reveal(unit.id)
+            now = [self.store.peek(unit.id) for unit in units]
+            if any(
+                unit is not None
+                and not unit.finished
+                and (unit.pending is None or unit.plan is not None)
+                for unit in now
+            ):
+                lost.append(job.id)
         for job_id in lost:
             self.store.fail(job_id, admission.simulation_lost(RESTARTED))
         return len(lost)
