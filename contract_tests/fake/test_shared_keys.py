@@ -15,21 +15,13 @@ import pytest
 import redis
 from werkzeug.test import TestResponse
 
+from contract_tests.fake.support import BELL_CIRCUIT, circuit_job
 from mock_server.api.keys import key_id
 from mock_server.app import create_app
 
 KEY = "Kq7-secret-" + "z" * 24
 OTHER = "Kq7-other-" + "y" * 24
-BELL: dict[str, Any] = {
-    "type": "ionq.circuit.v1",
-    "backend": "simulator",
-    "shots": 100,
-    "input": {
-        "gateset": "qis",
-        "qubits": 2,
-        "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
-    },
-}
+BELL = circuit_job(BELL_CIRCUIT, qubits=2, shots=100)
 
 
 def header(key: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from contract_tests.fake.support import BELL_CIRCUIT, circuit_job
 from mock_server.api import state
 from mock_server.api.jobs.creation import read_job_request
 from mock_server.app import create_app
@@ -26,16 +27,7 @@ from mock_server.shared import sqlite
 from mock_server.shared.log import Entry
 
 KEY = {"Authorization": "apiKey key-one-of-the-tests"}
-BELL: dict[str, Any] = {
-    "type": "ionq.circuit.v1",
-    "backend": "simulator",
-    "shots": 100,
-    "input": {
-        "gateset": "qis",
-        "qubits": 2,
-        "circuit": [{"gate": "h", "target": 0}, {"gate": "cnot", "control": 0, "target": 1}],
-    },
-}
+BELL = circuit_job(BELL_CIRCUIT, qubits=2, shots=100)
 DEADLINE_S = 30.0
 
 
