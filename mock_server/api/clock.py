@@ -56,6 +56,7 @@ class Clock:
         self._timer: threading.Thread | None = None
         self.replica = Replica()  # create_app's, when other processes share the state
         self._published: datetime | None = None  # the latest virtual time an advance set
+        self._stepping = threading.Lock()
 
     def shared_state(self) -> tuple[datetime | None, float]:
         """The virtual time (None: real) and the scale: what other processes read.
@@ -75,6 +76,7 @@ class Clock:
         with self._lock:
             self._time_scale = scale
             if virtual_now is None:
+                self._published = None
                 if self._virtual_now is not None:
                     self._virtual_now = None
                     self._start_timer()
@@ -146,9 +148,12 @@ class Clock:
         with self.replica.writing(self), self._lock:
             if self._virtual_now is None:
                 raise ClockError("the clock is real: only a virtual clock can be advanced")
-            if seconds > (LATEST - self._virtual_now).total_seconds():
+            # From the time set last, here or elsewhere: an advance still stepping
+            # towards it, here, does not make this one count from an earlier time.
+            base = max(self._virtual_now, self._published or self._virtual_now)
+            if seconds > (LATEST - base).total_seconds():
                 raise ClockError(f"virtual time stops at {instant(LATEST)}")
-            target = self._virtual_now + timedelta(seconds=seconds)
+            target = base + timedelta(seconds=seconds)
             self._published = target
         return self._advance_to(target)
 
@@ -160,6 +165,12 @@ class Clock:
             self._advance_to(now)
 
     def _advance_to(self, target: datetime) -> datetime:
+        # One thread steps through the scheduled actions at a time (an advance here, the
+        # follow-up of one made elsewhere), so that they run in order.
+        with self._stepping:
+            return self._step_to(target)
+
+    def _step_to(self, target: datetime) -> datetime:
         while True:
             with self._lock:
                 current = self._virtual()

@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from mock_server.shared.log import Entry, SharedLog
+from mock_server.shared.log import Changes, Entry, SharedLog
 
 FollowUp = Callable[[], None]
 
@@ -81,7 +81,8 @@ class Replica:
         # A small store's part is written out only by a change that names the store.
         self._store_of: dict[str, int] = {}
         self._touched: set[int] = set()
-        self._unwritten: list[Entry] = []
+        self._lost = False  # a write failed: the next change reads the whole log
+        self._threads = threading.Lock()  # starting this process's threads, once
 
     @property
     def shared(self) -> bool:
@@ -116,11 +117,21 @@ class Replica:
         with self._lock:
             self._enter()
             self._touched = {id(store)} if store is not None else set()
+            writing = False
             try:
                 with log.lock():
-                    follow_ups = self._sync(log, self.seen)
+                    follow_ups = self._sync(log, self.seen, whole=self._lost)
                     yield
-                    self._flush(log)
+                    writing = True
+                    written = self._flush(log)
+                # Committed: what this process holds is the log up to there.
+                self.seen = written if written is not None else self.seen
+            except BaseException:
+                # A write or its commit failed: this process holds a change the others
+                # never will. The next change reads the whole log again, which puts it
+                # back in step (the change is lost, as its caller was told).
+                self._lost = self._lost or writing
+                raise
             finally:
                 self._leave()
                 self._defer(follow_ups)
@@ -129,6 +140,7 @@ class Replica:
     def request(self) -> Iterator[None]:
         """One request's view: what others changed, read once at its start; the stores'
         reads within it read nothing more (a change still reads what it must)."""
+        self.follow()
         self.refresh()
         self._depth.fresh = True
         try:
@@ -147,10 +159,8 @@ class Replica:
             return
         if not (force or latest) and getattr(self._depth, "fresh", False):
             return
-        if not force:
-            self._follow_here()
-            if log.revision() == self.seen:
-                return
+        if not force and log.revision() == self.seen:
+            return
         with self._lock:
             self._enter()
             try:
@@ -166,7 +176,11 @@ class Replica:
         for follow_up in follow_ups:
             self._follow_ups.put(follow_up)
         pid = os.getpid()
-        if self._runner_pid != pid:
+        if self._runner_pid == pid:
+            return
+        with self._threads:
+            if self._runner_pid == pid:
+                return
             self._runner_pid = pid
             threading.Thread(
                 target=_run_follow_ups,
@@ -183,18 +197,25 @@ class Replica:
         self._follow_ups.put(done.set)
         done.wait()
 
-    def _follow_here(self) -> None:
-        # One follower per process, started by the process's first read.
+    def follow(self) -> None:
+        """Read what others change every FOLLOW_S on a thread of this process's own (once
+        per process: a serving process's first request asks, and a worker)."""
         pid = os.getpid()
-        if self._follower_pid == pid:
+        if self.log is None or self._follower_pid == pid:
             return
-        self._follower_pid = pid
-        threading.Thread(
-            target=_follow, args=(weakref.ref(self),), name="ionq-mock follower", daemon=True
-        ).start()
+        with self._threads:
+            if self._follower_pid == pid:
+                return
+            self._follower_pid = pid
+            threading.Thread(
+                target=_follow, args=(weakref.ref(self),), name="ionq-mock follower", daemon=True
+            ).start()
 
-    def _sync(self, log: SharedLog, since: int) -> list[FollowUp]:
-        changes = log.changes(since)
+    def _sync(self, log: SharedLog, since: int, *, whole: bool = False) -> list[FollowUp]:
+        changes = log.changes(0 if whole else since)
+        if whole:
+            changes = Changes(changes.revision, changes.entries, whole=True)
+            self._lost = False
         by_part: dict[str, list[tuple[str, bytes | None]]] = {name: [] for name in self._parts}
         for entry in changes.entries:
             if entry.part in by_part:
@@ -208,21 +229,16 @@ class Replica:
         self.seen = changes.revision
         return follow_ups
 
-    def _flush(self, log: SharedLog) -> None:
+    def _flush(self, log: SharedLog) -> int | None:
+        # The revision written, if anything was.
         touched = self._touched
-        entries = self._unwritten + [
+        entries = [
             Entry(name, key, value)
             for name, part in self._parts.items()
             if name not in self._store_of or self._store_of[name] in touched
             for key, value in part.pending()
         ]
-        if not entries:
-            return
-        # Kept until written: a write that fails (the disk, the network) is made again,
-        # the latest value of each entry last, by the next change.
-        self._unwritten = entries
-        self.seen = log.write(entries)
-        self._unwritten = []
+        return log.write(entries) if entries else None
 
     def _nested(self) -> bool:
         return getattr(self._depth, "value", 0) > 0
@@ -286,8 +302,10 @@ class Whole:
         self._last = data
         return [("", data)]
 
-    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> FollowUp | None:  # noqa: ARG002 - kept whole anyway
+    def load(self, entries: Sequence[tuple[str, bytes | None]], whole: bool) -> FollowUp | None:
         """Take the latest state another process wrote."""
+        if whole:  # what this process last wrote may not be in the log
+            self._last = None
         for _key, value in entries[-1:]:
             if value is not None and value != self._last:
                 self._last = value

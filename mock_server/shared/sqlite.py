@@ -105,10 +105,11 @@ class SqliteLog:
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield
+            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # a failed COMMIT too leaves it open
+                connection.execute("ROLLBACK")
             raise
-        connection.execute("COMMIT")
 
     def write(self, entries: Sequence[Entry]) -> int:
         """Write entries under one new revision (inside `lock`); that revision."""

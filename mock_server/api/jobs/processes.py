@@ -26,6 +26,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from mock_server.api.jobs import simulation
@@ -186,8 +187,16 @@ def _watch(owner: int) -> None:
     while True:
         time.sleep(OWNER_POLL_S)
         try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
+            state = Path(f"/proc/{owner}/stat").read_text().rpartition(")")[2].split()[0]
+        except OSError:  # gone (or no /proc: then the owner is asked the POSIX way)
+            state = "" if Path("/proc/self").exists() else _posix_state(owner)
+        if state in ("", "Z", "X"):  # gone, or dead and not yet reaped
             os._exit(1)
-        except PermissionError:  # another user's process took the pid: ours is gone
-            os._exit(1)
+
+
+def _posix_state(pid: int) -> str:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return ""
+    return "R"

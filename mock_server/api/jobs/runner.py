@@ -284,14 +284,20 @@ class JobRunner:
                 continue
             units = self.store.children(job) or [job]
             for unit in units:  # a planned run that ended completes at its plan's end
-                if unit.pending is not None and unit.plan is not None:
+                plan = unit.plan
+                if (
+                    unit.pending is not None
+                    and plan is not None
+                    and plan.end_at <= self.clock.now()
+                ):
+                    self.store.mark(unit.id, JobStatus.STARTED, at=plan.start_at)
                     self.store.reveal(unit.id)
-            now = [self.store.peek(unit.id) for unit in units]
+            left = [self.store.peek(unit.id) for unit in units]
             if any(
                 unit is not None
                 and not unit.finished
                 and (unit.pending is None or unit.plan is not None)
-                for unit in now
+                for unit in left
             ):
                 lost.append(job.id)
         for job_id in lost:
