@@ -256,8 +256,12 @@ class Replica:
 
 
 def _follow(replica: weakref.ref[Replica]) -> None:
-    """Read what other processes change, every FOLLOW_S, for as long as the replica lives."""
+    """Read what other processes change, every FOLLOW_S, for as long as the replica lives.
+
+    A store that cannot be reached is said once, and again once it can.
+    """
     pid = os.getpid()
+    failing = False
     while True:
         time.sleep(FOLLOW_S)
         current = replica()
@@ -266,7 +270,13 @@ def _follow(replica: weakref.ref[Replica]) -> None:
         try:
             current.refresh()
         except Exception as error:  # the store away for a moment: the next round tries again
-            logger.warning("could not read the shared state: %s", error)
+            if not failing:
+                logger.warning("cannot read the shared state (trying again): %s", error)
+            failing = True
+        else:
+            if failing:
+                logger.warning("the shared state can be read again")
+            failing = False
         del current
 
 
