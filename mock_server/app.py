@@ -253,6 +253,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         rate_limit=tools.rate_limit,
         clock=clock,
     )
+    # The runs of a serving process that is gone fail (mock_server/shared/leases.py).
+    replica.on_lapsed = served.runner.reap
 
     require_keys(app, secured_operations(operations), policy)
     handlers = {

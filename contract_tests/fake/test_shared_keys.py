@@ -16,6 +16,7 @@ import redis
 from werkzeug.test import TestResponse
 
 from contract_tests.fake.support import BELL_CIRCUIT, circuit_job
+from mock_server.api import state
 from mock_server.api.keys import key_id
 from mock_server.app import create_app
 
@@ -71,8 +72,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, Any]:
 
 def test_no_key_is_kept_and_keys_stay_apart(store: tuple[str, Any]) -> None:
     url, read_store = store
-    first = create_app({"STORE": url}).test_client()
-    second = create_app({"STORE": url}).test_client()
+    apps = [create_app({"STORE": url}) for _ in range(2)]
+    first, second = (app.test_client() for app in apps)
 
     created = first.post("/v0.4/jobs", json=BELL, headers=header(KEY))
     assert created.status_code == 201
@@ -91,3 +92,5 @@ def test_no_key_is_kept_and_keys_stay_apart(store: tuple[str, Any]) -> None:
     assert key_id(f"apiKey {KEY}").encode() in held  # the scan reads what the jobs hold
     assert KEY.encode() not in held
     assert KEY[4:].encode() not in held  # nor any tell-tale part of it
+    for app in apps:  # their followers stop: nothing of theirs outlives the test
+        app.extensions[state.EXTENSION].clock.replica.close()

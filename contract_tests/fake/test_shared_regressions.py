@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +32,17 @@ DEADLINE_S = 30.0
 
 
 @pytest.fixture
-def two(tmp_path: Path) -> Callable[..., tuple[Flask, Flask]]:
+def two(tmp_path: Path) -> Iterator[Callable[..., tuple[Flask, Flask]]]:
+    made: list[Flask] = []
+
     def make(**config: Any) -> tuple[Flask, Flask]:
         url = f"sqlite:///{tmp_path / 'state.db'}"
-        return create_app({"STORE": url, **config}), create_app({"STORE": url, **config})
+        made.extend(create_app({"STORE": url, **config}) for _ in range(2))
+        return made[-2], made[-1]
 
-    return make
+    yield make
+    for app in made:  # their followers stop: nothing of theirs outlives the test
+        api(app).clock.replica.close()
 
 
 def api(app: Flask) -> state.ApiState:

@@ -29,6 +29,7 @@ import pytest
 from contract_tests.fake.live import LiveFake, wait_until_ready
 from contract_tests.fake.support import BELL, ROOT, key_header
 from mock_server.harness.launcher import HOST, free_port, stop
+from mock_server.shared.leases import BEAT_S, LAPSED_S
 
 # `ionq-mock`, the console script users run, beside this interpreter.
 IONQ_MOCK = str(Path(sys.executable).with_name("ionq-mock"))
@@ -358,6 +359,34 @@ def test_two_servers_on_one_redis_serve_one_state(redis_url: str, tmp_path: Path
             headers=key_header(OTHER_KEY),
         )
         assert results.status_code == 404, results.text
+
+
+def test_the_jobs_of_a_server_that_dies_fail_on_the_servers_that_live(
+    redis_url: str, tmp_path: Path
+) -> None:
+    store = ["--store", redis_url]
+    with serving(store, tmp_path / "a") as a, serving(store, tmp_path / "b") as b:
+        hold_new_jobs(a)
+        held = create_job(a)  # a run that lives in A's memory: A's runner holds it
+        assert read_job(b, held)["status"] == "ready"
+        os.killpg(a.process.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        a.process.wait(timeout=STOP_TIMEOUT_S)
+        killed_at = time.monotonic()
+        deadline = killed_at + LAPSED_S + 60  # a loaded machine's margin
+        while (job := read_job(b, held))["status"] == "ready" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        took = time.monotonic() - killed_at
+        assert job["status"] == "failed", job
+        assert job["failure"]["code"] == "SimulationError", job
+        assert "server process that ran it stopped" in job["failure"]["message"], job
+        assert took >= LAPSED_S - 2 * BEAT_S, took  # once its lease lapsed, not before
+        # B's own jobs are not touched: its lease is beaten. (The hold is shared: let go.)
+        ok(call("PUT", b.origin + "/__admin/jobs/hold", json={"hold": False}))
+        hold_new_jobs(b)
+        mine = create_job(b)
+        ok(call("PUT", b.origin + "/__admin/jobs/hold", json={"hold": False}))
+        time.sleep(LAPSED_S + 2 * BEAT_S)
+        assert read_job(b, mine)["status"] == "ready"  # held by B, alive: not failed
 
 
 # -- a store the fake cannot use ----------------------------------------------------------

@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+from mock_server.shared.leases import BEAT_S, Leases, process_name
 from mock_server.shared.log import Changes, Entry, SharedLog
 
 FollowUp = Callable[[], None]
@@ -82,12 +83,44 @@ class Replica:
         self._store_of: dict[str, int] = {}
         self._touched: set[int] = set()
         self._lost = False  # a write failed: the next change reads the whole log
+        # Which processes are alive (leases.py): this one's name, what to do with the
+        # runs of those that are gone (create_app says), and when it last looked.
+        self.leases = Leases()
+        self._name = ""
+        self._name_pid = 0
+        self.on_lapsed: Callable[[list[str]], None] | None = None
+        self._beaten = 0.0
+        self.register("leases", self.leases, self.leases)
         self._threads = threading.Lock()  # starting this process's threads, once
 
     @property
     def shared(self) -> bool:
         """Whether other processes may share the state (stores record their changes)."""
         return self.log is not None
+
+    @property
+    def name(self) -> str:
+        """This process's name in the leases (a new one after a fork)."""
+        pid = os.getpid()
+        if self._name_pid != pid:
+            self._name, self._name_pid = process_name(), pid
+        return self._name
+
+    def keep_alive(self) -> None:
+        """Beat this process's lease, and deal with processes whose lease lapsed (the
+        follower's, every BEAT_S; a serving process's only: a worker's runs have the
+        work queue's heartbeat)."""
+        now = time.monotonic()
+        if self.log is None or self.on_lapsed is None or now - self._beaten < BEAT_S:
+            return
+        self._beaten = now
+        with self.writing(self.leases):
+            self.leases.beat(self.name)
+        lapsed = self.leases.lapsed(self.name)
+        if lapsed:
+            self.on_lapsed(lapsed)
+            with self.writing(self.leases):
+                self.leases.forget(lapsed)
 
     def register(self, name: str, part: Part, store: object | None = None) -> None:
         """Keep `part` in step under `name` (before the first change or read); with `store`,
@@ -250,9 +283,10 @@ class Replica:
         self._depth.value -= 1
 
     def close(self) -> None:
-        """Let go of the log."""
-        if self.log is not None:
-            self.log.close()
+        """Let go of the log: the replica shares nothing any more, its follower stops."""
+        log, self.log = self.log, None
+        if log is not None:
+            log.close()
 
 
 def _follow(replica: weakref.ref[Replica]) -> None:
@@ -269,6 +303,7 @@ def _follow(replica: weakref.ref[Replica]) -> None:
             return
         try:
             current.refresh()
+            current.keep_alive()
         except Exception as error:  # the store away for a moment: the next round tries again
             if not failing:
                 logger.warning("cannot read the shared state (trying again): %s", error)

@@ -188,6 +188,7 @@ class MemoryJobStore:
             parent_id=parent_id,
             sequence=self._next_sequence(),
             gate_counts=request.gate_counts(),
+            runner=self.replica.name if self.replica.shared else None,
         )
         self._jobs[job.id] = job
         if self.replica.shared:
@@ -408,6 +409,14 @@ class MemoryJobStore:
                 job.plan = plan
                 self._note(job)
                 self._touch()
+
+    def hand_over(self, job_id: str) -> None:
+        """The job's run goes to the work queue: no server's process runs it any more."""
+        with self._writing():
+            job = self._jobs.get(job_id)
+            if job is not None and job.runner is not None:
+                job.runner = None
+                self._note(job)
 
     def reveal(self, job_id: str) -> None:
         """Complete a started job whose plan has ended, if its run has (the clock's call)."""

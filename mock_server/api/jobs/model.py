@@ -180,6 +180,9 @@ class Job:
     children_completed: int = 0  # a parent's children that completed so far
     kept_bytes: int = 0  # a top-level job's results and circuits, for the store's budget
     counted: bool = False  # counts toward the store's bounds on unfinished jobs
+    # The process that runs it, when processes share the state (mock_server/shared/leases.py);
+    # None once handed to the work queue's workers.
+    runner: str | None = None
 
     @property
     def finished(self) -> bool:

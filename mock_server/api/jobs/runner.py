@@ -74,6 +74,7 @@ DEFAULT_INLINE_WORK = 2**20
 DEFAULT_INLINE_WAIT_S = 2.0
 # Why a job a stopped server left unfinished failed (`recover`).
 RESTARTED = "the fake was restarted while the job was queued or running"
+SERVER_LOST = "the server process that ran it stopped (killed, out of memory, or its host gone)"
 # About ten minutes of simulation on a 2-core machine (20 qubits, 200 gates,
 # 1,000 noisy shots is 2^35.6 and took 224 s under load).
 DEFAULT_WORK_LIMIT = 2**38
@@ -278,9 +279,18 @@ class JobRunner:
         """Fail the jobs a server that stopped left queued or running: their runs, held,
         waiting and planned ended with it (a store that outlives a restart). A run that
         ended and waits only for a reader completes as usual. How many failed."""
+        return self._fail_lost(lambda _job: True, RESTARTED)
+
+    def reap(self, runners: list[str]) -> None:
+        """Fail the unfinished jobs of processes that are gone (their leases lapsed:
+        mock_server/shared/leases.py), as a restart fails its own."""
+        gone = set(runners)
+        self._fail_lost(lambda job: job.runner in gone, SERVER_LOST)
+
+    def _fail_lost(self, whose: Callable[[Job], bool], reason: str) -> int:
         lost = []
         for job in self.store.all():
-            if job.parent_id is not None or job.finished:
+            if job.parent_id is not None or job.finished or not whose(job):
                 continue
             units = self.store.children(job) or [job]
             for unit in units:  # a planned run that ended completes at its plan's end
@@ -301,7 +311,7 @@ class JobRunner:
             ):
                 lost.append(job.id)
         for job_id in lost:
-            self.store.fail(job_id, admission.simulation_lost(RESTARTED))
+            self.store.fail(job_id, admission.simulation_lost(reason))
         return len(lost)
 
     def reset(self) -> None:
@@ -569,6 +579,7 @@ class JobRunner:
             ),
         )
         if remote and self._queue is not None:
+            self.store.hand_over(job_id)
             self._queue.put(pickle.dumps((job_id, task), pickle.HIGHEST_PROTOCOL))
             return
         execution.execute(self.store, job_id, task, self._slots if isolated else None)

@@ -192,6 +192,10 @@ class JobStore(Protocol):
         """Give an unfinished job its queue and run on the clock (None: they take no time)."""
         ...
 
+    def hand_over(self, job_id: str) -> None:
+        """The job's run goes to the work queue's workers: no server's process runs it."""
+        ...
+
     def reveal(self, job_id: str) -> None:
         """Complete a started job whose plan has ended, if its run has (the clock's call)."""
         ...
