@@ -190,7 +190,7 @@ pytest-fake: $(TEST_STAMP) redis-server ## The fake's own suites: client, fake, 
 	$(call run_suites,$(FAKE_SUITES))
 
 # The tests of the Redis store and queue (contract_tests/shared) start their
-# own redis-server on a free port (contract_tests/redis_server.py), so only the
+# own redis-server on a free port (mock_server/harness/redis_server.py), so only the
 # program is needed: Debian's, installed as bench installs wrk (SUDO is defined
 # there). Whether the package's own service starts matters not.
 redis-server: ## Install redis-server from Debian's packages if it is missing.
@@ -225,7 +225,7 @@ $(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
 # wrk comes from Debian's packages; CI machines run as root, elsewhere sudo asks.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-bench: $(TEST_STAMP) $(BENCH_NODE_STAMP) ## wrk on the fake, Prism, a bare route; jobs, simulator, noisy and OpenQASM 3 jobs against qiskit-aer (BENCH_ARGS=--only-noise, --only-compilation, --only-qasm3, --no-noise, --widest); write bench/results/<date>.json.
+bench: $(TEST_STAMP) $(BENCH_NODE_STAMP) redis-server ## wrk on the fake, Prism, a bare route; jobs, simulator, noisy and OpenQASM 3 jobs against qiskit-aer (BENCH_ARGS=--only-noise, --only-compilation, --only-qasm3, --no-noise, --widest); write bench/results/<date>.json.
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	@$(COMPILE) >/dev/null
 	$(BIN)/pytest -q -p no:cacheprovider bench/wrk_tests

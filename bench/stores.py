@@ -30,8 +30,6 @@ import dataclasses
 import http.client
 import shlex
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,7 +37,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 
@@ -47,14 +45,13 @@ from bench import jobs
 from bench.load import LoadSettings, Scenario, run_wrk
 from bench.procmem import tree_cpu_seconds
 from bench.servers import RunningServer, ServerSpec, get_status, launch
-from mock_server.harness.launcher import HOST, free_port, stop
+from mock_server.harness.redis_server import RedisServer, start_redis
 
 STORES = ("memory", "sqlite", "redis")
 # Fresh connections in a row that must answer 200 before a server is measured.
 READY_IN_A_ROW = 20
 # Fresh-connection GETs of the job before the load: each must answer 200.
 JOB_PREFLIGHT = 20
-REDIS_START_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -132,71 +129,14 @@ def variant(
 # -- a private redis-server -------------------------------------------------------------
 
 
-@dataclass
-class PrivateRedis:
-    """A redis-server of this run only, on 127.0.0.1:`port`."""
-
-    process: subprocess.Popen[bytes]
-    port: int
-    log_path: Path
-
-    @property
-    def url(self) -> str:
-        """Its database 0, as `--store` takes it."""
-        return f"redis://{HOST}:{self.port}/0"
-
-
-def redis_answers(port: int, host: str = HOST) -> bool:
-    """Whether a redis-server on `port` answers PING (a raw RESP inline command)."""
-    try:
-        with socket.create_connection((host, port), timeout=1) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(64).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
 @contextmanager
-def private_redis(directory: Path) -> Iterator[PrivateRedis]:
-    """A redis-server with its files in `directory`, persistence off, stopped on exit.
-
-    As contract_tests/redis_server.py starts one for the tests (bench imports
-    nothing from the tests), in a session of its own so that stopping it
-    stops nothing else.
-    """
-    executable = shutil.which("redis-server")
-    if executable is None:
-        raise RuntimeError("redis-server is not installed: `apt-get install redis-server`")
-    port = free_port(HOST)
-    log_path = directory / "redis.log"
-    log: IO[bytes] = log_path.open("wb")
-    argv = [executable, "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no"]
-    process = subprocess.Popen(
-        [*argv, "--dir", str(directory)],
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+def private_redis(directory: Path) -> Iterator[RedisServer]:
+    """A redis-server of this run only (mock_server/harness/redis_server.py), stopped on exit."""
+    server = start_redis(directory)
     try:
-        deadline = time.monotonic() + REDIS_START_TIMEOUT_S
-        while not redis_answers(port):
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"redis-server exited with {process.returncode} on port {port}; see {log_path}"
-                )
-            if time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"redis-server did not answer PING within {REDIS_START_TIMEOUT_S:g} s; "
-                    f"see {log_path}"
-                )
-            time.sleep(0.02)
-        yield PrivateRedis(process, port, log_path)
+        yield server
     finally:
-        try:
-            stop(process, 5.0)
-        finally:
-            log.close()
+        server.stop()
 
 
 # -- readiness and checks ----------------------------------------------------------------

@@ -21,7 +21,7 @@ import pytest
 import redis
 from hypothesis import settings
 
-from contract_tests.redis_server import RedisServer, start_redis
+from mock_server.harness.redis_server import RedisServer, start_redis
 
 settings.register_profile("ci", derandomize=True, deadline=None, database=None, print_blob=True)
 settings.register_profile("explore", deadline=None, print_blob=True)

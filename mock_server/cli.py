@@ -56,6 +56,7 @@ from mock_server.settings import (
     SettingError,
     parse_simulators,
 )
+from mock_server.shared.url import MEMORY, without_password
 
 # What granian serves: the fake behind its RSGI front (mock_server/wsgi.py).
 # bench/bare_serve.py swaps in a WSGI app of its own (TARGET_INTERFACE "wsgi").
@@ -63,7 +64,6 @@ TARGET = "mock_server.wsgi:served"
 TARGET_INTERFACE = "rsgi"
 BLAS_THREADS_ENV = "OPENBLAS_NUM_THREADS"
 EXIT_BAD_INPUT = 2
-MEMORY_STORE = "memory"  # mock_server/shared/url.py's, without importing it here
 # How soon granian replaces a worker that died.
 RESPAWN_INTERVAL_S = 0.5
 
@@ -246,7 +246,7 @@ def work(args: argparse.Namespace) -> int:
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, lambda *_: worker.stop.set())
     print(
-        f"ionq-mock: worker {worker.name} takes simulations from {_hidden(url)} "
+        f"ionq-mock: worker {worker.name} takes simulations from {without_password(url)} "
         f"({worker.processes} at once)",
         flush=True,
     )
@@ -319,7 +319,7 @@ def serve(args: argparse.Namespace) -> int:
 def _shared_store_for_workers(workers: int) -> Path | None:
     """With several workers and no store named, one SQLite file they share, in a temporary
     directory (returned, to be removed when the server stops): `--workers` alone is right."""
-    if workers <= 1 or os.environ.get(STORE_ENV, MEMORY_STORE) != MEMORY_STORE:
+    if workers <= 1 or os.environ.get(STORE_ENV, MEMORY) != MEMORY:
         return None
     scratch = Path(tempfile.mkdtemp(prefix="ionq-mock-"))
     os.environ[STORE_ENV] = f"sqlite:///{scratch / 'state.db'}"
@@ -430,16 +430,8 @@ def _recover() -> int:
 
 def _store_summary(recovered: int) -> str:
     """Where the state is kept, and the jobs a restart failed."""
-    url = _hidden(os.environ.get(STORE_ENV) or MEMORY_STORE)
+    url = without_password(os.environ.get(STORE_ENV) or MEMORY)
     return url + (f", {recovered} unfinished jobs of the last run failed" if recovered else "")
-
-
-def _hidden(url: str) -> str:
-    """A store's URL for a log: a Redis password stays out of it."""
-    if "@" not in url:
-        return url
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://***@{rest.rpartition('@')[2]}"
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 from bench import stores
 from bench.run import apply_only, parse_args
 from bench.servers import FAKE_COMMAND, ServerSpec
+from mock_server.harness.redis_server import answers as redis_answers
 
 
 def test_variants_add_workers_and_the_store_to_the_fake() -> None:
@@ -79,10 +79,9 @@ def test_report_lines_show_each_store_and_setting() -> None:
     assert stores.report_lines(None) == []
 
 
-@pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
 def test_private_redis_answers_and_stops(tmp_path: Path) -> None:
     with stores.private_redis(tmp_path) as redis:
-        assert stores.redis_answers(redis.port)
+        assert redis_answers(redis.port)
         assert redis.url == f"redis://127.0.0.1:{redis.port}/0"
     assert redis.process.poll() is not None
-    assert not stores.redis_answers(redis.port)
+    assert not redis_answers(redis.port)

@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import redis
 
 from mock_server.shared import log
 from mock_server.shared.log import Changes, Entry
+from mock_server.shared.url import without_password
 
 # Between a part and a key in a field of the hash: the ASCII unit separator,
 # which no store's name contains. Keys may (the field splits at the first).
@@ -106,7 +106,7 @@ class RedisLog:
         # RESP2 whatever redis-py's default: the replies' shapes, parsed
         # below, are then the same from redis-py 5 to 8.
         self._redis = redis.Redis.from_url(url, protocol=2)
-        self._url = _without_password(url)
+        self._url = without_password(url)
         self._prefix = prefix
         self._keys = [f"{prefix}:{name}" for name in ("rev", "data", "log", "gone", "horizon")]
         self._changes = self._redis.register_script(_CHANGES)
@@ -184,13 +184,3 @@ class RedisLog:
 def _entry(field: bytes, value: bytes | None) -> Entry:
     part, _, key = field.decode().partition(SEPARATOR)
     return Entry(part=part, key=key, value=value)
-
-
-def _without_password(url: str) -> str:
-    """The URL for messages: a password there would end up in logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rpartition("@")[2]
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urlunsplit(parts._replace(netloc=user + netloc))

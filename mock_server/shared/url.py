@@ -8,6 +8,7 @@ redis://HOST:PORT/DB    a Redis server; processes on several machines
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from mock_server.shared.log import SharedLog
 
@@ -45,3 +46,13 @@ def open_log(url: str) -> SharedLog | None:
             raise StoreURLError(f"cannot reach the Redis at {url}: {error}") from error
         return log
     raise StoreURLError(f"the store is one of {', '.join(SCHEMES)}, not {url!r}")
+
+
+def without_password(url: str) -> str:
+    """The URL for messages: a password there would end up in logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rpartition("@")[2]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit(parts._replace(netloc=user + netloc))

@@ -36,7 +36,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -125,9 +125,13 @@ class MemoryJobStore:
         self._new_ids: set[str] = set()
         self.replica.register("jobs", self)
 
+    def _writing(self) -> AbstractContextManager[object]:
+        # A change: the shared state's writer's place (if shared), then this table's lock;
+        # not shared, the lock alone (every change of a job takes this path).
+        return self._shared_writing() if self.replica.shared else self._lock
+
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        # A change: the shared state's writer's place (if shared), then this table's lock.
+    def _shared_writing(self) -> Iterator[None]:
         with self.replica.writing(), self._lock:
             yield
 
