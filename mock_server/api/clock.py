@@ -63,11 +63,19 @@ class Clock:
 
         The time an advance set, while this process's actions step towards it.
         """
-        current = self._virtual_now
-        if current is None:
-            return None, self._time_scale
-        published = self._published
-        return (max(current, published) if published else current), self._time_scale
+        return self._latest(), self._time_scale
+
+    def _latest(self) -> datetime | None:
+        # The latest virtual time set here (None: real time), as an advance stepping
+        # towards it has not reached it yet.
+        current, published = self._virtual_now, self._published
+        return max(current, published) if current is not None and published else current
+
+    def _go_real(self) -> None:
+        # Under the lock: real time from now on; what is scheduled runs on the timer.
+        self._virtual_now = self._published = None
+        self._start_timer()
+        self._lock.notify_all()
 
     def restore(self, state: tuple[datetime | None, float]) -> Action | None:
         """Take the time another process set, at once; what fell due here by then runs
@@ -76,11 +84,7 @@ class Clock:
         with self._lock:
             self._time_scale = scale
             if virtual_now is None:
-                self._published = None
-                if self._virtual_now is not None:
-                    self._virtual_now = None
-                    self._start_timer()
-                    self._lock.notify_all()
+                self._go_real()
                 return None
             if self._virtual_now is not None and virtual_now <= self._virtual_now:
                 return None  # time never goes back
@@ -129,8 +133,7 @@ class Clock:
             if virtual is True and self._virtual_now is None:
                 self._virtual_now = _wall()
             elif virtual is False and self._virtual_now is not None:
-                self._virtual_now = self._published = None
-                self._start_timer()
+                self._go_real()
             self._lock.notify_all()
 
     def advance(self, seconds: float) -> datetime:
@@ -150,7 +153,7 @@ class Clock:
                 raise ClockError("the clock is real: only a virtual clock can be advanced")
             # From the time set last, here or elsewhere: an advance still stepping
             # towards it, here, does not make this one count from an earlier time.
-            base = max(self._virtual_now, self._published or self._virtual_now)
+            base = self._latest() or self._virtual_now
             if seconds > (LATEST - base).total_seconds():
                 raise ClockError(f"virtual time stops at {instant(LATEST)}")
             target = base + timedelta(seconds=seconds)
@@ -168,23 +171,17 @@ class Clock:
         # One thread steps through the scheduled actions at a time (an advance here, the
         # follow-up of one made elsewhere), so that they run in order.
         with self._stepping:
-            return self._step_to(target)
-
-    def _step_to(self, target: datetime) -> datetime:
-        while True:
-            with self._lock:
-                current = self._virtual()
-                if current is None:  # switched to real time meanwhile
-                    return _wall()
-                if not self._scheduled or self._scheduled[0][0] > target:
-                    self._virtual_now = max(current, target)
-                    return self._virtual_now
-                when, _order, _key, action = heapq.heappop(self._scheduled)
-                self._virtual_now = max(current, when)
-            _run(action)
-
-    def _virtual(self) -> datetime | None:
-        return self._virtual_now
+            while True:
+                with self._lock:
+                    current = self._virtual_now
+                    if current is None:  # switched to real time meanwhile
+                        return _wall()
+                    if not self._scheduled or self._scheduled[0][0] > target:
+                        self._virtual_now = max(current, target)
+                        return self._virtual_now
+                    when, _order, _key, action = heapq.heappop(self._scheduled)
+                    self._virtual_now = max(current, when)
+                _run(action)
 
     def call_at(self, when: datetime, action: Action, key: str = "") -> None:
         """Run `action` once `now()` reaches `when`: at once, in this thread, if it has.
@@ -218,7 +215,7 @@ class Clock:
             self._scheduled.clear()
             self._time_scale = scale
             if not virtual:
-                self._virtual_now = self._published = None
+                self._go_real()
             elif self._virtual_now is None:
                 self._virtual_now = _wall()
             self._lock.notify_all()

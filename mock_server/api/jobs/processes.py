@@ -114,8 +114,9 @@ def run_all(
 def run(task: Task, wanted: Callable[[], bool]) -> Outcome:
     """The task's outcome, run in a child process; Stopped once `wanted()` is False,
     ProcessFailed when the child ends without one."""
-    receiver, sender = _forkserver().Pipe(duplex=False)
-    child = _forkserver().Process(
+    context = _forkserver()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
         target=_child_main,
         args=(sender, task, os.getpid()),
         name="ionq-mock simulation",

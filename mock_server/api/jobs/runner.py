@@ -472,13 +472,9 @@ class JobRunner:
     def _works(self, request: JobRequest) -> list[int]:
         """The predicted work of each of a request's circuits, with the noise it runs with now."""
         rates = self.rates(request)
-        runs = self._runs(request)
+        record = self.backends.view(record_name(request.backend))
+        runs = _runs(request, mitigated_run.applied(request, record))
         return [self._circuit_work(c, request.shots, rates, runs) for c in request.circuits]
-
-    def _runs(self, request: JobRequest) -> int:
-        """How many simulations of each circuit the job's error mitigation takes."""
-        what = mitigated_run.applied(request, self.backends.view(record_name(request.backend)))
-        return mitigated_run.runs(request, what) if what.any else 1
 
     def _circuit_work(
         self, circuit: CircuitInput, shots: int, rates: Rates | None, runs: int = 1
@@ -548,6 +544,7 @@ class JobRunner:
             self._compile_only(job, circuit_input, record)
             return
         rates = self.rates(request)
+        what = mitigated_run.applied(request, record)
         circuit = admission.before_run(
             request, circuit_input, record, rates, self.settings.memory_limit
         )
@@ -555,8 +552,7 @@ class JobRunner:
             work = self._program_work(circuit, request.shots, rates)
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         elif not isinstance(circuit, Failure):  # the characterization may have changed meanwhile
-            runs = self._runs(request)
-            work = self._circuit_work(circuit_input, request.shots, rates, runs)
+            work = self._circuit_work(circuit_input, request.shots, rates, _runs(request, what))
             circuit = admission.too_much_work(work, self.settings.work_limit) or circuit
         if isinstance(circuit, Failure):
             self.store.fail(job_id, circuit)
@@ -569,7 +565,7 @@ class JobRunner:
             circuit=circuit,
             request=request,
             record=dict(record) if record is not None else None,
-            what=mitigated_run.applied(request, record),
+            what=what,
             seed=request.seed_for(job.parent_id or job.id) + job.index,
             noise=rates.model() if rates is not None else None,
             batch_bytes=admission.batch_bytes(circuit.qubits, self.settings.memory_limit),
@@ -611,6 +607,11 @@ class JobRunner:
             except execution.Canceled:  # canceled or deleted while it compiled
                 return
         self.store.complete(job.id, None, job.gate_counts, compiled=compiled)
+
+
+def _runs(request: JobRequest, what: mitigated_run.Applied) -> int:
+    """How many simulations of each circuit the job's error mitigation takes."""
+    return mitigated_run.runs(request, what) if what.any else 1
 
 
 def _trajectories(circuit: CircuitInput, shots: int, rates: Rates | None) -> float:
