@@ -56,12 +56,12 @@ newest of its history (mock_server/api/characterization_store.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from flask import Blueprint, Response, current_app, request
 
 from mock_server.api import state as api
-from mock_server.api.clock import ClockError
+from mock_server.api.clock import Clock, ClockError
 from mock_server.api.jobs.document import job_document
 from mock_server.api.jobs.model import Job
 from mock_server.api.jobs.store import CancelOutcome
@@ -78,6 +78,8 @@ from mock_server.wire.rejections import SOURCES, Rejection, json_body, whole_num
 from mock_server.wire.responses import empty_response, encode, json_response
 
 ADMIN_PREFIX = "/__admin"
+
+T = TypeVar("T")
 
 blueprint = Blueprint("admin", __name__, url_prefix=ADMIN_PREFIX)
 
@@ -214,30 +216,31 @@ def get_clock() -> Response:
 @blueprint.put("/clock")
 def set_clock() -> Response:
     """Switch between real and virtual time, or change the time scale."""
-    document = _json_object("clock settings")
-    settings = document if isinstance(document, Rejection) else parse_settings(document)
-    if isinstance(settings, Rejection):
-        return rejection_response(settings)
-    clock = _api().clock
-    try:
-        clock.configure(virtual=settings.virtual, time_scale=settings.time_scale)
-    except ClockError as refused:
-        return error_response(409, f"The clock was not changed: {refused}.")
-    return json_response(encode(clock.to_json()))
+    settings = _parsed("clock settings", parse_settings)
+    if isinstance(settings, Response):
+        return settings
+    return _clock_change(
+        lambda clock: clock.configure(virtual=settings.virtual, time_scale=settings.time_scale),
+        "changed",
+    )
 
 
 @blueprint.post("/clock/advance")
 def advance_clock() -> Response:
     """Move virtual time on, running every job and session action due on the way."""
-    document = _json_object("clock advance fields")
-    seconds = document if isinstance(document, Rejection) else parse_advance(document)
-    if isinstance(seconds, Rejection):
-        return rejection_response(seconds)
+    seconds = _parsed("clock advance fields", parse_advance)
+    if isinstance(seconds, Response):
+        return seconds
+    return _clock_change(lambda clock: clock.advance(seconds), "moved")
+
+
+def _clock_change(change: Callable[[Clock], object], done: str) -> Response:
+    """The clock after `change`, or 409 saying why it was not `done`."""
     clock = _api().clock
     try:
-        clock.advance(seconds)
+        change(clock)
     except ClockError as refused:
-        return error_response(409, f"The clock was not moved: {refused}.")
+        return error_response(409, f"The clock was not {done}: {refused}.")
     return json_response(encode(clock.to_json()))
 
 
@@ -282,24 +285,20 @@ def job_controls() -> Response:
 @blueprint.put("/jobs/hold")
 def hold_jobs() -> Response:
     """Hold every new job in `ready` (or stop holding new ones; held jobs stay held)."""
-    document = _json_object("job hold fields")
-    hold = document if isinstance(document, Rejection) else parse_hold(document)
-    if isinstance(hold, Rejection):
-        return rejection_response(hold)
+    hold = _parsed("job hold fields", parse_hold)
+    if isinstance(hold, Response):
+        return hold
     return json_response(encode(_api().runner.hold_new_jobs(hold)))
 
 
 @blueprint.post("/jobs/fail-next")
 def fail_next_jobs() -> Response:
     """Queue failures: each of the next jobs submitted fails with the next one."""
-    document = _json_object("job failure fields")
-    failures = (
-        document
-        if isinstance(document, Rejection)
-        else parse_failures(document, _controls().failure_codes)
+    failures = _parsed(
+        "job failure fields", lambda document: parse_failures(document, _controls().failure_codes)
     )
-    if isinstance(failures, Rejection):
-        return rejection_response(failures)
+    if isinstance(failures, Response):
+        return failures
     return json_response(encode(_api().runner.fail_next_jobs(failures)))
 
 
@@ -329,14 +328,11 @@ def fail_job(job_id: str) -> Response:
     job = _job(job_id)
     if isinstance(job, Response):
         return job
-    document = _json_object("job failure fields")
-    failures = (
-        document
-        if isinstance(document, Rejection)
-        else parse_failures(document, _controls().failure_codes)
+    failures = _parsed(
+        "job failure fields", lambda document: parse_failures(document, _controls().failure_codes)
     )
-    if isinstance(failures, Rejection):
-        return rejection_response(failures)
+    if isinstance(failures, Response):
+        return failures
     if job.finished:
         return _conflict(job, "failed")
     _api().jobs.fail(job.id, failures[0])
@@ -433,6 +429,13 @@ def clear_requests() -> Response:
     """Forget the requests received so far."""
     _controls().requests.clear()
     return empty_response(204)
+
+
+def _parsed(what: str, parse: Callable[[dict[str, Any]], T | Rejection]) -> T | Response:
+    """The body, a JSON object of `what`, as `parse` reads it; else the 400 that says why."""
+    document = _json_object(what)
+    parsed = document if isinstance(document, Rejection) else parse(document)
+    return rejection_response(parsed) if isinstance(parsed, Rejection) else parsed
 
 
 def _json_object(what: str = "Backend fields") -> dict[str, Any] | Rejection:
